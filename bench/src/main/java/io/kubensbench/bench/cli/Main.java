@@ -1,0 +1,78 @@
+package io.kubensbench.bench.cli;
+
+import io.kubensbench.bench.lab.LabUnavailableException;
+import io.kubensbench.workloads.spec.InvalidSpecException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * The {@code kubens-bench} command line. Exit codes: 0 success, 1 the run failed, 2 bad
+ * input or an unmet precondition (always one line on stderr; {@code --verbose} adds the
+ * stack trace).
+ */
+@Command(name = "kubens-bench", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        description = "Measures the CPU systemd (PID 1) spends on Kubernetes mounts, and what mount "
+                + "namespace encapsulation (kubens.service) saves.",
+        subcommands = {LabCommand.class})
+public final class Main {
+
+    public static final int OK = 0;
+    public static final int FAILED = 1;
+    public static final int BAD_INPUT = 2;
+
+    @Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT,
+            description = "Print stack traces with errors.")
+    boolean verbose;
+
+    public static void main(String[] args) {
+        System.exit(run(args, new PrintWriter(System.out, true, StandardCharsets.UTF_8),
+                new PrintWriter(System.err, true, StandardCharsets.UTF_8)));
+    }
+
+    /** Runs one invocation with the given streams; returns the exit code. */
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        Main main = new Main();
+        CommandLine cl = new CommandLine(main);
+        cl.setOut(out);
+        cl.setErr(err);
+        cl.setParameterExceptionHandler((ex, a) -> {
+            err.println("kubens-bench: " + ex.getMessage().replace('\n', ' ')
+                    + " (see '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help')");
+            return BAD_INPUT;
+        });
+        cl.setExecutionExceptionHandler((ex, c, parsed) -> {
+            int code = isBadInput(ex) ? BAD_INPUT : FAILED;
+            err.println("kubens-bench: " + (code == FAILED ? "error: " : "") + oneLine(ex));
+            if (main.verbose) {
+                ex.printStackTrace(err);
+            }
+            return code;
+        });
+        return cl.execute(args);
+    }
+
+    static boolean isBadInput(Throwable ex) {
+        return ex instanceof LabUnavailableException || ex instanceof InvalidSpecException
+                || ex instanceof IllegalArgumentException;
+    }
+
+    static String oneLine(Throwable ex) {
+        String m = ex.getMessage();
+        if (m == null || m.isBlank()) {
+            m = ex.getClass().getSimpleName();
+        }
+        return m.replace('\n', ' ').strip();
+    }
+
+    /** Version from the jar manifest, or "dev" when run from classes. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = Main.class.getPackage().getImplementationVersion();
+            return new String[] {"kubens-bench " + (v == null ? "dev" : v)};
+        }
+    }
+}

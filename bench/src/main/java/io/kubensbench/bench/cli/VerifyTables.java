@@ -1,0 +1,68 @@
+package io.kubensbench.bench.cli;
+
+import io.kubensbench.bench.lab.ArmFindings;
+import io.kubensbench.bench.lab.MountVisibility;
+import io.kubensbench.bench.lab.NamespaceIdentities;
+import io.kubensbench.bench.lab.PropagationMatrix;
+import io.kubensbench.bench.lab.VerifyReport;
+import java.io.PrintWriter;
+
+/** Prints {@code lab verify}'s findings as the two tables a reader compares with the docs. */
+final class VerifyTables {
+
+    private final PrintWriter out;
+
+    VerifyTables(PrintWriter out) {
+        this.out = out;
+    }
+
+    void print(VerifyReport report) {
+        arm(report.off());
+        out.println();
+        arm(report.on());
+        out.println();
+        if (report.passed()) {
+            out.println("PASS: the lab node matches the documented behaviour off and on");
+        } else {
+            out.println("FAIL:");
+            report.failures().forEach(f -> out.println("  " + f));
+        }
+        out.flush();
+    }
+
+    private void arm(ArmFindings f) {
+        out.println("== encapsulation " + f.arm().label() + " ==");
+        NamespaceIdentities ns = f.namespaces();
+        out.println("namespace identities (readlink /proc/PID/ns/mnt)");
+        out.printf("  %-10s %s%n", "systemd", ns.systemd());
+        out.printf("  %-10s %s%n", "kubelet", ns.kubelet());
+        out.printf("  %-10s %s%n", "runtime", ns.runtime());
+        out.printf("  -> %s%s%n", ns.encapsulated() ? "encapsulated" : ns.shared() ? "not encapsulated" : "inconsistent",
+                ns.matches(f.arm()) ? "" : "   <-- unexpected");
+        MountVisibility m = f.mounts();
+        out.printf("mounts seen, %d pods x %d mounts%n", m.pods(), m.mountsPerPod());
+        out.printf("  %-10s %8s %8s %8s %9s%n", "", "before", "after", "delta", "expected");
+        long sysExpected = f.arm().label().equals("on") ? 0 : m.expectedDelta();
+        row("systemd", m.systemdBefore(), m.systemdAfter(), m.systemdDelta(), sysExpected);
+        row("kubelet", m.kubeletBefore(), m.kubeletAfter(), m.kubeletDelta(), m.expectedDelta());
+        out.println("propagation (who sees the mount a container made)");
+        out.printf("  %-32s", "");
+        PropagationMatrix.MOUNTS.forEach(mt -> out.printf(" %-8s", mt));
+        out.println();
+        PropagationMatrix expected = PropagationMatrix.expected(f.arm());
+        for (String ctx : PropagationMatrix.CONTEXTS) {
+            out.printf("  %-32s", ctx);
+            for (String mt : PropagationMatrix.MOUNTS) {
+                boolean seen = f.propagation().sees(ctx, mt);
+                String cell = (seen ? "yes" : "-") + (seen == expected.sees(ctx, mt) ? "" : "!");
+                out.printf(" %-8s", cell);
+            }
+            out.println();
+        }
+    }
+
+    private void row(String who, long before, long after, long delta, long expected) {
+        out.printf("  %-10s %8d %8d %8d %9d%s%n", who, before, after, delta, expected,
+                delta == expected ? "" : "   <-- unexpected");
+    }
+}

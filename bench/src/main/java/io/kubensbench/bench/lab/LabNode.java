@@ -1,0 +1,307 @@
+package io.kubensbench.bench.lab;
+
+import io.kubensbench.workloads.lab.KubeletSim;
+import io.kubensbench.workloads.spec.WorkloadSpec;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+/**
+ * A lab node: the real systemd binary running as PID 1 of its own PID, mount, UTS, IPC and
+ * cgroup namespaces, with kubelet-like processes started inside it the way a node starts
+ * them. Nothing of it is visible on the host: its mounts live in namespaces with private
+ * propagation, its writes on tmpfs inside them, its cgroups in a sub-cgroup of the harness's
+ * own. A watchdog shell outside the lab owns the teardown, so closing this object, a signal
+ * to the harness, or the harness being killed all end in the same clean state.
+ */
+public final class LabNode implements AutoCloseable {
+
+    private static final String RESOURCES = "/io/kubensbench/bench/lab/";
+    private static final Duration BOOT_TIMEOUT = Duration.ofSeconds(60);
+
+    private final String id;
+    private final Process watchdog;
+    private final BufferedReader watchdogOut;
+    private final long pid1;
+    private final List<Process> started = new ArrayList<>();
+    private final Thread shutdownHook;
+    private boolean closed;
+
+    private LabNode(String id, Process watchdog, BufferedReader watchdogOut, long pid1) {
+        this.id = id;
+        this.watchdog = watchdog;
+        this.watchdogOut = watchdogOut;
+        this.pid1 = pid1;
+        this.shutdownHook = new Thread(this::close, "kubens-bench-lab-teardown");
+        Runtime.getRuntime().addShutdownHook(shutdownHook);
+    }
+
+    /** Starts a lab node and waits until its systemd has finished booting. */
+    public static LabNode start() throws IOException {
+        Path systemd = LabPreconditions.check();
+        String id = HexFormat.of().formatHex(new SecureRandom().generateSeed(4));
+        Path stage = Files.createTempDirectory("kubens-bench-lab-" + id + "-");
+        List<CgroupHierarchy> hierarchies = CgroupHierarchy.discover();
+        writeStage(stage, id, systemd, hierarchies);
+        Process watchdog = new ProcessBuilder("setsid", "sh", stage.resolve("watchdog.sh").toString(),
+                stage.toString(), id, affinity())
+                .redirectErrorStream(true)
+                .start();
+        BufferedReader out = new BufferedReader(new InputStreamReader(watchdog.getInputStream(), StandardCharsets.UTF_8));
+        String first = out.readLine();
+        if (first == null || !first.startsWith("lab ")) {
+            String rest = out.lines().collect(Collectors.joining("; "));
+            watchdog.getOutputStream().close();
+            throw new IOException("lab node did not start: " + (first == null ? "" : first) + " " + rest);
+        }
+        long unshare = Long.parseLong(first.substring(4).trim());
+        LabNode node;
+        try {
+            node = new LabNode(id, watchdog, out, Procfs.firstChild(unshare, Duration.ofSeconds(10)));
+        } catch (IOException e) {
+            watchdog.getOutputStream().close();
+            throw new IOException("lab node did not start: " + drain(out), e);
+        }
+        try {
+            node.waitForBoot();
+        } catch (IOException | RuntimeException e) {
+            String console = node.console();
+            node.close();
+            throw new IOException(e.getMessage() + (console.isBlank() ? "" : "; systemd said: " + console.strip()), e);
+        }
+        return node;
+    }
+
+    private static void writeStage(Path stage, String id, Path systemd, List<CgroupHierarchy> hierarchies)
+            throws IOException {
+        for (String f : List.of("watchdog.sh", "setup.sh", "kubensenter")) {
+            copyResource(f, stage.resolve(f));
+        }
+        Files.createDirectories(stage.resolve("units"));
+        for (String u : List.of("kubens-lab.target", "kubens.service")) {
+            copyResource("units/" + u, stage.resolve("units").resolve(u));
+        }
+        Files.writeString(stage.resolve("systemd"), systemd + "\n");
+        StringBuilder cgroups = new StringBuilder();
+        StringBuilder binds = new StringBuilder();
+        for (CgroupHierarchy h : hierarchies) {
+            cgroups.append(h.labDir(id)).append('\n');
+            binds.append(h.mountPoint()).append(' ').append(h.labDir(id)).append('\n');
+        }
+        Files.writeString(stage.resolve("cgroups"), cgroups);
+        Files.writeString(stage.resolve("binds"), binds);
+    }
+
+    private static void copyResource(String name, Path to) throws IOException {
+        try (InputStream in = LabNode.class.getResourceAsStream(RESOURCES + name)) {
+            if (in == null) {
+                throw new IOException("missing resource " + name);
+            }
+            Files.copy(in, to);
+        }
+    }
+
+    /** The CPUs the harness may use, restored for systemd after the pinned namespace set-up. */
+    private static String affinity() {
+        return "0-" + (Runtime.getRuntime().availableProcessors() - 1);
+    }
+
+    private void waitForBoot() throws IOException {
+        long deadline = System.nanoTime() + BOOT_TIMEOUT.toNanos();
+        Path socket = path("/run/systemd/private");
+        while (!Files.exists(socket)) {
+            if (!ProcessHandle.of(pid1).map(ProcessHandle::isAlive).orElse(false)) {
+                throw new IOException("lab node exited during set-up: " + drain(watchdogOut));
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IOException("lab systemd did not open its control socket within "
+                        + BOOT_TIMEOUT.toSeconds() + " s");
+            }
+            Procfs.sleep(10);
+        }
+        ExecResult r = exec(BOOT_TIMEOUT, "systemctl", "is-system-running", "--wait");
+        String state = r.stdout().strip();
+        if (!state.equals("running") && !state.equals("degraded")) {
+            throw new IOException("lab systemd did not finish booting (state '" + state + "')");
+        }
+    }
+
+    public String id() {
+        return id;
+    }
+
+    /** Host PID of the lab node's systemd. */
+    public long systemdPid() {
+        return pid1;
+    }
+
+    /** The lab's view of a path, readable from the host through /proc/PID/root. */
+    public Path path(String labPath) {
+        return Path.of("/proc/" + pid1 + "/root" + labPath);
+    }
+
+    /** What the lab's systemd wrote to its console (for diagnostics). */
+    public String console() {
+        try {
+            return Files.readString(path("/run/lab/console"));
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    /** The prefix that runs a command inside the lab node's root namespaces. */
+    List<String> enter(long pid, String... namespaces) {
+        List<String> cmd = new ArrayList<>(List.of("nsenter", "-t", Long.toString(pid)));
+        cmd.addAll(List.of(namespaces));
+        cmd.add("--");
+        return cmd;
+    }
+
+    /** Runs a command in the lab node's root namespaces and waits for it. */
+    public ExecResult exec(Duration timeout, String... command) throws IOException {
+        List<String> cmd = enter(pid1, "-m", "-p", "-u", "-i");
+        cmd.addAll(List.of(command));
+        return ExecResult.run(cmd, timeout);
+    }
+
+    /** Starts a process inside the lab (it dies with the lab); returns the nsenter process. */
+    public Process spawn(List<String> command) throws IOException {
+        return spawn(new ProcessBuilder(command));
+    }
+
+    private Process spawn(ProcessBuilder builder) throws IOException {
+        Process p = builder.start();
+        synchronized (started) {
+            started.add(p);
+        }
+        return p;
+    }
+
+    /** Starts kubens.service (encapsulation on) or stops it (off), as a node admin would. */
+    public void setEncapsulation(boolean on) throws IOException {
+        ExecResult r = exec(Duration.ofSeconds(30), "systemctl", on ? "start" : "stop", "kubens.service");
+        if (r.exitCode() != 0) {
+            throw new IOException("systemctl " + (on ? "start" : "stop") + " kubens.service failed: "
+                    + r.stderr().strip());
+        }
+    }
+
+    /** Whether kubens.service is active in the lab. */
+    public boolean encapsulationActive() throws IOException {
+        return exec(Duration.ofSeconds(10), "systemctl", "is-active", "--quiet", "kubens.service").exitCode() == 0;
+    }
+
+    /**
+     * Starts the kubelet stand-in through the lab's kubensenter, so it lands in the kubens
+     * namespace exactly when kubens.service is active, as kubelet does on a node.
+     */
+    public KubeletProcess startKubelet(WorkloadSpec shape) throws IOException {
+        List<String> cmd = enter(pid1, "-m", "-p", "-u", "-i");
+        cmd.add("/run/lab/bin/kubensenter");
+        cmd.addAll(List.of(javaBinary(), "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto",
+                "-XX:-UsePerfData", "-Djava.io.tmpdir=/run/lab/tmp", "-Djna.tmpdir=/run/lab/tmp",
+                "-Dkubens-bench.role=kubelet", "-cp", absoluteClassPath(),
+                KubeletSim.class.getName(),
+                "--containers", Integer.toString(shape.containersPerPod()),
+                "--volumes", KubeletSim.formatVolumes(shape.volumesPerPod())));
+        Process p = spawn(cmd);
+        long pid = Procfs.firstChild(p.pid(), Duration.ofSeconds(10));
+        return new KubeletProcess(p, pid);
+    }
+
+    /**
+     * Starts a long-running process through kubensenter (a CRI-O stand-in for the namespace
+     * check) or directly in the node's root namespace (a host process); returns its host PID.
+     */
+    public long startIdle(String name, boolean throughKubensenter) throws IOException {
+        List<String> cmd = enter(pid1, "-m", "-p", "-u", "-i");
+        if (throughKubensenter) {
+            cmd.add("/run/lab/bin/kubensenter");
+        }
+        cmd.addAll(List.of("bash", "-c", "exec -a " + name + " sleep infinity"));
+        Process p = spawn(new ProcessBuilder(cmd)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .redirectError(ProcessBuilder.Redirect.DISCARD));
+        long pid = Procfs.firstChild(p.pid(), Duration.ofSeconds(10));
+        Procfs.awaitComm(pid, "sleep", Duration.ofSeconds(10));
+        return pid;
+    }
+
+    /** A command line that runs {@code command} through the lab's kubensenter. */
+    public List<String> kubensenterCommand(List<String> command) {
+        List<String> cmd = enter(pid1, "-m", "-p", "-u", "-i");
+        cmd.add("/run/lab/bin/kubensenter");
+        cmd.addAll(command);
+        return cmd;
+    }
+
+    /** The harness's class path with absolute entries: the stand-in starts in another directory. */
+    private static String absoluteClassPath() {
+        return java.util.Arrays.stream(System.getProperty("java.class.path").split(java.io.File.pathSeparator))
+                .map(e -> Path.of(e).toAbsolutePath().toString())
+                .collect(Collectors.joining(java.io.File.pathSeparator));
+    }
+
+    private static String javaBinary() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    /**
+     * Stops everything: processes started in the lab, then the lab itself through the
+     * watchdog, which removes the sub-cgroups and the staging directory. Idempotent.
+     */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException e) {
+            // already shutting down: this is the hook
+        }
+        synchronized (started) {
+            for (Process p : started) {
+                p.descendants().forEach(ProcessHandle::destroyForcibly);
+                p.destroyForcibly();
+            }
+        }
+        try {
+            OutputStream stop = watchdog.getOutputStream();
+            stop.write('\n');
+            stop.close();
+        } catch (IOException e) {
+            // the watchdog reads end-of-file just as well
+        }
+        try {
+            drain(watchdogOut);
+            if (!watchdog.waitFor(15, TimeUnit.SECONDS)) {
+                watchdog.destroyForcibly();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static String drain(BufferedReader r) {
+        try {
+            return r.lines().collect(Collectors.joining("; "));
+        } catch (UncheckedIOException e) {
+            return "";
+        }
+    }
+}
