@@ -23,14 +23,7 @@ public final class LabPreconditions {
 
     /** Returns the systemd binary to run, or throws with the first unmet precondition. */
     public static Path check() {
-        String os = System.getProperty("os.name", "");
-        if (!os.toLowerCase().startsWith("linux")) {
-            throw new LabUnavailableException("the lab needs Linux (this is " + os + ")");
-        }
-        if (!isRoot()) {
-            throw new LabUnavailableException(
-                    "the lab needs root (it creates namespaces, mounts and cgroups): run it as root or with sudo");
-        }
+        checkHost(System.getProperty("os.name", ""), isRoot());
         if (!Files.exists(Path.of("/proc/self/ns/mnt")) || !Files.exists(Path.of("/proc/self/ns/pid"))) {
             throw new LabUnavailableException("this kernel has no mount or PID namespace support (/proc/self/ns)");
         }
@@ -40,6 +33,17 @@ public final class LabPreconditions {
             }
         }
         return systemdBinary();
+    }
+
+    /** The first two refusals, apart so they can be tested on any machine. */
+    static void checkHost(String os, boolean root) {
+        if (!os.toLowerCase().startsWith("linux")) {
+            throw new LabUnavailableException("the lab needs Linux (this is " + os + ")");
+        }
+        if (!root) {
+            throw new LabUnavailableException(
+                    "the lab needs root (it creates namespaces, mounts and cgroups): run it as root or with sudo");
+        }
     }
 
     static Path systemdBinary() {

@@ -57,7 +57,11 @@ stop_lab() {
     for child in $(cat "/proc/$LAB/task/$LAB/children" 2>/dev/null); do
         kill -KILL "$child" 2>/dev/null
     done
-    sleep 2
+    i=0
+    while kill -0 $LAB 2>/dev/null && [ $i -lt 40 ]; do
+        sleep 0.05
+        i=$((i + 1))
+    done
     kill -KILL $LAB 2>/dev/null
 }
 ( read -r _ <&3; stop_lab ) &

@@ -1,0 +1,61 @@
+package io.kubensbench.bench.lab;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.kubensbench.workloads.mounts.MountPlan;
+import io.kubensbench.workloads.spec.WorkloadSpec;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The kubelet stand-in on a real lab node: thousands of mounts, none leaked. */
+class KubeletSimMountsTest {
+
+    @BeforeEach
+    void requireLab() {
+        LabAssumptions.assumeLab();
+    }
+
+    @Test
+    void createsAndRemovesMoreThan5000MountsWithoutLeakingOne() throws Exception {
+        WorkloadSpec shape = WorkloadSpec.defaults();
+        int pods = 5000 / new MountPlan(shape).mountsPerPod() + 1;
+        try (LabNode lab = LabNode.start(); KubeletProcess kubelet = lab.startKubelet(shape)) {
+            long systemdStart = Procfs.mountCount(lab.systemdPid());
+            long kubeletStart = Procfs.mountCount(kubelet.pid());
+            List<String> uids = new ArrayList<>();
+            int created = 0;
+            for (int i = 0; i < pods; i++) {
+                String uid = MountPlan.podUid("leak", i);
+                created += kubelet.createPod(uid);
+                uids.add(uid);
+            }
+            assertThat(created).isGreaterThanOrEqualTo(5000);
+            assertThat(Procfs.mountCount(kubelet.pid()) - kubeletStart).isEqualTo(created);
+            assertThat(Procfs.mountCount(lab.systemdPid()) - systemdStart).isEqualTo(created);
+            assertThat(kubelet.call("stats")).contains("pods=" + pods, "mounts=" + created);
+            int removed = 0;
+            for (String uid : uids) {
+                removed += kubelet.deletePod(uid);
+            }
+            assertThat(removed).isEqualTo(created);
+            assertThat(Procfs.mountCount(kubelet.pid())).isEqualTo(kubeletStart);
+            assertThat(Procfs.mountCount(lab.systemdPid())).isEqualTo(systemdStart);
+            assertThat(kubelet.call("stats")).contains("pods=0", "mounts=0");
+        }
+    }
+
+    @Test
+    void aSecondCreateOfOnePodIsRefusedAndLeavesItsMountsAlone() throws Exception {
+        try (LabNode lab = LabNode.start(); KubeletProcess kubelet = lab.startKubelet(WorkloadSpec.defaults())) {
+            String uid = MountPlan.podUid("twice", 0);
+            long start = Procfs.mountCount(kubelet.pid());
+            int n = kubelet.createPod(uid);
+            assertThatThrownBy(() -> kubelet.createPod(uid)).hasMessageContaining("already exists");
+            assertThat(Procfs.mountCount(kubelet.pid()) - start).isEqualTo(n);
+            assertThatThrownBy(() -> kubelet.deletePod(MountPlan.podUid("never", 0))).hasMessageContaining("no pod");
+        }
+    }
+}
