@@ -128,7 +128,7 @@ final class LabCommand implements Callable<Integer> {
         @Spec
         CommandSpec spec;
 
-        @Option(names = "--count", defaultValue = "2000", description = "Pairs per method (default ${DEFAULT-VALUE}).")
+        @Option(names = "--count", defaultValue = "500", description = "Pairs per method (default ${DEFAULT-VALUE}).")
         int count;
 
         @Override

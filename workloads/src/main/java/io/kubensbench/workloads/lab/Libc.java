@@ -12,12 +12,9 @@ import com.sun.jna.NativeLong;
  */
 public interface Libc extends Library {
 
-    long MS_RDONLY = 1L;
     long MS_NOSUID = 2L;
     long MS_NODEV = 4L;
     long MS_BIND = 4096L;
-    int MNT_DETACH = 2;
-    int CLONE_NEWNS = 0x00020000;
     int CLONE_NEWUTS = 0x04000000;
     int CLONE_NEWIPC = 0x08000000;
     int CLONE_NEWNET = 0x40000000;
@@ -33,8 +30,6 @@ public interface Libc extends Library {
     int umount2(String target, int flags) throws LastErrorException;
 
     int unshare(int flags) throws LastErrorException;
-
-    int getpid();
 
     /** Kernel thread id of the calling thread (syscall gettid). */
     int gettid();
