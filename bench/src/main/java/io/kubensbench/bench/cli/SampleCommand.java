@@ -2,9 +2,11 @@ package io.kubensbench.bench.cli;
 
 import io.kubensbench.bench.sampling.CpuAccumulator;
 import io.kubensbench.bench.sampling.CpuTotals;
+import io.kubensbench.bench.sampling.MachineCpu;
 import io.kubensbench.bench.sampling.MountCounter;
 import io.kubensbench.bench.sampling.OshiSampler;
 import io.kubensbench.bench.sampling.ProcessGoneException;
+import io.kubensbench.bench.sampling.Sample;
 import io.kubensbench.bench.sampling.ProcfsSampler;
 import io.kubensbench.bench.sampling.Sampler;
 import io.kubensbench.bench.sampling.SamplingLoop;
@@ -36,6 +38,8 @@ import picocli.CommandLine.Spec;
         description = "Sample a process's CPU (schedstat, stat, OSHI), mounts and mount namespace; "
                 + "the summary goes to stderr.")
 final class SampleCommand implements Callable<Integer> {
+
+    private static final int WARM_UP_SAMPLES = 400;
 
     @Spec
     CommandSpec spec;
@@ -89,7 +93,7 @@ final class SampleCommand implements Callable<Integer> {
         List<Watched> watched = List.of(new Watched(role, pid, true),
                 new Watched(Watched.HARNESS, ProcessHandle.current().pid(), false));
         OshiSampler oshi = new OshiSampler();
-        Sampler sampler = new Sampler(procfs, oshi, new MountCounter(Path.of("/proc")), watched, mountsEvery,
+        Sampler sampler = new Sampler(procfs, new MountCounter(Path.of("/proc")), watched, mountsEvery,
                 Sampler.MOUNT_BUDGET);
         AtomicBoolean stop = new AtomicBoolean();
         Thread main = Thread.currentThread();
@@ -107,10 +111,23 @@ final class SampleCommand implements Callable<Integer> {
         try (Writer w = out == null ? new NonClosingWriter(spec.commandLine().getOut())
                 : Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
             SampleWriter writer = SampleWriter.forName(format, w);
+            warmUp(sampler);
             long oshiBefore = oshi.processCpuMillis(pid);
-            CpuAccumulator acc = new SamplingLoop(sampler, interval).run(duration, stop::get, writer::write);
+            MachineCpu oshiMachineBefore = oshi.machine();
+            Sample[] edges = new Sample[2];
+            CpuAccumulator acc = new SamplingLoop(sampler, interval).run(duration, stop::get, step -> {
+                edges[0] = edges[0] == null ? step.sample() : edges[0];
+                edges[1] = step.sample();
+                writer.write(step);
+            });
             long oshiAfter = oshi.processCpuMillis(pid);
+            MachineCpu oshiMachineAfter = oshi.machine();
             summarize(err, acc, role, oshiBefore < 0 || oshiAfter < 0 ? -1 : oshiAfter - oshiBefore);
+            if (edges[0] != null && edges[0].machine() != null && edges[1].machine() != null) {
+                err.printf(Locale.ROOT, "machine: %.1f%% of all CPUs busy (OSHI %.1f%%)%n",
+                        100 * edges[0].machine().busyShareUntil(edges[1].machine()),
+                        100 * oshiMachineBefore.busyShareUntil(oshiMachineAfter));
+            }
             err.printf(Locale.ROOT, "mounts counted in %d of %d samples (at most every %d, within %.1f%% of a core)%n",
                     sampler.mountCounts(), acc.samples(), mountsEvery, 100 * Sampler.MOUNT_BUDGET);
         } finally {
@@ -119,6 +136,22 @@ final class SampleCommand implements Callable<Integer> {
             }
         }
         return Main.OK;
+    }
+
+    /**
+     * Runs the sampling path a few hundred times before the window so the JIT compiles it:
+     * at one sample a second it would otherwise stay interpreted, and the observer would cost
+     * several times more than it needs to. Costs a fraction of a second of CPU, outside the
+     * window.
+     */
+    private void warmUp(Sampler sampler) throws Exception {
+        Sampler quiet = sampler.withoutMounts();
+        SampleWriter sink = SampleWriter.forName(format, Writer.nullWriter());
+        CpuAccumulator acc = new CpuAccumulator(sampler.procfs().ticksPerSecond());
+        for (int i = 0; i < WARM_UP_SAMPLES; i++) {
+            Sample s = quiet.next();
+            sink.write(new SamplingLoop.Step(s, acc.add(s), 0));
+        }
     }
 
     private void validate() {

@@ -243,6 +243,8 @@ public final class LabNode implements AutoCloseable {
     /** A command line that runs {@code command} through the lab's kubensenter. */
     public List<String> kubensenterCommand(List<String> command) {
         List<String> cmd = enter(pid1, "-m", "-p", "-u", "-i");
+        // The host's root file system is read-only in the lab; scratch space is on its /run.
+        cmd.addAll(List.of("env", "TMPDIR=/run/lab/tmp"));
         cmd.add("/run/lab/bin/kubensenter");
         cmd.addAll(command);
         return cmd;

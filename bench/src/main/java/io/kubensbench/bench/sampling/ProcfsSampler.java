@@ -106,6 +106,35 @@ public final class ProcfsSampler implements AutoCloseable {
         }
     }
 
+    /**
+     * Whole-machine CPU from the first line of /proc/stat (user nice system idle iowait irq
+     * softirq steal, in ticks): idle and iowait are not busy. Only that line is parsed; the
+     * rest of the file (per-CPU and interrupt counters) is what makes a general parser slow.
+     */
+    public MachineCpu machine() throws IOException {
+        int n = readInto(proc + "/stat");
+        long busy = 0;
+        long total = 0;
+        int i = 0;
+        while (i < n && buffer[i] != ' ') {
+            i++;
+        }
+        for (int field = 0; field < 8; field++) {
+            while (i < n && buffer[i] == ' ') {
+                i++;
+            }
+            long v = 0;
+            while (i < n && buffer[i] >= '0' && buffer[i] <= '9') {
+                v = v * 10 + (buffer[i++] - '0');
+            }
+            total += v;
+            if (field != 3 && field != 4) {
+                busy += v;
+            }
+        }
+        return new MachineCpu(busy, total);
+    }
+
     public ProcessCpu read(long pid) throws IOException {
         String dir = proc + "/" + pid;
         try {

@@ -15,7 +15,6 @@ import java.util.List;
 public final class Sampler {
 
     private final ProcfsSampler procfs;
-    private final OshiSampler oshi;
     private final MountCounter mounts;
     private final List<Watched> watched;
     /** Default share of one core the harness may spend counting mounts. */
@@ -25,12 +24,13 @@ public final class Sampler {
     private final double mountBudget;
     private long seq;
     private long nextMountCountNs;
+    private long mountCostNs = Long.MAX_VALUE;
     private long mountCounts;
 
     /**
      * @param mountBudget share of one core mount counting may use; 0 for no limit
      */
-    public Sampler(ProcfsSampler procfs, OshiSampler oshi, MountCounter mounts, List<Watched> watched, int mountEvery,
+    public Sampler(ProcfsSampler procfs, MountCounter mounts, List<Watched> watched, int mountEvery,
                    double mountBudget) {
         if (mountEvery < 1) {
             throw new IllegalArgumentException("mountEvery must be at least 1 (got " + mountEvery + ")");
@@ -40,7 +40,6 @@ public final class Sampler {
         }
         this.mountBudget = mountBudget;
         this.procfs = procfs;
-        this.oshi = oshi;
         this.mounts = mounts;
         this.watched = List.copyOf(watched);
         this.mountEvery = mountEvery;
@@ -52,6 +51,12 @@ public final class Sampler {
 
     public List<Watched> watched() {
         return watched;
+    }
+
+    /** A sampler of the same processes that never counts mounts (for warming up the JIT). */
+    public Sampler withoutMounts() {
+        return new Sampler(procfs, mounts, watched.stream()
+                .map(w -> new Watched(w.role(), w.pid(), false)).toList(), 1, 0);
     }
 
     /** How many samples so far counted mounts. */
@@ -69,23 +74,46 @@ public final class Sampler {
             readings.add(read(w, countMounts));
         }
         if (countMounts) {
-            long cost = System.nanoTime() - now;
-            nextMountCountNs = mountBudget == 0 ? now : now + (long) (cost / mountBudget);
+            // The cheapest count seen so far is the warm cost; the first one pays class loading.
+            mountCostNs = Math.min(mountCostNs, System.nanoTime() - now);
+            nextMountCountNs = mountBudget == 0 ? now : now + (long) (mountCostNs / mountBudget);
             mountCounts++;
         }
-        MachineCpu machine = oshi == null ? null : oshi.machine();
+        MachineCpu machine;
+        try {
+            machine = procfs.machine();
+        } catch (IOException e) {
+            machine = null;
+        }
         return new Sample(seq++, now, wall, machine, readings);
     }
 
+    /** CPU first; a namespace that cannot be inspected still leaves the CPU reading. */
     private ProcessReading read(Watched w, boolean countMounts) {
+        ProcessCpu cpu;
         try {
-            ProcessCpu cpu = procfs.read(w.pid());
-            long n = w.countMounts() && countMounts ? mounts.count(w.pid()) : -1;
-            String ns = w.countMounts() ? mounts.mntNs(w.pid()) : null;
-            return new ProcessReading(w.role(), w.pid(), cpu, n, ns, null);
+            cpu = procfs.read(w.pid());
         } catch (IOException | RuntimeException e) {
-            String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            return new ProcessReading(w.role(), w.pid(), null, -1, null, why);
+            return new ProcessReading(w.role(), w.pid(), null, -1, null, why(e));
         }
+        if (!w.countMounts()) {
+            return new ProcessReading(w.role(), w.pid(), cpu, -1, null, null);
+        }
+        try {
+            long n = countMounts ? mounts.count(w.pid()) : -1;
+            return new ProcessReading(w.role(), w.pid(), cpu, n, mounts.mntNs(w.pid()), null);
+        } catch (IOException | RuntimeException e) {
+            return new ProcessReading(w.role(), w.pid(), cpu, -1, null, why(e));
+        }
+    }
+
+    private static String why(Exception e) {
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return "cannot read " + e.getMessage() + ": permission denied";
+        }
+        if (e instanceof java.nio.file.NoSuchFileException && !(e instanceof ProcessGoneException)) {
+            return "cannot read " + e.getMessage();
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 }

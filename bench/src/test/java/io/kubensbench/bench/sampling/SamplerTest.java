@@ -19,7 +19,7 @@ class SamplerTest {
         long gone = child.pid();
         child.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
         try (ProcfsSampler procfs = ProcfsSampler.system()) {
-            Sampler sampler = new Sampler(procfs, null, new MountCounter(Path.of("/proc")),
+            Sampler sampler = new Sampler(procfs, new MountCounter(Path.of("/proc")),
                     List.of(new Watched("target", gone, true), new Watched("harness", ProcessHandle.current().pid(), true)), 1, 0);
             Sample s = sampler.next();
             ProcessReading vanished = s.process("target");
@@ -38,7 +38,7 @@ class SamplerTest {
         assumeThat(Files.isDirectory(Path.of("/proc/self"))).as("needs Linux /proc").isTrue();
         Process child = new ProcessBuilder("sleep", "30").start();
         try (ProcfsSampler procfs = ProcfsSampler.system()) {
-            Sampler sampler = new Sampler(procfs, null, new MountCounter(Path.of("/proc")),
+            Sampler sampler = new Sampler(procfs, new MountCounter(Path.of("/proc")),
                     List.of(new Watched("target", child.pid(), false)), 1, 0);
             assertThat(sampler.next().process("target").present()).isTrue();
             child.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
@@ -50,7 +50,7 @@ class SamplerTest {
     void mountsAreCountedOnlyEveryNthSample() throws Exception {
         assumeThat(Files.isDirectory(Path.of("/proc/self"))).as("needs Linux /proc").isTrue();
         try (ProcfsSampler procfs = ProcfsSampler.system()) {
-            Sampler sampler = new Sampler(procfs, null, new MountCounter(Path.of("/proc")),
+            Sampler sampler = new Sampler(procfs, new MountCounter(Path.of("/proc")),
                     List.of(new Watched("harness", ProcessHandle.current().pid(), true)), 3, 0);
             long[] mounts = new long[4];
             for (int i = 0; i < 4; i++) {
@@ -68,7 +68,7 @@ class SamplerTest {
         assumeThat(Files.isDirectory(Path.of("/proc/self"))).as("needs Linux /proc").isTrue();
         try (ProcfsSampler procfs = ProcfsSampler.system()) {
             // A budget of one millionth of a core: after one count, the next is far away.
-            Sampler sampler = new Sampler(procfs, null, new MountCounter(Path.of("/proc")),
+            Sampler sampler = new Sampler(procfs, new MountCounter(Path.of("/proc")),
                     List.of(new Watched("harness", ProcessHandle.current().pid(), true)), 1, 1e-6);
             assertThat(sampler.next().process("harness").mounts()).isPositive();
             for (int i = 0; i < 5; i++) {
