@@ -40,6 +40,7 @@ import picocli.CommandLine.Spec;
 final class SampleCommand implements Callable<Integer> {
 
     private static final int WARM_UP_SAMPLES = 400;
+    private static final long WARM_UP_SETTLE_MS = 300;
 
     @Spec
     CommandSpec spec;
@@ -152,6 +153,9 @@ final class SampleCommand implements Callable<Integer> {
             Sample s = quiet.next();
             sink.write(new SamplingLoop.Step(s, acc.add(s), 0));
         }
+        sampler.calibrateMountCost();
+        // Let the compilations the warm-up queued finish before the window opens.
+        Thread.sleep(WARM_UP_SETTLE_MS);
     }
 
     private void validate() {
