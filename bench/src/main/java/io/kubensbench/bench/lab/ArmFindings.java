@@ -1,16 +1,17 @@
 package io.kubensbench.bench.lab;
 
+import io.kubensbench.bench.campaign.Encapsulation;
 import java.util.ArrayList;
 import java.util.List;
 
 /** What {@code lab verify} found for one arm, and every way it differs from the expectation. */
-public record ArmFindings(Arm arm, NamespaceIdentities namespaces, MountVisibility mounts,
+public record ArmFindings(Encapsulation arm, NamespaceIdentities namespaces, MountVisibility mounts,
                           PropagationMatrix propagation) {
 
     public List<String> failures() {
         List<String> f = new ArrayList<>();
         if (!namespaces.matches(arm)) {
-            f.add(arm.label() + ": namespaces are not " + (arm == Arm.ON ? "encapsulated" : "shared") + ": " + namespaces);
+            f.add(arm.label() + ": namespaces are not " + (arm == Encapsulation.ON ? "encapsulated" : "shared") + ": " + namespaces);
         }
         if (!mounts.matches(arm)) {
             f.add(arm.label() + ": mount counts differ from the plan: " + mounts);

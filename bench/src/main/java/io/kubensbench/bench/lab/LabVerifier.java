@@ -1,5 +1,6 @@
 package io.kubensbench.bench.lab;
 
+import io.kubensbench.bench.campaign.Encapsulation;
 import io.kubensbench.workloads.mounts.MountPlan;
 import io.kubensbench.workloads.spec.WorkloadSpec;
 import java.io.IOException;
@@ -27,16 +28,16 @@ public final class LabVerifier {
         progress.accept("starting a lab node");
         try (LabNode lab = LabNode.start()) {
             progress.accept("lab node " + lab.id() + " up: systemd is host PID " + lab.systemdPid());
-            ArmFindings off = verifyArm(lab, Arm.OFF);
+            ArmFindings off = verifyArm(lab, Encapsulation.OFF);
             progress.accept("starting kubens.service");
             lab.setEncapsulation(true);
-            ArmFindings on = verifyArm(lab, Arm.ON);
+            ArmFindings on = verifyArm(lab, Encapsulation.ON);
             return new VerifyReport(off, on);
         }
     }
 
     /** Checks one arm on a node whose kubens.service is already in the arm's state. */
-    public ArmFindings verifyArm(LabNode lab, Arm arm) throws IOException {
+    public ArmFindings verifyArm(LabNode lab, Encapsulation arm) throws IOException {
         progress.accept(arm.label() + ": starting kubelet and runtime stand-ins through kubensenter");
         long host = lab.startIdle("host-process", false);
         MountPlan plan = new MountPlan(shape);

@@ -1,5 +1,7 @@
 package io.kubensbench.bench.lab;
 
+import io.kubensbench.bench.campaign.Encapsulation;
+
 /**
  * Mount counts in systemd's and the kubelet's namespaces before and after deploying pods:
  * the mechanism itself. Off, systemd sees every pod mount; on, its count does not move.
@@ -20,8 +22,8 @@ public record MountVisibility(int pods, int mountsPerPod, long systemdBefore, lo
     }
 
     /** Whether the counts are what the arm predicts, mount for mount. */
-    public boolean matches(Arm arm) {
+    public boolean matches(Encapsulation arm) {
         return kubeletDelta() == expectedDelta()
-                && systemdDelta() == (arm == Arm.ON ? 0 : expectedDelta());
+                && systemdDelta() == (arm == Encapsulation.ON ? 0 : expectedDelta());
     }
 }

@@ -1,5 +1,7 @@
 package io.kubensbench.bench.lab;
 
+import io.kubensbench.bench.campaign.Encapsulation;
+
 /**
  * The mount namespaces of systemd, kubelet and the container runtime, read as the product
  * documentation's verification reads them ({@code readlink /proc/PID/ns/mnt}).
@@ -17,7 +19,7 @@ public record NamespaceIdentities(String systemd, String kubelet, String runtime
     }
 
     /** Whether the identities are what the arm claims. */
-    public boolean matches(Arm arm) {
-        return arm == Arm.ON ? encapsulated() : shared();
+    public boolean matches(Encapsulation arm) {
+        return arm == Encapsulation.ON ? encapsulated() : shared();
     }
 }

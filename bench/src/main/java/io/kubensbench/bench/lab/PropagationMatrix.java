@@ -1,5 +1,6 @@
 package io.kubensbench.bench.lab;
 
+import io.kubensbench.bench.campaign.Encapsulation;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,9 +30,9 @@ public record PropagationMatrix(Map<String, Set<String>> seenBy) {
     }
 
     /** The documented expectation for an arm. */
-    public static PropagationMatrix expected(Arm arm) {
+    public static PropagationMatrix expected(Encapsulation arm) {
         Map<String, Set<String>> m = new LinkedHashMap<>();
-        m.put("/run/a", arm == Arm.OFF
+        m.put("/run/a", arm == Encapsulation.OFF
                 ? Set.of(SYSTEMD, HOST, KUBELET, RUNTIME, C1, C2)
                 : Set.of(KUBELET, RUNTIME, C1, C2));
         m.put("/run/b", Set.of(C2));
