@@ -1,12 +1,20 @@
 package io.kubensbench.bench.cli;
 
+import io.kubensbench.bench.campaign.CampaignReader;
+import io.kubensbench.bench.campaign.CampaignSpec;
 import io.kubensbench.bench.lab.KubeletProcess;
+import io.kubensbench.bench.lab.LabPreconditions;
 import io.kubensbench.bench.lab.LabNode;
 import io.kubensbench.bench.lab.LabVerifier;
 import io.kubensbench.bench.lab.VerifyReport;
 import io.kubensbench.workloads.mounts.MountPlan;
 import io.kubensbench.workloads.spec.WorkloadSpec;
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -17,22 +25,68 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code kubens-bench lab}: the embedded lab node. Until campaigns exist, running it bare
- * runs {@code lab verify}, which proves the lab behaves like a node off and on.
+ * {@code kubens-bench lab}: the main job. Bare, it runs the built-in lab campaign (or
+ * {@code --campaign FILE}) on a lab node and prints systemd's CPU per arm; its subcommands
+ * verify the lab, open a shell in it, and time its mounts.
  */
 @Command(name = "lab", mixinStandardHelpOptions = true,
         description = "Run on a lab node: real systemd as PID 1 of its own namespaces (needs root).",
         subcommands = {LabCommand.Verify.class, LabCommand.Shell.class, LabCommand.BenchMounts.class})
 final class LabCommand implements Callable<Integer> {
 
+    static final String DEFAULT_CAMPAIGN = "/io/kubensbench/bench/campaign/lab-default.yaml";
+    static final String QUICK_CAMPAIGN = "/io/kubensbench/bench/campaign/lab-quick.yaml";
+
     @Spec
     CommandSpec spec;
 
+    @Option(names = "--campaign", paramLabel = "FILE", description = "Run this lab campaign instead of the built-in one.")
+    Path campaign;
+
+    @Option(names = "--quick", description = "The built-in quick campaign (under a minute).")
+    boolean quick;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Results directory (default results/<name>-<time>).")
+    Path out;
+
+    @Option(names = "--print-campaign", description = "Print the campaign that would run, and exit.")
+    boolean printCampaign;
+
     @Override
     public Integer call() throws Exception {
-        PrintWriter out = spec.commandLine().getOut();
-        out.println("kubens-bench lab: running 'lab verify' (campaigns are not available yet)");
-        return new Verify().run(out, 50);
+        if (campaign != null && quick) {
+            throw new IllegalArgumentException("--campaign and --quick do not go together");
+        }
+        String yaml = campaign != null ? readCampaign(campaign) : builtIn(quick ? QUICK_CAMPAIGN : DEFAULT_CAMPAIGN);
+        String source = campaign != null ? campaign.getFileName().toString() : quick ? "lab-quick.yaml" : "lab-default.yaml";
+        CampaignSpec parsed = new CampaignReader().parse(yaml, source);
+        if (parsed.target().lab() == null) {
+            throw new IllegalArgumentException(source + ": target: 'kubens-bench lab' runs lab campaigns; use 'kubens-bench run' for a cluster");
+        }
+        if (printCampaign) {
+            spec.commandLine().getOut().print(yaml);
+            spec.commandLine().getOut().flush();
+            return Main.OK;
+        }
+        LabPreconditions.check();
+        return new CampaignSession(spec.commandLine().getOut(), spec.commandLine().getErr())
+                .execute(parsed, yaml, out == null ? CampaignSession.defaultOut(parsed) : out, false);
+    }
+
+    private static String readCampaign(Path file) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalArgumentException(file + ": no such file");
+        }
+        return Files.readString(file);
+    }
+
+    static String builtIn(String resource) throws IOException {
+        try (InputStream in = LabCommand.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IOException("the built-in campaign " + resource + " is missing from the jar");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
     }
 
     static PrintWriter progress(CommandSpec spec) {

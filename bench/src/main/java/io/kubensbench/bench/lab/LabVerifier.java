@@ -1,5 +1,6 @@
 package io.kubensbench.bench.lab;
 
+import io.kubensbench.bench.campaign.NamespaceIdentities;
 import io.kubensbench.bench.campaign.Encapsulation;
 import io.kubensbench.workloads.mounts.MountPlan;
 import io.kubensbench.workloads.spec.WorkloadSpec;

@@ -1,6 +1,4 @@
-package io.kubensbench.bench.lab;
-
-import io.kubensbench.bench.campaign.Encapsulation;
+package io.kubensbench.bench.campaign;
 
 /**
  * The mount namespaces of systemd, kubelet and the container runtime, read as the product

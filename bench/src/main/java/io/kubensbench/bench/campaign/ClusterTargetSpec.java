@@ -1,0 +1,83 @@
+package io.kubensbench.bench.campaign;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * A Kubernetes (OpenShift) cluster as a campaign's target: which cluster, which nodes, how
+ * encapsulation is switched between arms, and where the workload's pods go.
+ *
+ * <p>{@code encapsulation} is required because switching it costs very differently:
+ * {@value #MACHINECONFIG} has the Machine Config Operator roll a MachineConfig out (a drain
+ * and reboot per node), {@value #MANUAL} expects someone (or a script) to switch the nodes
+ * and the harness only verifies the state. A campaign must say which it means.
+ *
+ * <p>Invalid values fail with an {@link InvalidCampaignException} naming the field
+ * ({@code target.cluster.namespace}).
+ */
+public record ClusterTargetSpec(String context, Map<String, String> nodeSelector, String encapsulation,
+        String namespace, String image) {
+
+    public static final String MACHINECONFIG = "machineconfig";
+    public static final String MANUAL = "manual";
+    public static final String DEFAULT_NAMESPACE = "kubens-bench";
+    /** Has {@code sleep} (coreutils), is small, and is pullable without credentials. */
+    public static final String DEFAULT_IMAGE = "registry.access.redhat.com/ubi9/ubi-minimal";
+
+    private static final String PATH = "target.cluster.";
+    private static final Pattern DNS_LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?");
+    /** A label key: an optional DNS subdomain prefix and '/', then a name (Kubernetes' qualified name). */
+    private static final Pattern LABEL_KEY = Pattern.compile(
+            "([a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*/)?"
+                    + "[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?");
+    private static final Pattern LABEL_VALUE = Pattern.compile("([A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?)?");
+
+    public ClusterTargetSpec {
+        if (context != null && context.isBlank()) {
+            throw new InvalidCampaignException(PATH + "context",
+                    "must not be blank (leave it out for the current context)");
+        }
+        Map<String, String> selector = new LinkedHashMap<>();
+        if (nodeSelector != null) {
+            nodeSelector.forEach((key, value) -> {
+                String at = PATH + "nodeSelector[" + Shown.text(key) + "]";
+                if (key == null || !LABEL_KEY.matcher(key).matches() || key.indexOf('/') > 253) {
+                    throw new InvalidCampaignException(at, "is not a valid label key");
+                }
+                if (value == null || !LABEL_VALUE.matcher(value).matches()) {
+                    throw new InvalidCampaignException(at, "must be a label value: at most 63 letters, digits or"
+                            + " '-_.', starting and ending with a letter or digit, or \"\" (got "
+                            + Shown.text(value) + ")");
+                }
+                selector.put(key, value);
+            });
+        }
+        nodeSelector = Collections.unmodifiableMap(selector);
+        if (encapsulation == null) {
+            throw new InvalidCampaignException(PATH + "encapsulation",
+                    "is required (" + MACHINECONFIG + " or " + MANUAL + ")");
+        }
+        if (!encapsulation.equals(MACHINECONFIG) && !encapsulation.equals(MANUAL)) {
+            throw new InvalidCampaignException(PATH + "encapsulation",
+                    "must be " + MACHINECONFIG + " or " + MANUAL + " (got " + Shown.text(encapsulation) + ")");
+        }
+        namespace = namespace == null ? DEFAULT_NAMESPACE : namespace;
+        if (!DNS_LABEL.matcher(namespace).matches()) {
+            throw new InvalidCampaignException(PATH + "namespace", "must be a DNS-1123 label: at most 63"
+                    + " lowercase letters, digits or '-', starting and ending with a letter or digit (got "
+                    + Shown.text(namespace) + ")");
+        }
+        image = image == null ? DEFAULT_IMAGE : image;
+        if (image.isBlank() || image.chars().anyMatch(c -> Character.isWhitespace(c) || Character.isISOControl(c))) {
+            throw new InvalidCampaignException(PATH + "image", "must be an image reference without spaces (got "
+                    + Shown.text(image) + ")");
+        }
+    }
+
+    /** The cluster of the current kube context, every node, default namespace and image. */
+    public static ClusterTargetSpec of(String encapsulation) {
+        return new ClusterTargetSpec(null, Map.of(), encapsulation, null, null);
+    }
+}

@@ -1,0 +1,28 @@
+package io.kubensbench.bench.campaign;
+
+import java.util.Objects;
+
+/**
+ * One run of a campaign: a level measured in one arm, in one repetition. The index is the
+ * run's position in the plan and its identity within the campaign (0-based; {@code plan}
+ * prints it and the results record it), so that a resumed campaign can tell which runs it
+ * already has. Repetitions count from 1, as people count them.
+ */
+public record PlannedRun(int index, int repetition, Level level, ArmSpec arm) {
+
+    public PlannedRun {
+        if (index < 0) {
+            throw new IllegalArgumentException("run index must be at least 0 (got " + index + ")");
+        }
+        if (repetition < 1) {
+            throw new IllegalArgumentException("repetition must be at least 1 (got " + repetition + ")");
+        }
+        Objects.requireNonNull(level, "level");
+        Objects.requireNonNull(arm, "arm");
+    }
+
+    /** The state the node must be in for this run. */
+    public Encapsulation encapsulation() {
+        return arm.state();
+    }
+}

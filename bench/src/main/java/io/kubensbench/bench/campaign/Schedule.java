@@ -1,0 +1,54 @@
+package io.kubensbench.bench.campaign;
+
+import java.time.Duration;
+
+/**
+ * How long and how often each (level, arm) is measured, and in what order. Warm-up is kept
+ * apart from the measure window so that the cost of deploying pods, which both arms pay
+ * alike, does not dilute the difference systemd makes while pods come and go.
+ *
+ * <p>Invalid values fail with an {@link InvalidCampaignException} naming the field
+ * ({@code schedule.measure}). That the measure window holds at least two sampling intervals
+ * is checked by {@link CampaignSpec}, which knows both.
+ */
+public record Schedule(Duration warmup, Duration measure, int repetitions, Order order, long seed) {
+
+    public static final Duration DEFAULT_WARMUP = Duration.ofSeconds(5);
+    public static final Duration DEFAULT_MEASURE = Duration.ofSeconds(20);
+    public static final int DEFAULT_REPETITIONS = 3;
+    public static final Order DEFAULT_ORDER = Order.INTERLEAVED;
+    public static final long DEFAULT_SEED = 1;
+    public static final int MAX_REPETITIONS = 1000;
+    /** Longer than any sensible run; a larger value is a typo (a missing unit, an extra zero). */
+    public static final Duration MAX_PHASE = Duration.ofHours(24);
+
+    public Schedule {
+        checkPhase("schedule.warmup", warmup, false);
+        checkPhase("schedule.measure", measure, true);
+        if (repetitions < 1 || repetitions > MAX_REPETITIONS) {
+            throw new InvalidCampaignException("schedule.repetitions",
+                    "must be between 1 and " + MAX_REPETITIONS + " (got " + repetitions + ")");
+        }
+        if (order == null) {
+            throw new InvalidCampaignException("schedule.order", "is required (interleaved or random)");
+        }
+    }
+
+    /** 5 s warm-up, 20 s measured, three repetitions, arms interleaved, seed 1. */
+    public static Schedule defaults() {
+        return new Schedule(DEFAULT_WARMUP, DEFAULT_MEASURE, DEFAULT_REPETITIONS, DEFAULT_ORDER, DEFAULT_SEED);
+    }
+
+    private static void checkPhase(String path, Duration d, boolean positive) {
+        if (d == null) {
+            throw new InvalidCampaignException(path, "is required");
+        }
+        if (d.isNegative() || (positive && d.isZero())) {
+            throw new InvalidCampaignException(path, "must be " + (positive ? "more than" : "at least") + " 0s");
+        }
+        if (d.compareTo(MAX_PHASE) > 0) {
+            throw new InvalidCampaignException(path, "must be at most " + Shown.duration(MAX_PHASE)
+                    + " (got " + Shown.duration(d) + ")");
+        }
+    }
+}

@@ -1,0 +1,49 @@
+package io.kubensbench.bench.cli;
+
+import io.kubensbench.analysis.results.RunRecord;
+import io.kubensbench.bench.campaign.ArmSpec;
+import io.kubensbench.bench.campaign.CampaignSpec;
+import io.kubensbench.bench.campaign.Level;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * systemd's CPU per level and arm, from the valid runs: the plain facts of a campaign,
+ * printed at its end.
+ */
+final class ArmTable {
+
+    private final PrintWriter out;
+
+    ArmTable(PrintWriter out) {
+        this.out = out;
+    }
+
+    void print(CampaignSpec spec, List<RunRecord> runs) {
+        out.println();
+        out.printf(Locale.ROOT, "%-16s %-8s %3s %12s %12s %14s %12s %10s%n", "level", "arm", "n", "systemd CPU",
+                "min..max", "mounts seen", "mount ev/s", "invalid");
+        for (Level level : spec.levels()) {
+            for (ArmSpec arm : spec.arms()) {
+                List<RunRecord> cell = runs.stream()
+                        .filter(r -> r.level().equals(level.name()) && r.arm().equals(arm.name())).toList();
+                List<RunRecord> valid = cell.stream().filter(RunRecord::valid).toList();
+                if (valid.isEmpty()) {
+                    out.printf(Locale.ROOT, "%-16s %-8s %3d %12s %12s %14s %12s %10d%n", level.name(), arm.name(), 0,
+                            "-", "-", "-", "-", cell.size());
+                    continue;
+                }
+                double mean = valid.stream().mapToDouble(RunRecord::systemdCores).average().orElse(0);
+                double min = valid.stream().mapToDouble(RunRecord::systemdCores).min().orElse(0);
+                double max = valid.stream().mapToDouble(RunRecord::systemdCores).max().orElse(0);
+                double mounts = valid.stream().mapToLong(RunRecord::systemdMounts).average().orElse(0);
+                double events = valid.stream().mapToDouble(RunRecord::mountEventsPerSecond).average().orElse(0);
+                out.printf(Locale.ROOT, "%-16s %-8s %3d %11.2f%% %5.2f..%-5.2f %14.0f %12.0f %10d%n", level.name(),
+                        arm.name(), valid.size(), 100 * mean, 100 * min, 100 * max, mounts, events,
+                        cell.size() - valid.size());
+            }
+        }
+        out.println("systemd CPU: % of one core over the measure window (schedstat), mean of the valid runs");
+    }
+}

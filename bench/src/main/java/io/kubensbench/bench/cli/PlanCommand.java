@@ -1,0 +1,213 @@
+package io.kubensbench.bench.cli;
+
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import io.kubensbench.bench.campaign.ArmSpec;
+import io.kubensbench.bench.campaign.CampaignReader;
+import io.kubensbench.bench.campaign.CampaignSpec;
+import io.kubensbench.bench.campaign.ClusterTargetSpec;
+import io.kubensbench.bench.campaign.Level;
+import io.kubensbench.bench.campaign.Order;
+import io.kubensbench.bench.campaign.Plan;
+import io.kubensbench.bench.campaign.PlannedRun;
+import io.kubensbench.bench.campaign.Schedule;
+import io.kubensbench.bench.config.Durations;
+import io.kubensbench.workloads.mounts.MountPlan;
+import io.kubensbench.workloads.pods.PodFactory;
+import io.kubensbench.workloads.spec.WorkloadSpec;
+import java.io.PrintWriter;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code kubens-bench plan}: a campaign's dry run. A campaign can take hours and, on a
+ * cluster, reboot nodes; this shows what it will do (run order, mounts per level, how long)
+ * and, with {@code --manifests}, the exact objects it will create, without touching anything.
+ */
+@Command(name = "plan", mixinStandardHelpOptions = true,
+        description = "Dry run of a campaign: run order, expected mounts, estimated duration; "
+                + "--manifests prints the Kubernetes objects of every level instead.")
+final class PlanCommand implements Callable<Integer> {
+
+    /** The run id objects of a dry run carry, so they can never be mistaken for a real run's. */
+    static final String RUN_ID = "plan";
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "CAMPAIGN.yaml", description = "The campaign file.")
+    Path campaign;
+
+    @Option(names = "--manifests",
+            description = "Print the Secrets, ConfigMaps and Pods of every level as multi-document YAML.")
+    boolean manifests;
+
+    @Override
+    public Integer call() {
+        CampaignSpec parsed = new CampaignReader().read(campaign);
+        PrintWriter out = spec.commandLine().getOut();
+        if (manifests) {
+            printManifests(out, parsed);
+        } else {
+            printPlan(out, parsed, Plan.of(parsed));
+        }
+        out.flush();
+        return Main.OK;
+    }
+
+    static void printPlan(PrintWriter out, CampaignSpec c, Plan plan) {
+        Schedule s = c.schedule();
+        out.println("campaign   " + c.name());
+        out.println("target     " + describeTarget(c));
+        out.println("arms       " + describeArm(c.baseline()) + ", the baseline");
+        out.println("           " + describeArm(c.candidate()) + ", compared against " + c.baseline().name());
+        out.printf(Locale.ROOT, "schedule   %s x %d arms x %s = %d runs, arms %s%s%n",
+                count(c.levels().size(), "level"), c.arms().size(), count(s.repetitions(), "repetition"),
+                plan.runs().size(),
+                s.order().label(), s.order() == Order.RANDOM ? " (seed " + s.seed() + ")" : "");
+        out.println("each run   warm-up " + Durations.format(s.warmup()) + ", measure " + Durations.format(s.measure())
+                + ", a sample every " + Durations.format(c.sampling().interval()));
+        out.println();
+
+        List<String[]> levels = new ArrayList<>();
+        levels.add(new String[] {"level", "pods", "containers", "volumes", "churn", "mounts/pod", "mounts"});
+        for (Level level : c.levels()) {
+            WorkloadSpec w = level.workload();
+            MountPlan mounts = new MountPlan(w);
+            levels.add(new String[] {level.name(), Integer.toString(w.pods()), Integer.toString(w.containersPerPod()),
+                Integer.toString(w.volumesPerPod().total()), churn(w), Integer.toString(mounts.mountsPerPod()),
+                Long.toString(mounts.expectedMounts(w.pods()))});
+        }
+        table(out, "", levels, 1, 2, 3, 5, 6);
+        out.println("mounts: what kubelet and CRI-O mount on the node for the level's pods"
+                + " (pod sandbox, volumes, container roots)");
+        out.println();
+
+        out.println("run order");
+        List<String[]> runs = new ArrayList<>();
+        runs.add(new String[] {"#", "rep", "level", "arm", "encapsulation"});
+        for (PlannedRun run : plan.runs()) {
+            runs.add(new String[] {Integer.toString(run.index()), Integer.toString(run.repetition()),
+                run.level().name(), run.arm().name(), run.encapsulation().label()});
+        }
+        table(out, "  ", runs, 0, 1);
+        out.println();
+        out.println(estimateLine(c, plan));
+    }
+
+    private static String estimateLine(CampaignSpec c, Plan plan) {
+        if (c.target().isLab()) {
+            return "estimated duration: " + roughly(plan.estimate(Plan.LAB_RUN_OVERHEAD))
+                    + " (per run: warm-up, measure, " + Durations.format(Plan.LAB_RUN_OVERHEAD)
+                    + " to set the arm and start the kubelet, " + Durations.format(Plan.DEPLOY_PER_MOUNT)
+                    + " per mount to deploy)";
+        }
+        String switches = plan.switches() == 0 ? "" : ", plus " + count(plan.switches(), "encapsulation switch")
+                + (ClusterTargetSpec.MACHINECONFIG.equals(c.target().cluster().encapsulation())
+                        ? " (each a MachineConfig rollout: every selected node drains and reboots)"
+                        : " (each made by hand)");
+        return "estimated duration: at least " + roughly(plan.estimate(Duration.ZERO)) + " (per run: warm-up, measure, "
+                + Durations.format(Plan.DEPLOY_PER_MOUNT) + " per mount to deploy)" + switches;
+    }
+
+    static void printManifests(PrintWriter out, CampaignSpec c) {
+        ClusterTargetSpec cluster = c.target().cluster();
+        String namespace = cluster == null ? ClusterTargetSpec.DEFAULT_NAMESPACE : cluster.namespace();
+        String image = cluster == null ? ClusterTargetSpec.DEFAULT_IMAGE : cluster.image();
+        Map<String, String> nodeSelector = cluster == null ? Map.of() : cluster.nodeSelector();
+        out.println("# kubens-bench plan --manifests: campaign " + c.name() + ", " + count(c.levels().size(), "level")
+                + ", run id " + RUN_ID + ", namespace " + namespace);
+        for (Level level : c.levels()) {
+            WorkloadSpec w = level.workload();
+            MountPlan mounts = new MountPlan(w);
+            out.println("# level " + level.name() + ": " + w.pods() + " pods x " + mounts.mountsPerPod() + " mounts = "
+                    + mounts.expectedMounts(w.pods()) + " mounts");
+            for (HasMetadata object : new PodFactory(w, RUN_ID, namespace, image, nodeSelector).allObjects()) {
+                String yaml = Serialization.asYaml(object);
+                out.print(yaml.startsWith("---") ? yaml : "---\n" + yaml);
+                if (!yaml.endsWith("\n")) {
+                    out.println();
+                }
+            }
+        }
+    }
+
+    private static String describeTarget(CampaignSpec c) {
+        if (c.target().isLab()) {
+            return "lab (a lab node on this machine)";
+        }
+        ClusterTargetSpec k = c.target().cluster();
+        String nodes = k.nodeSelector().isEmpty() ? "every node" : "nodes " + k.nodeSelector().entrySet().stream()
+                .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(","));
+        return "cluster: context " + (k.context() == null ? "(current)" : k.context()) + ", " + nodes
+                + ", namespace " + k.namespace() + ", image " + k.image() + ", encapsulation switched by "
+                + k.encapsulation();
+    }
+
+    private static String describeArm(ArmSpec arm) {
+        return arm.name() + " (encapsulation " + arm.state().label() + ")";
+    }
+
+    private static String churn(WorkloadSpec w) {
+        double rate = w.churn().podsPerSecond();
+        return rate == 0 ? "-" : BigDecimal.valueOf(rate).stripTrailingZeros().toPlainString() + "/s";
+    }
+
+    private static String count(int n, String noun) {
+        String plural = noun.endsWith("ch") ? noun + "es" : noun + "s";
+        return n + " " + (n == 1 ? noun : plural);
+    }
+
+    /**
+     * A duration to the second, as a person reads an estimate: {@code 45s}, {@code 2m14s},
+     * {@code 1h05m} (hours drop the seconds). {@link Durations#parse} reads every form back.
+     */
+    static String roughly(Duration d) {
+        long s = Math.max(0, d.plusMillis(500).toSeconds());
+        if (s >= 3600) {
+            return String.format(Locale.ROOT, "%dh%02dm", s / 3600, s % 3600 / 60);
+        }
+        return s >= 60 ? String.format(Locale.ROOT, "%dm%02ds", s / 60, s % 60) : s + "s";
+    }
+
+    /** Columns padded to their widest cell; the columns in {@code rightAligned} (numbers) align right. */
+    private static void table(PrintWriter out, String indent, List<String[]> rows, int... rightAligned) {
+        int columns = rows.get(0).length;
+        int[] widths = new int[columns];
+        for (String[] row : rows) {
+            for (int i = 0; i < columns; i++) {
+                widths[i] = Math.max(widths[i], row[i].length());
+            }
+        }
+        for (String[] row : rows) {
+            StringBuilder line = new StringBuilder(indent);
+            for (int i = 0; i < columns; i++) {
+                String cell = row[i];
+                String pad = " ".repeat(widths[i] - cell.length());
+                line.append(i == 0 ? "" : "  ").append(isRight(rightAligned, i) ? pad + cell : cell + pad);
+            }
+            out.println(line.toString().stripTrailing());
+        }
+    }
+
+    private static boolean isRight(int[] rightAligned, int column) {
+        for (int r : rightAligned) {
+            if (r == column) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,57 @@
+package io.kubensbench.bench.cli;
+
+import io.kubensbench.analysis.results.ResultsDir;
+import io.kubensbench.bench.campaign.CampaignReader;
+import io.kubensbench.bench.campaign.CampaignSpec;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code kubens-bench run CAMPAIGN.yaml [--out DIR] [--resume DIR]}. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = "Run a campaign on the target its file names; --resume finishes an interrupted one.")
+final class RunCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(arity = "0..1", paramLabel = "CAMPAIGN.yaml", description = "The campaign file (not needed with --resume).")
+    Path campaign;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Results directory (default results/<name>-<time>).")
+    Path out;
+
+    @Option(names = "--resume", paramLabel = "DIR", description = "Finish the runs missing from this results directory.")
+    Path resume;
+
+    @Override
+    public Integer call() throws Exception {
+        CampaignSession session = new CampaignSession(spec.commandLine().getOut(), spec.commandLine().getErr());
+        if (resume != null) {
+            if (out != null) {
+                throw new IllegalArgumentException("--resume and --out do not go together: a resume writes to its own directory");
+            }
+            String yaml = new ResultsDir(resume).requireExisting().campaignYaml();
+            CampaignSpec stored = new CampaignReader().parse(yaml, resume.resolve(ResultsDir.CAMPAIGN).toString());
+            if (campaign != null && !Files.readString(campaign).equals(yaml)) {
+                throw new IllegalArgumentException(campaign + " differs from the campaign in " + resume
+                        + ": resume without the file, or start a new campaign");
+            }
+            return session.execute(stored, yaml, resume, true);
+        }
+        if (campaign == null) {
+            throw new IllegalArgumentException("name a campaign file, or --resume DIR");
+        }
+        if (!Files.isRegularFile(campaign)) {
+            throw new IllegalArgumentException(campaign + ": no such file");
+        }
+        String yaml = Files.readString(campaign);
+        CampaignSpec parsed = new CampaignReader().parse(yaml, campaign.getFileName().toString());
+        return session.execute(parsed, yaml, out == null ? CampaignSession.defaultOut(parsed) : out, false);
+    }
+}

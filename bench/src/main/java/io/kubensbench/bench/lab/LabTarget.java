@@ -1,0 +1,174 @@
+package io.kubensbench.bench.lab;
+
+import io.kubensbench.analysis.results.Environment;
+import io.kubensbench.bench.campaign.Encapsulation;
+import io.kubensbench.bench.campaign.LocalEnvironment;
+import io.kubensbench.bench.campaign.NamespaceIdentities;
+import io.kubensbench.bench.campaign.Target;
+import io.kubensbench.bench.sampling.Watched;
+import io.kubensbench.workloads.mounts.MountPlan;
+import io.kubensbench.workloads.spec.WorkloadSpec;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+
+/**
+ * A campaign target made of one lab node. Arms switch by starting or stopping the lab's
+ * kubens.service, then restarting the kubelet and CRI-O stand-ins through kubensenter, as a
+ * node admin would; pods are mounted and unmounted by the kubelet stand-in.
+ */
+public final class LabTarget implements Target {
+
+    private final String version;
+    private LabNode lab;
+    private KubeletProcess kubelet;
+    private long runtime = -1;
+    private Encapsulation current = Encapsulation.OFF;
+    private final Deque<String> pods = new ArrayDeque<>();
+    private String tag;
+    private int nextPod;
+
+    public LabTarget(String version) {
+        this.version = version;
+    }
+
+    @Override
+    public void prepare() throws IOException {
+        lab = LabNode.start();
+    }
+
+    @Override
+    public String node() {
+        return "lab-" + lab.id();
+    }
+
+    @Override
+    public Environment describe() throws IOException {
+        return LocalEnvironment.describe("lab", LabPreconditions.systemdBinary(), version);
+    }
+
+    @Override
+    public NamespaceIdentities enter(Encapsulation state, WorkloadSpec shape) throws IOException {
+        undeploy();
+        if (state != current) {
+            lab.setEncapsulation(state == Encapsulation.ON);
+            current = state;
+        }
+        kubelet = lab.startKubelet(shape);
+        runtime = lab.startIdle("crio", true);
+        return new NamespaceIdentities(Procfs.mntNs(lab.systemdPid()), Procfs.mntNs(kubelet.pid()),
+                Procfs.mntNs(runtime));
+    }
+
+    @Override
+    public void deploy(WorkloadSpec workload, String podTag) throws IOException {
+        tag = podTag;
+        nextPod = 0;
+        pods.clear();
+        for (int i = 0; i < workload.pods(); i++) {
+            addPod();
+        }
+    }
+
+    private int addPod() throws IOException {
+        String uid = MountPlan.podUid(tag, nextPod++);
+        int n = kubelet.createPod(uid);
+        pods.addLast(uid);
+        return n;
+    }
+
+    /**
+     * Replaces the oldest pod with a new one at the churn rate, from one thread (the kubelet
+     * stand-in's protocol is sequential), on fixed deadlines so a slow replacement does not
+     * lower the rate.
+     */
+    @Override
+    public Churn startChurn(WorkloadSpec workload) {
+        double rate = workload.churn().podsPerSecond();
+        if (rate <= 0 || pods.isEmpty()) {
+            return () -> 0;
+        }
+        LabChurn churn = new LabChurn(Duration.ofNanos((long) (1e9 / rate)));
+        churn.thread.start();
+        return churn;
+    }
+
+    private final class LabChurn implements Runnable, Churn {
+        private final Thread thread = new Thread(this, "pod-churn");
+        private final Duration period;
+        private volatile boolean stopping;
+        private long events;
+        private IOException error;
+
+        LabChurn(Duration period) {
+            thread.setDaemon(true);
+            this.period = period;
+        }
+
+        @Override
+        public void run() {
+            long next = System.nanoTime() + period.toNanos();
+            try {
+                while (!stopping) {
+                    long wait = next - System.nanoTime();
+                    if (wait > 0) {
+                        Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+                        continue;
+                    }
+                    events += kubelet.deletePod(pods.removeFirst());
+                    events += addPod();
+                    next += period.toNanos();
+                }
+            } catch (IOException e) {
+                error = e;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        @Override
+        public long stop() throws IOException {
+            stopping = true;
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted while stopping the pod churn", e);
+            }
+            if (error != null) {
+                throw new IOException("pod churn failed: " + error.getMessage(), error);
+            }
+            return events;
+        }
+    }
+
+    @Override
+    public List<Watched> watched() {
+        return List.of(new Watched(Watched.SYSTEMD, lab.systemdPid(), true),
+                new Watched(Watched.KUBELET, kubelet.pid(), true),
+                new Watched(Watched.HARNESS, ProcessHandle.current().pid(), false));
+    }
+
+    @Override
+    public void undeploy() {
+        if (kubelet != null) {
+            kubelet.close();
+            kubelet = null;
+        }
+        if (runtime > 0) {
+            ProcessHandle.of(runtime).ifPresent(ProcessHandle::destroyForcibly);
+            runtime = -1;
+        }
+        pods.clear();
+    }
+
+    @Override
+    public void close() {
+        undeploy();
+        if (lab != null) {
+            lab.close();
+        }
+    }
+}

@@ -1,0 +1,95 @@
+package io.kubensbench.bench.campaign;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.kubensbench.analysis.results.Environment;
+import io.kubensbench.analysis.results.ResultsDir;
+import io.kubensbench.analysis.results.RunRecord;
+import io.kubensbench.analysis.results.SampleRecord;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The results directory: written once, appended per run, read back whatever a crash left. */
+class ResultsStoreTest {
+
+    static RunRecord run(int index, String attempt, boolean valid, String reason) {
+        return new RunRecord(index, attempt, 1, "pods=10", 10, "off", "off", "lab-x", "t0", "t1",
+                10_000_000_000L, 500_000_000L, 50, 100, 0, 0, 140, 180, 180, "mnt:[1]", "mnt:[1]", "mnt:[1]",
+                10, 0, valid, reason);
+    }
+
+    static SampleRecord sample(int run, String attempt, long seq) {
+        return new SampleRecord(run, attempt, seq, seq * 1_000_000_000L, "measure", seq * 100, seq, 0, 0, 0.1,
+                40, 40, "mnt:[1]", "mnt:[1]", null);
+    }
+
+    private static Environment env() {
+        return new Environment("kubens-bench dev", "lab", "h", "6.18", "systemd 252", "cpu", 2, 1L << 30,
+                "java 17", "boot", "2026-11-27T00:00:00Z", null, List.of("h"));
+    }
+
+    @Test
+    void writesCampaignAndEnvironmentThenAppendsRuns(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("r");
+        ResultsStore store = ResultsStore.create(out, "name: x\n", env());
+        store.append(run(0, "a", true, null), List.of(sample(0, "a", 0), sample(0, "a", 1)));
+        store.append(run(1, "b", true, null), List.of(sample(1, "b", 0)));
+        ResultsDir read = new ResultsDir(out);
+        assertThat(read.campaignYaml()).isEqualTo("name: x\n");
+        assertThat(read.environment()).isEqualTo(env());
+        assertThat(read.runs()).extracting(RunRecord::index).containsExactly(0, 1);
+        assertThat(read.runs().get(0).systemdCores()).isEqualTo(0.05);
+        List<SampleRecord> samples = new java.util.ArrayList<>();
+        read.samples(samples::add);
+        assertThat(samples).hasSize(3);
+    }
+
+    @Test
+    void refusesToOverwriteACampaign(@TempDir Path dir) throws Exception {
+        ResultsStore.create(dir, "name: x\n", env());
+        assertThatThrownBy(() -> ResultsStore.create(dir, "name: y\n", env()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("already holds a campaign: use --resume");
+        assertThat(Files.readString(dir.resolve("campaign.yaml"))).isEqualTo("name: x\n");
+    }
+
+    @Test
+    void interruptedRunsAreRedoneOnResumeAndSupersededWhenRead(@TempDir Path dir) throws Exception {
+        ResultsStore store = ResultsStore.create(dir, "name: x\n", env());
+        store.append(run(0, "a", true, null), List.of(sample(0, "a", 0)));
+        store.append(run(1, "b", false, "the namespaces do not show encapsulation on"), List.of());
+        store.append(run(2, "c", false, RunRecord.INTERRUPTED + " by the user"), List.of(sample(2, "c", 0)));
+        ResultsStore resumed = ResultsStore.resume(dir);
+        assertThat(resumed.doneIndexes()).containsExactlyInAnyOrder(0, 1);
+        resumed.append(run(2, "d", true, null), List.of(sample(2, "d", 0), sample(2, "d", 1)));
+        ResultsDir read = new ResultsDir(dir);
+        assertThat(read.allRuns()).hasSize(4);
+        assertThat(read.runs()).extracting(RunRecord::attempt).containsExactly("a", "b", "d");
+        List<SampleRecord> samples = new java.util.ArrayList<>();
+        read.samples(samples::add);
+        assertThat(samples).extracting(SampleRecord::attempt).containsExactly("a", "d", "d");
+    }
+
+    @Test
+    void aLineCutShortByAKillIsSkipped(@TempDir Path dir) throws Exception {
+        ResultsStore store = ResultsStore.create(dir, "name: x\n", env());
+        store.append(run(0, "a", true, null), List.of());
+        Files.writeString(dir.resolve("runs.jsonl"), "{\"index\":1,\"attempt\":\"b\",\"repet", StandardOpenOption.APPEND);
+        assertThat(new ResultsDir(dir).runs()).extracting(RunRecord::index).containsExactly(0);
+        ResultsStore resumed = ResultsStore.resume(dir);
+        assertThat(resumed.doneIndexes()).containsExactly(0);
+        resumed.append(run(1, "c", true, null), List.of());
+        assertThat(new ResultsDir(dir).runs()).extracting(RunRecord::attempt).containsExactly("a", "c");
+    }
+
+    @Test
+    void resumingSomethingElseIsRefused(@TempDir Path dir) {
+        assertThatThrownBy(() -> ResultsStore.resume(dir.resolve("nope"))).hasMessageEndingWith("no such directory");
+        assertThatThrownBy(() -> ResultsStore.resume(dir)).hasMessageContaining("not a kubens-bench results directory");
+    }
+}

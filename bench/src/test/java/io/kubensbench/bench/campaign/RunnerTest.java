@@ -1,0 +1,156 @@
+package io.kubensbench.bench.campaign;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.kubensbench.analysis.results.Environment;
+import io.kubensbench.analysis.results.ResultsDir;
+import io.kubensbench.analysis.results.RunRecord;
+import io.kubensbench.bench.sampling.Watched;
+import io.kubensbench.workloads.spec.WorkloadSpec;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The runner against a target that only records what it is asked, sampling this JVM. */
+class RunnerTest {
+
+    static final String CAMPAIGN = """
+            apiVersion: kubens-bench/v1
+            kind: Campaign
+            name: runner-test
+            target: {lab: {}}
+            workload: {pods: 3, containersPerPod: 1, churn: {podsPerSecond: 0}}
+            arms: [off, on]
+            schedule: {warmup: 0s, measure: 300ms, repetitions: 2, order: interleaved, seed: 1}
+            sampling: {interval: 100ms}
+            """;
+
+    /** Records calls; can be told to put the kubelet in the wrong namespace. */
+    static final class FakeTarget implements Target {
+        final List<String> calls = new ArrayList<>();
+        boolean lie;
+        Runnable onDeploy = () -> { };
+
+        @Override
+        public void prepare() {
+            calls.add("prepare");
+        }
+
+        @Override
+        public String node() {
+            return "fake";
+        }
+
+        @Override
+        public Environment describe() {
+            return new Environment("t", "lab", "h", "k", "systemd 0", "cpu", 1, 1, "java", "b", "now", null, List.of());
+        }
+
+        @Override
+        public NamespaceIdentities enter(Encapsulation state, WorkloadSpec shape) {
+            calls.add("enter " + state.label());
+            boolean on = (state == Encapsulation.ON) != lie;
+            return on ? new NamespaceIdentities("mnt:[1]", "mnt:[2]", "mnt:[2]")
+                    : new NamespaceIdentities("mnt:[1]", "mnt:[1]", "mnt:[1]");
+        }
+
+        @Override
+        public void deploy(WorkloadSpec workload, String tag) {
+            calls.add("deploy " + workload.pods());
+            onDeploy.run();
+        }
+
+        @Override
+        public Churn startChurn(WorkloadSpec workload) {
+            return () -> 42;
+        }
+
+        @Override
+        public List<Watched> watched() {
+            long self = ProcessHandle.current().pid();
+            return List.of(new Watched(Watched.SYSTEMD, self, false), new Watched(Watched.KUBELET, self, false),
+                    new Watched(Watched.HARNESS, self, false));
+        }
+
+        @Override
+        public void undeploy() {
+            calls.add("undeploy");
+        }
+
+        @Override
+        public void close() {
+            calls.add("close");
+        }
+    }
+
+    private static Runner runner(FakeTarget target, ResultsStore store, AtomicBoolean stop) {
+        CampaignSpec spec = new CampaignReader().parse(CAMPAIGN, "runner-test.yaml");
+        return new Runner(target, spec, Plan.of(spec), store,
+                Progress.forConsole(new PrintWriter(new StringWriter())), stop);
+    }
+
+    private static ResultsStore store(Path dir, FakeTarget t) throws IOException {
+        return ResultsStore.create(dir, CAMPAIGN, t.describe());
+    }
+
+    @Test
+    void runsThePlanInterleavedAndRecordsEveryRun(@TempDir Path dir) throws Exception {
+        FakeTarget t = new FakeTarget();
+        Runner.Outcome o = runner(t, store(dir, t), new AtomicBoolean()).run();
+        assertThat(o.ran()).isEqualTo(4);
+        assertThat(o.invalid()).isZero();
+        assertThat(t.calls.stream().filter(c -> c.startsWith("enter")).toList())
+                .containsExactly("enter off", "enter on", "enter on", "enter off");
+        List<RunRecord> runs = new ResultsDir(dir).runs();
+        assertThat(runs).hasSize(4).allMatch(RunRecord::valid);
+        RunRecord first = runs.get(0);
+        assertThat(first.arm()).isEqualTo("off");
+        assertThat(first.mountEvents()).isEqualTo(42);
+        assertThat(first.measureNs()).isBetween(250_000_000L, 600_000_000L);
+        assertThat(first.samples()).isEqualTo(4);
+        assertThat(first.systemdSchedNs()).isPositive();
+        assertThat(runs.get(1).kubeletMntNs()).isEqualTo("mnt:[2]");
+    }
+
+    @Test
+    void aRunWhoseNamespacesContradictItsArmIsInvalidWithTheReason(@TempDir Path dir) throws Exception {
+        FakeTarget t = new FakeTarget();
+        t.lie = true;
+        runner(t, store(dir, t), new AtomicBoolean()).run();
+        List<RunRecord> runs = new ResultsDir(dir).runs();
+        assertThat(runs).hasSize(4).noneMatch(RunRecord::valid);
+        assertThat(runs.get(0).invalidReason()).startsWith("the namespaces do not show encapsulation off");
+    }
+
+    @Test
+    void aStopEndsTheCurrentRunAsInterruptedAndAResumeFinishesWithoutDuplicates(@TempDir Path dir) throws Exception {
+        FakeTarget t = new FakeTarget();
+        AtomicBoolean stop = new AtomicBoolean();
+        int[] deploys = {0};
+        t.onDeploy = () -> {
+            if (++deploys[0] == 2) {
+                stop.set(true);
+            }
+        };
+        Runner.Outcome o = runner(t, store(dir, t), stop).run();
+        assertThat(o.interrupted()).isTrue();
+        List<RunRecord> partial = new ResultsDir(dir).runs();
+        assertThat(partial).hasSize(2);
+        assertThat(partial.get(1).invalidReason()).isEqualTo("interrupted by the user");
+        assertThat(t.calls).containsSubsequence("deploy 3", "undeploy");
+
+        FakeTarget again = new FakeTarget();
+        Runner.Outcome resumed = runner(again, ResultsStore.resume(dir), new AtomicBoolean()).run();
+        assertThat(resumed.alreadyDone()).isEqualTo(1);
+        assertThat(resumed.ran()).isEqualTo(3);
+        List<RunRecord> runs = new ResultsDir(dir).runs();
+        assertThat(runs).extracting(RunRecord::index).containsExactly(0, 1, 2, 3);
+        assertThat(runs).allMatch(RunRecord::valid);
+    }
+}

@@ -1,0 +1,162 @@
+package io.kubensbench.bench.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import io.kubensbench.bench.campaign.CampaignReader;
+import io.kubensbench.bench.campaign.CampaignSpec;
+import io.kubensbench.bench.campaign.ClusterTargetSpec;
+import io.kubensbench.bench.campaign.Level;
+import io.kubensbench.workloads.pods.PodFactory;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code kubens-bench plan}: the dry run prints the plan, or the manifests, and refuses bad input in one line. */
+class PlanCommandTest {
+
+    private static final Path EXAMPLES = Path.of("..", "workloads", "campaigns");
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        return Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
+    }
+
+    @Test
+    void printsTheRunOrderTheMountsAndTheEstimate() {
+        int code = run("plan", EXAMPLES.resolve("lab-quick.yaml").toString());
+
+        assertThat(code).as(err.toString()).isZero();
+        String text = out.toString();
+        assertThat(text).contains("campaign   lab-quick", "target     lab", "off (encapsulation off), the baseline",
+                "1 level x 2 arms x 2 repetitions = 4 runs, arms interleaved");
+        assertThat(text).containsPattern("(?m)^pods=50 +50 +2 +10 +- +14 +700$");
+        assertThat(text).contains("""
+                run order
+                  #  rep  level    arm  encapsulation
+                  0    1  pods=50  off  off
+                  1    1  pods=50  on   on
+                  2    2  pods=50  on   on
+                  3    2  pods=50  off  off
+                """);
+        // 4 runs x (3s + 10s + 2s + 700 mounts x 2ms) = 65.6s
+        assertThat(text).contains("estimated duration: 1m06s");
+        assertThat(err.toString()).isEmpty();
+    }
+
+    @Test
+    void aClusterPlanCountsTheEncapsulationSwitches() {
+        int code = run("plan", EXAMPLES.resolve("cluster-node-density-mounts.yaml").toString());
+
+        assertThat(code).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("nodes node-role.kubernetes.io/worker=", "18 runs",
+                "plus 15 encapsulation switches (each a MachineConfig rollout");
+    }
+
+    @Test
+    void manifestsReparseIntoEveryObjectOfEveryLevelLabelledWithThePlanRunId() throws Exception {
+        Path file = EXAMPLES.resolve("lab-dose-response.yaml");
+
+        int code = run("plan", file.toString(), "--manifests");
+
+        assertThat(code).as(err.toString()).isZero();
+        List<JsonNode> documents = documents(out.toString());
+        CampaignSpec spec = new CampaignReader().read(file);
+        int expected = 0;
+        for (Level level : spec.levels()) {
+            expected += new PodFactory(level.workload(), "plan", ClusterTargetSpec.DEFAULT_NAMESPACE,
+                    ClusterTargetSpec.DEFAULT_IMAGE, Map.of()).allObjects().size();
+        }
+        assertThat(documents).hasSize(expected);
+        assertThat(documents).allSatisfy(d -> {
+            assertThat(d.at("/metadata/labels").get(PodFactory.RUN_LABEL).asText()).isEqualTo("plan");
+            assertThat(d.at("/metadata/namespace").asText()).isEqualTo("kubens-bench");
+        });
+        assertThat(documents.stream().filter(d -> d.get("kind").asText().equals("Pod")).count())
+                .isEqualTo(25 + 100 + 250 + 500);
+    }
+
+    @Test
+    void clusterManifestsCarryTheNodeSelectorAndReadBackAsFabric8Objects() throws Exception {
+        int code = run("plan", EXAMPLES.resolve("cluster-node-density-mounts.yaml").toString(), "--manifests");
+
+        assertThat(code).as(err.toString()).isZero();
+        List<String> docs = new ArrayList<>();
+        for (String doc : out.toString().split("(?m)^---$")) {
+            if (doc.lines().anyMatch(l -> !l.isBlank() && !l.startsWith("#"))) {
+                docs.add(doc);
+            }
+        }
+        assertThat(docs).hasSize(7 * (50 + 100 + 200));
+        Pod pod = Serialization.unmarshal(docs.get(6), Pod.class);
+        assertThat(pod.getMetadata().getName()).isEqualTo("kb-plan-0");
+        assertThat(pod.getSpec().getNodeSelector()).containsEntry("node-role.kubernetes.io/worker", "");
+        assertThat(pod.getSpec().getContainers()).hasSize(2)
+                .allSatisfy(c -> assertThat(c.getImage()).isEqualTo(ClusterTargetSpec.DEFAULT_IMAGE));
+        HasMetadata secret = Serialization.unmarshal(docs.get(0), HasMetadata.class);
+        assertThat(secret.getKind()).isEqualTo("Secret");
+    }
+
+    @Test
+    void aMissingFileIsBadInputInOneLine() {
+        int code = run("plan", "missing.yaml");
+
+        assertThat(code).isEqualTo(Main.BAD_INPUT);
+        assertThat(err.toString()).isEqualTo("kubens-bench: missing.yaml: no such file" + System.lineSeparator());
+        assertThat(out.toString()).isEmpty();
+    }
+
+    @Test
+    void anInvalidCampaignIsBadInputInOneLine(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("c.yaml"), """
+                apiVersion: kubens-bench/v1
+                kind: Campaign
+                name: c
+                target: {lab: {}}
+                workload: {pods: many}
+                arms: [off, on]
+                """);
+
+        int code = run("plan", file.toString());
+
+        assertThat(code).isEqualTo(Main.BAD_INPUT);
+        assertThat(err.toString().lines()).containsExactly(
+                "kubens-bench: " + file + ": workload.pods: must be an integer (got \"many\")");
+    }
+
+    @Test
+    void roughlyRoundsToTheSecondAndDropsSecondsPastAnHour() {
+        assertThat(PlanCommand.roughly(Duration.ofMillis(65_600))).isEqualTo("1m06s");
+        assertThat(PlanCommand.roughly(Duration.ofSeconds(45))).isEqualTo("45s");
+        assertThat(PlanCommand.roughly(Duration.ofSeconds(3_725))).isEqualTo("1h02m");
+    }
+
+    private static List<JsonNode> documents(String yaml) throws Exception {
+        ObjectMapper mapper = new ObjectMapper(new YAMLFactory());
+        List<JsonNode> documents = new ArrayList<>();
+        try (MappingIterator<JsonNode> it = mapper.readerFor(JsonNode.class).readValues(yaml)) {
+            while (it.hasNext()) {
+                JsonNode doc = it.next();
+                if (doc != null && !doc.isNull() && !doc.isMissingNode() && !doc.isEmpty()) {
+                    documents.add(doc);
+                }
+            }
+        }
+        return documents;
+    }
+}
