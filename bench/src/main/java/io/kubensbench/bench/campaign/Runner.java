@@ -112,6 +112,8 @@ public final class Runner {
             CpuAccumulator measured = null;
             long events = 0;
             try {
+                progress.phase("settle", Duration.ZERO);
+                target.settle();
                 progress.phase("arm " + state.label(), Duration.ZERO);
                 ids = target.enter(state, workload);
                 if (!ids.matches(state)) {

@@ -4,6 +4,7 @@ import io.kubensbench.analysis.results.Environment;
 import io.kubensbench.bench.sampling.Watched;
 import io.kubensbench.workloads.spec.WorkloadSpec;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -20,6 +21,14 @@ public interface Target extends AutoCloseable {
 
     /** What the results depend on: kernel, systemd version, CPU, cluster. */
     Environment describe() throws IOException;
+
+    /**
+     * Returns once the node's systemd is idle again: unmounting the previous run's pods leaves
+     * it thousands of mount units to drop, and that tail must not land in the next run.
+     *
+     * @return how long it took
+     */
+    Duration settle() throws IOException;
 
     /**
      * Puts the node in an arm's encapsulation state, starts kubelet and the container runtime

@@ -1,5 +1,7 @@
 package io.kubensbench.bench.cli;
 
+import io.kubensbench.analysis.compare.Summary;
+import io.kubensbench.analysis.compare.SummaryJson;
 import io.kubensbench.analysis.results.ResultsDir;
 import io.kubensbench.analysis.results.RunRecord;
 import io.kubensbench.bench.campaign.CampaignSpec;
@@ -44,6 +46,11 @@ final class CampaignSession {
      * from {@code yaml}; true appends to it.
      */
     int execute(CampaignSpec spec, String yaml, Path dir, boolean resume) throws IOException {
+        return execute(spec, yaml, dir, resume, false);
+    }
+
+    /** As above; {@code analyze} ends with the analysis (summary.json and the verdict) instead of the raw table. */
+    int execute(CampaignSpec spec, String yaml, Path dir, boolean resume, boolean analyze) throws IOException {
         Target target = targetFor(spec);
         Plan plan = Plan.of(spec);
         AtomicBoolean stop = new AtomicBoolean();
@@ -76,7 +83,17 @@ final class CampaignSession {
             }
         }
         List<RunRecord> runs = new ResultsDir(dir).runs();
-        new ArmTable(out).print(spec, runs);
+        if (analyze && !outcome.interrupted()) {
+            Summary summary = CampaignAnalysis.analyze(List.of(dir), CampaignAnalysis.DEFAULT_SEED,
+                    CampaignAnalysis.DEFAULT_RESAMPLES);
+            SummaryJson.write(summary, dir.resolve(SummaryJson.FILE));
+            out.println();
+            new SummaryTable(out).print(summary);
+            out.println();
+            summary.cells().forEach(c -> out.println("verdict " + SummaryTable.verdict(summary, c)));
+        } else {
+            new ArmTable(out).print(spec, runs);
+        }
         out.println("results: " + dir);
         out.flush();
         if (outcome.interrupted()) {

@@ -70,7 +70,7 @@ final class LabCommand implements Callable<Integer> {
         }
         LabPreconditions.check();
         return new CampaignSession(spec.commandLine().getOut(), spec.commandLine().getErr())
-                .execute(parsed, yaml, out == null ? CampaignSession.defaultOut(parsed) : out, false);
+                .execute(parsed, yaml, out == null ? CampaignSession.defaultOut(parsed) : out, false, true);
     }
 
     private static String readCampaign(Path file) throws IOException {

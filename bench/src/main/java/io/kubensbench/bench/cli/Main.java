@@ -16,7 +16,8 @@ import picocli.CommandLine.Option;
 @Command(name = "kubens-bench", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Measures the CPU systemd (PID 1) spends on Kubernetes mounts, and what mount "
                 + "namespace encapsulation (kubens.service) saves.",
-        subcommands = {LabCommand.class, RunCommand.class, PlanCommand.class, SampleCommand.class, JmhCommand.class})
+        subcommands = {LabCommand.class, RunCommand.class, PlanCommand.class, AnalyzeCommand.class,
+            CompareCommand.class, SampleCommand.class, JmhCommand.class})
 public final class Main {
 
     public static final int OK = 0;

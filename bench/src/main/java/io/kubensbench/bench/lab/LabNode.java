@@ -192,7 +192,7 @@ public final class LabNode implements AutoCloseable {
 
     /** Starts kubens.service (encapsulation on) or stops it (off), as a node admin would. */
     public void setEncapsulation(boolean on) throws IOException {
-        ExecResult r = exec(Duration.ofSeconds(30), "systemctl", on ? "start" : "stop", "kubens.service");
+        ExecResult r = exec(Duration.ofSeconds(120), "systemctl", on ? "start" : "stop", "kubens.service");
         if (r.exitCode() != 0) {
             throw new IOException("systemctl " + (on ? "start" : "stop") + " kubens.service failed: "
                     + r.stderr().strip());

@@ -5,6 +5,8 @@ import io.kubensbench.bench.campaign.Encapsulation;
 import io.kubensbench.bench.campaign.LocalEnvironment;
 import io.kubensbench.bench.campaign.NamespaceIdentities;
 import io.kubensbench.bench.campaign.Target;
+import io.kubensbench.bench.sampling.ProcessCpu;
+import io.kubensbench.bench.sampling.ProcfsSampler;
 import io.kubensbench.bench.sampling.Watched;
 import io.kubensbench.workloads.mounts.MountPlan;
 import io.kubensbench.workloads.spec.WorkloadSpec;
@@ -47,6 +49,31 @@ public final class LabTarget implements Target {
     @Override
     public Environment describe() throws IOException {
         return LocalEnvironment.describe("lab", LabPreconditions.systemdBinary(), version);
+    }
+
+    /** systemd counts as idle below this share of a core over one settle interval. */
+    static final double IDLE_CORES = 0.005;
+    static final Duration SETTLE_INTERVAL = Duration.ofMillis(500);
+    static final Duration SETTLE_MAX = Duration.ofSeconds(120);
+
+    @Override
+    public Duration settle() throws IOException {
+        long start = System.nanoTime();
+        long deadline = start + SETTLE_MAX.toNanos();
+        try (ProcfsSampler procfs = ProcfsSampler.system()) {
+            ProcessCpu before = procfs.read(lab.systemdPid());
+            long t0 = System.nanoTime();
+            while (true) {
+                Procfs.sleep(SETTLE_INTERVAL.toMillis());
+                ProcessCpu now = procfs.read(lab.systemdPid());
+                long t1 = System.nanoTime();
+                if ((double) (now.schedNs() - before.schedNs()) / (t1 - t0) < IDLE_CORES || t1 > deadline) {
+                    return Duration.ofNanos(t1 - start);
+                }
+                before = now;
+                t0 = t1;
+            }
+        }
     }
 
     @Override

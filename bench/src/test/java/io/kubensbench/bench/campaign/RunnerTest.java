@@ -53,6 +53,12 @@ class RunnerTest {
         }
 
         @Override
+        public java.time.Duration settle() {
+            calls.add("settle");
+            return java.time.Duration.ZERO;
+        }
+
+        @Override
         public NamespaceIdentities enter(Encapsulation state, WorkloadSpec shape) {
             calls.add("enter " + state.label());
             boolean on = (state == Encapsulation.ON) != lie;

@@ -1,0 +1,193 @@
+package io.kubensbench.analysis.compare;
+
+import io.kubensbench.analysis.results.RunRecord;
+import io.kubensbench.analysis.stats.Bootstrap;
+import io.kubensbench.analysis.stats.Descriptive;
+import io.kubensbench.analysis.stats.EffectSize;
+import io.kubensbench.analysis.stats.Interval;
+import io.kubensbench.analysis.stats.MannWhitney;
+import io.kubensbench.analysis.stats.Power;
+import io.kubensbench.analysis.stats.WelchTest;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.ToDoubleFunction;
+import java.util.stream.Collectors;
+
+/**
+ * Turns a campaign's runs into its {@link Summary}: one {@link CellResult} per level and a
+ * {@link CostModel} per arm and predictor. The unit of analysis is a run (systemd's CPU over
+ * its measure window, from counter deltas); invalid runs are left out and counted with their
+ * reasons. Pooling several results directories is concatenating their runs.
+ *
+ * <p>The verdict of a level: {@link Verdict#INSUFFICIENT_DATA} with fewer than
+ * {@value #MIN_RUNS_PER_ARM} valid runs in either arm; {@link Verdict#REDUCED} when Welch's
+ * p &lt; {@value #ALPHA}, the bootstrap interval of the reduction excludes 0 and the
+ * candidate's mean is lower; {@link Verdict#INCREASED} likewise when it is higher;
+ * {@link Verdict#NO_SIGNIFICANT_DIFFERENCE} otherwise. Requiring both the test and the
+ * interval keeps a verdict from resting on one method's assumptions alone.
+ */
+public final class Analyzer {
+
+    public static final int MIN_RUNS_PER_ARM = 3;
+    public static final double ALPHA = 0.05;
+    public static final double CONFIDENCE = 0.95;
+
+    private final Bootstrap bootstrap;
+
+    public Analyzer(long seed, int resamples) {
+        this.bootstrap = new Bootstrap(seed, resamples);
+    }
+
+    /**
+     * @param sources the directories the runs come from, recorded in the summary
+     * @throws IllegalArgumentException when the arms are equal or a run belongs to neither
+     */
+    public Summary analyze(String campaign, List<String> sources, List<RunRecord> runs, String baselineArm,
+                           String candidateArm) {
+        Objects.requireNonNull(baselineArm, "baselineArm");
+        Objects.requireNonNull(candidateArm, "candidateArm");
+        if (baselineArm.equals(candidateArm)) {
+            throw new IllegalArgumentException("the baseline and candidate arms are both '" + baselineArm + "'");
+        }
+        Set<String> others = runs.stream().map(RunRecord::arm)
+                .filter(a -> !baselineArm.equals(a) && !candidateArm.equals(a))
+                .collect(Collectors.toCollection(LinkedHashSet::new));
+        if (!others.isEmpty()) {
+            throw new IllegalArgumentException("runs of arm(s) " + others + " are neither the baseline arm '"
+                    + baselineArm + "' nor the candidate arm '" + candidateArm + "'");
+        }
+        Map<String, List<RunRecord>> byLevel = new LinkedHashMap<>();
+        for (RunRecord r : runs) {
+            byLevel.computeIfAbsent(r.level(), k -> new ArrayList<>()).add(r);
+        }
+        List<CellResult> cells = new ArrayList<>();
+        byLevel.forEach((level, levelRuns) -> cells.add(cell(level, levelRuns, baselineArm, candidateArm)));
+
+        List<RunRecord> valid = runs.stream().filter(RunRecord::valid).toList();
+        List<CostModel> models = new ArrayList<>();
+        for (String arm : List.of(baselineArm, candidateArm)) {
+            List<RunRecord> armRuns = valid.stream().filter(r -> arm.equals(r.arm())).toList();
+            List<RunRecord> counted = armRuns.stream().filter(r -> r.systemdMounts() >= 0).toList();
+            CostModel.fit(arm, CostModel.MOUNTS, values(counted, r -> r.systemdMounts()), values(counted, RunRecord::systemdCores))
+                    .ifPresent(models::add);
+            CostModel.fit(arm, CostModel.EVENTS, values(armRuns, RunRecord::mountEventsPerSecond),
+                    values(armRuns, RunRecord::systemdCores)).ifPresent(models::add);
+        }
+        return new Summary(campaign, List.copyOf(sources), baselineArm, candidateArm, runs.size(), valid.size(),
+                reasons(runs), List.copyOf(cells), List.copyOf(models), bootstrap.seed(), bootstrap.resamples());
+    }
+
+    private CellResult cell(String level, List<RunRecord> runs, String baselineArm, String candidateArm) {
+        List<RunRecord> baseRuns = runs.stream().filter(r -> baselineArm.equals(r.arm())).toList();
+        List<RunRecord> candRuns = runs.stream().filter(r -> candidateArm.equals(r.arm())).toList();
+        double[] base = values(baseRuns.stream().filter(RunRecord::valid).toList(), RunRecord::systemdCores);
+        double[] cand = values(candRuns.stream().filter(RunRecord::valid).toList(), RunRecord::systemdCores);
+        ArmStats baseline = arm(baselineArm, baseRuns, base);
+        ArmStats candidate = arm(candidateArm, candRuns, cand);
+        Descriptive b = baseline.cores();
+        Descriptive c = candidate.cores();
+
+        Interval differenceCi = WelchTest.differenceInterval(c, b, CONFIDENCE);
+        Bootstrap.Result boot = base.length >= 2 && cand.length >= 2
+                ? bootstrap.of(base, cand)
+                : new Bootstrap.Result(b.mean() == 0 ? Double.NaN : 1 - c.mean() / b.mean(), Interval.undefined(),
+                        c.mean() - b.mean(), Interval.undefined());
+        WelchTest.Result welch = WelchTest.of(c, b);
+        Verdict verdict = verdict(b.n(), c.n(), welch, boot);
+
+        List<RunRecord> valid = runs.stream().filter(RunRecord::valid).toList();
+        return new CellResult(level, runs.get(0).pods(), baseline, candidate,
+                c.mean() - b.mean(), differenceCi.low(), differenceCi.high(),
+                boot.reduction(), boot.reductionCi().low(), boot.reductionCi().high(),
+                welch, MannWhitney.of(cand, base),
+                EffectSize.hedgesG(base, cand), EffectSize.cliffsDelta(base, cand),
+                Power.minimalDetectableEffect(b.sd(), c.sd(), b.n(), c.n()),
+                Power.repetitionsPerArm(b.sd(), c.sd(), b.mean(), 0.10),
+                Power.repetitionsPerArm(b.sd(), c.sd(), b.mean(), 0.50),
+                meanMounts(baseRuns), meanMounts(candRuns),
+                mean(values(valid, RunRecord::mountEventsPerSecond)),
+                verdict, restsOn(baseline, candidate, welch, verdict));
+    }
+
+    private static Verdict verdict(int nBaseline, int nCandidate, WelchTest.Result welch, Bootstrap.Result boot) {
+        if (nBaseline < MIN_RUNS_PER_ARM || nCandidate < MIN_RUNS_PER_ARM) {
+            return Verdict.INSUFFICIENT_DATA;
+        }
+        boolean significant = welch.p() < ALPHA && boot.reductionCi().excludes(0);
+        if (significant && boot.difference() < 0) {
+            return Verdict.REDUCED;
+        }
+        if (significant && boot.difference() > 0) {
+            return Verdict.INCREASED;
+        }
+        return Verdict.NO_SIGNIFICANT_DIFFERENCE;
+    }
+
+    private String restsOn(ArmStats baseline, ArmStats candidate, WelchTest.Result welch, Verdict verdict) {
+        StringBuilder s = new StringBuilder()
+                .append("n = ").append(baseline.n()).append(' ').append(baseline.arm()).append(", ")
+                .append(candidate.n()).append(' ').append(candidate.arm()).append(" valid runs");
+        Map<String, Integer> exclusions = new LinkedHashMap<>(baseline.exclusions());
+        candidate.exclusions().forEach((reason, count) -> exclusions.merge(reason, count, Integer::sum));
+        int excluded = baseline.excluded() + candidate.excluded();
+        if (excluded > 0) {
+            s.append(" (").append(excluded).append(" excluded: ").append(exclusions.entrySet().stream()
+                    .map(e -> e.getValue() == 1 ? e.getKey() : e.getKey() + " (" + e.getValue() + " runs)")
+                    .collect(Collectors.joining(", "))).append(')');
+        }
+        if (verdict == Verdict.INSUFFICIENT_DATA) {
+            return s.append("; at least ").append(MIN_RUNS_PER_ARM).append(" valid runs per arm are needed for a verdict")
+                    .toString();
+        }
+        return s.append("; Welch p ").append(formatP(welch.p()))
+                .append("; bootstrap ").append(bootstrap.resamples()).append(" resamples, seed ").append(bootstrap.seed())
+                .toString();
+    }
+
+    static String formatP(double p) {
+        if (Double.isNaN(p)) {
+            return "undefined";
+        }
+        return p < 1e-4 ? "< 0.0001" : String.format(Locale.ROOT, "= %.4f", p);
+    }
+
+    private static ArmStats arm(String name, List<RunRecord> runs, double[] cores) {
+        Map<String, Integer> exclusions = reasons(runs);
+        String encapsulation = runs.isEmpty() ? null
+                : runs.stream().map(RunRecord::encapsulation).filter(Objects::nonNull).distinct()
+                        .collect(Collectors.joining(","));
+        int excluded = exclusions.values().stream().mapToInt(Integer::intValue).sum();
+        return new ArmStats(name, encapsulation, cores.length, excluded, exclusions, Descriptive.of(cores));
+    }
+
+    private static Map<String, Integer> reasons(List<RunRecord> runs) {
+        Map<String, Integer> out = new LinkedHashMap<>();
+        for (RunRecord r : runs) {
+            if (!r.valid()) {
+                String reason = r.invalidReason() == null || r.invalidReason().isBlank()
+                        ? "no reason given" : r.invalidReason();
+                out.merge(reason, 1, Integer::sum);
+            }
+        }
+        return out;
+    }
+
+    private static double meanMounts(List<RunRecord> runs) {
+        return mean(values(runs.stream().filter(r -> r.valid() && r.systemdMounts() >= 0).toList(),
+                r -> r.systemdMounts()));
+    }
+
+    private static double[] values(List<RunRecord> runs, ToDoubleFunction<RunRecord> f) {
+        return runs.stream().mapToDouble(f).toArray();
+    }
+
+    private static double mean(double[] values) {
+        return values.length == 0 ? Double.NaN : Descriptive.of(values).mean();
+    }
+}

@@ -1,0 +1,46 @@
+package io.kubensbench.analysis.compare;
+
+import io.kubensbench.analysis.stats.Interval;
+import io.kubensbench.analysis.stats.MannWhitney;
+import io.kubensbench.analysis.stats.WelchTest;
+
+/**
+ * The comparison of the two arms at one level: the figures a performance engineer would
+ * defend, and the verdict with the sentence it rests on.
+ *
+ * <p>Sign convention: every between-arm figure is candidate against baseline and negative
+ * when the candidate uses less CPU, i.e. when encapsulation saves: {@code difference},
+ * Welch's t (of candidate, baseline), Mann-Whitney's U is the candidate's (0 when every
+ * candidate run is below every baseline run), Hedges' g and Cliff's delta. Only
+ * {@code reduction} = 1 - mean(candidate) / mean(baseline) is positive for a saving.
+ *
+ * @param pods                       pods of the level's workload
+ * @param difference                 mean(candidate) - mean(baseline), in cores
+ * @param differenceCiLow            Welch's 95% t interval of the difference
+ * @param reduction                  1 - mean(candidate) / mean(baseline); NaN when the baseline mean is 0
+ * @param reductionCiLow             percentile bootstrap 95% interval of the reduction
+ * @param minimalDetectableEffect    smallest difference in cores these runs detect at alpha 0.05, power 0.8
+ * @param repetitionsForTenPercent   runs per arm needed to detect a 10% reduction ({@code -1}: undefined)
+ * @param repetitionsForFiftyPercent runs per arm needed to detect a 50% reduction ({@code -1}: undefined)
+ * @param meanSystemdMountsBaseline  mean mounts in systemd's view, valid baseline runs
+ * @param meanMountEventsPerSecond   mean mount events per second over the valid runs of both arms
+ * @param restsOn                    one sentence: runs per arm, exclusions, the test and its p
+ */
+public record CellResult(
+        String level, int pods, ArmStats baseline, ArmStats candidate,
+        double difference, double differenceCiLow, double differenceCiHigh,
+        double reduction, double reductionCiLow, double reductionCiHigh,
+        WelchTest.Result welch, MannWhitney.Result mannWhitney,
+        double hedgesG, double cliffsDelta,
+        double minimalDetectableEffect, int repetitionsForTenPercent, int repetitionsForFiftyPercent,
+        double meanSystemdMountsBaseline, double meanSystemdMountsCandidate, double meanMountEventsPerSecond,
+        Verdict verdict, String restsOn) {
+
+    public Interval differenceCi() {
+        return new Interval(differenceCiLow, differenceCiHigh);
+    }
+
+    public Interval reductionCi() {
+        return new Interval(reductionCiLow, reductionCiHigh);
+    }
+}

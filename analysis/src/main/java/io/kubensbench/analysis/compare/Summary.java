@@ -1,0 +1,26 @@
+package io.kubensbench.analysis.compare;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The analysis of a campaign, {@code summary.json}: everything the report and the CI gate
+ * need, so neither has to re-read the runs, with the seed and resample count that make its
+ * bootstrap figures reproducible.
+ *
+ * @param sources        the results directories whose runs were pooled
+ * @param runs           runs of the two arms, valid or not
+ * @param valid          of which valid
+ * @param invalidReasons invalid runs by reason, over all levels
+ * @param cells          one per level, in the order levels first appear in the runs
+ * @param costModels     per arm and predictor, where a line could be fitted
+ */
+public record Summary(String campaign, List<String> sources, String baselineArm, String candidateArm,
+                      int runs, int valid, Map<String, Integer> invalidReasons, List<CellResult> cells,
+                      List<CostModel> costModels, long seed, int resamples) {
+
+    public Optional<CellResult> cell(String level) {
+        return cells.stream().filter(c -> c.level().equals(level)).findFirst();
+    }
+}

@@ -1,0 +1,50 @@
+package io.kubensbench.analysis.compare;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SummaryJsonTest {
+
+    @Test
+    void roundTripKeepsEveryFigureIncludingNaNAndInfinity(@TempDir Path dir) throws IOException {
+        Runs runs = new Runs()
+                // constant arms: Welch's t and Hedges' g are -Infinity
+                .add("pods=100", "off", 0.25, 0.25, 0.25).add("pods=100", "on", 0.02, 0.02, 0.02)
+                // one run per arm: intervals are NaN
+                .add("pods=10", "off", 0.1).add("pods=10", "on", 0.01)
+                .invalid("pods=10", "on", 0.3, "interrupted by the user")
+                .run("pods=400", "off", 0.8, 4000, 200, true, null)
+                .run("pods=400", "on", 0.03, 40, 200, true, null);
+        Summary summary = new Analyzer(3, 2000).analyze("round-trip", List.of("a", "b"), runs.list(), "off", "on");
+        CellResult constant = summary.cell("pods=100").orElseThrow();
+        assertThat(constant.welch().t()).isEqualTo(Double.NEGATIVE_INFINITY);
+        assertThat(constant.hedgesG()).isEqualTo(Double.NEGATIVE_INFINITY);
+        assertThat(summary.cell("pods=10").orElseThrow().differenceCiLow()).isNaN();
+        assertThat(summary.costModels()).isNotEmpty();
+
+        Path file = dir.resolve(SummaryJson.FILE);
+        SummaryJson.write(summary, file);
+        String text = Files.readString(file);
+        assertThat(text).contains("\"NaN\"", "\"-Infinity\"", "\"verdict\" : \"REDUCED\"").doesNotContain(": NaN");
+        Summary back = SummaryJson.read(file);
+        assertThat(back).isEqualTo(summary);
+        assertThat(back.cell("pods=10").orElseThrow().reductionCiLow()).isNaN();
+        assertThat(back.cell("pods=100").orElseThrow().welch().t()).isEqualTo(Double.NEGATIVE_INFINITY);
+    }
+
+    @Test
+    void readsAPlainObjectMapperOutputToo(@TempDir Path dir) throws IOException {
+        Summary summary = new Analyzer(1, 100).analyze("plain", List.of("d"),
+                new Runs().add("pods=1", "off", 0.2, 0.3).add("pods=1", "on", 0.1).list(), "off", "on");
+        Path file = dir.resolve("plain.json");
+        // a default ObjectMapper quotes non-numeric numbers the same way
+        new com.fasterxml.jackson.databind.ObjectMapper().writeValue(file.toFile(), summary);
+        assertThat(SummaryJson.read(file)).isEqualTo(summary);
+    }
+}

@@ -1,0 +1,41 @@
+package io.kubensbench.bench.cli;
+
+import io.kubensbench.analysis.compare.Summary;
+import io.kubensbench.analysis.compare.SummaryJson;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code kubens-bench analyze DIR...}: statistics of one campaign's runs, pooled over directories. */
+@Command(name = "analyze", mixinStandardHelpOptions = true,
+        description = "Analyse results directories of one campaign (pooled); writes summary.json into the first.")
+final class AnalyzeCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(arity = "1..*", paramLabel = "DIR", description = "Results directories of one campaign.")
+    List<Path> dirs;
+
+    @Option(names = "--seed", defaultValue = "1", description = "Bootstrap seed (default ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--resamples", defaultValue = "10000", description = "Bootstrap resamples (default ${DEFAULT-VALUE}).")
+    int resamples;
+
+    @Override
+    public Integer call() throws Exception {
+        Summary summary = CampaignAnalysis.analyze(dirs, seed, resamples);
+        Path file = dirs.get(0).resolve(SummaryJson.FILE);
+        SummaryJson.write(summary, file);
+        new SummaryTable(spec.commandLine().getOut()).print(summary);
+        spec.commandLine().getOut().println("summary: " + file);
+        spec.commandLine().getOut().flush();
+        return Main.OK;
+    }
+}

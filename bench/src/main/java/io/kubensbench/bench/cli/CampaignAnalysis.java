@@ -1,0 +1,53 @@
+package io.kubensbench.bench.cli;
+
+import io.kubensbench.analysis.compare.Analyzer;
+import io.kubensbench.analysis.compare.Summary;
+import io.kubensbench.analysis.results.ResultsDir;
+import io.kubensbench.analysis.results.RunRecord;
+import io.kubensbench.bench.campaign.CampaignReader;
+import io.kubensbench.bench.campaign.CampaignSpec;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Analyses one or more results directories of one campaign: their runs pooled (arms run by
+ * hand in separate invocations pool into one analysis), arms as the campaign names them.
+ */
+final class CampaignAnalysis {
+
+    static final long DEFAULT_SEED = 1;
+    static final int DEFAULT_RESAMPLES = 10_000;
+
+    private CampaignAnalysis() {
+    }
+
+    static Summary analyze(List<Path> dirs, long seed, int resamples) throws IOException {
+        if (resamples < 100 || resamples > 1_000_000) {
+            throw new IllegalArgumentException("--resamples must be between 100 and 1000000 (got " + resamples + ")");
+        }
+        CampaignSpec first = null;
+        List<RunRecord> runs = new ArrayList<>();
+        List<String> sources = new ArrayList<>();
+        for (Path dir : dirs) {
+            ResultsDir results = new ResultsDir(dir).requireExisting();
+            CampaignSpec spec = new CampaignReader().parse(results.campaignYaml(),
+                    dir.resolve(ResultsDir.CAMPAIGN).toString());
+            if (first == null) {
+                first = spec;
+            } else if (!spec.arms().equals(first.arms())) {
+                throw new IllegalArgumentException(dir + ": its arms " + names(spec) + " differ from " + names(first)
+                        + " in " + dirs.get(0) + "; only one campaign's directories pool");
+            }
+            runs.addAll(results.runs());
+            sources.add(dir.toString());
+        }
+        return new Analyzer(seed, resamples).analyze(first.name(), sources, runs, first.baseline().name(),
+                first.candidate().name());
+    }
+
+    private static String names(CampaignSpec spec) {
+        return spec.arms().stream().map(a -> a.name() + "=" + a.state().label()).toList().toString();
+    }
+}

@@ -1,0 +1,84 @@
+package io.kubensbench.bench.cli;
+
+import io.kubensbench.analysis.compare.Check;
+import io.kubensbench.analysis.compare.Comparison;
+import io.kubensbench.analysis.compare.Summary;
+import io.kubensbench.reports.exports.ComparisonExport;
+import io.kubensbench.reports.exports.JunitXmlExport;
+import io.kubensbench.reports.exports.MarkdownExport;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code kubens-bench compare BASELINE CURRENT}: the CI gate. Exit 0 pass, 10 regression,
+ * 11 variance too high, 12 not enough valid runs, 13 inconclusive.
+ */
+@Command(name = "compare", mixinStandardHelpOptions = true,
+        description = "Compare a campaign with a baseline: exit 0 pass, 10 regression, 11 variance too high, "
+                + "12 not enough valid runs, 13 inconclusive.")
+final class CompareCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "BASELINE_DIR")
+    Path baseline;
+
+    @Parameters(index = "1", paramLabel = "CURRENT_DIR")
+    Path current;
+
+    @Option(names = "--max-regression", defaultValue = "10", paramLabel = "P",
+            description = "Allowed drop of the reduction, in percentage points, and rise of the on arm's CPU, in percent (default ${DEFAULT-VALUE}).")
+    double maxRegression;
+
+    @Option(names = "--junit", paramLabel = "FILE", description = "Write JUnit XML here.")
+    Path junit;
+
+    @Option(names = "--markdown", paramLabel = "FILE", description = "Write a Markdown summary here.")
+    Path markdown;
+
+    @Option(names = "--seed", defaultValue = "1", description = "Bootstrap seed (default ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--resamples", defaultValue = "10000", description = "Bootstrap resamples (default ${DEFAULT-VALUE}).")
+    int resamples;
+
+    @Override
+    public Integer call() throws Exception {
+        if (!(maxRegression >= 0 && maxRegression <= 100)) {
+            throw new IllegalArgumentException("--max-regression must be between 0 and 100 (got " + maxRegression + ")");
+        }
+        Summary b = CampaignAnalysis.analyze(List.of(baseline), seed, resamples);
+        Summary c = CampaignAnalysis.analyze(List.of(current), seed, resamples);
+        Comparison comparison = Comparison.of(b, c, maxRegression);
+        PrintWriter out = spec.commandLine().getOut();
+        for (Check check : comparison.checks()) {
+            int code = comparison.exitCodeOf(check);
+            out.printf("%-5s %-14s %-14s %s%n", code == 0 ? "ok" : "FAIL", check.level(), check.metric(), check.message());
+        }
+        out.println(comparison.verdictLine());
+        out.flush();
+        write(junit, new JunitXmlExport(), comparison, b, c);
+        write(markdown, new MarkdownExport(), comparison, b, c);
+        return comparison.exitCode();
+    }
+
+    private static void write(Path file, ComparisonExport export, Comparison comparison, Summary b, Summary c)
+            throws IOException {
+        if (file != null) {
+            if (file.getParent() != null) {
+                Files.createDirectories(file.getParent());
+            }
+            Files.writeString(file, export.render(comparison, b, c));
+        }
+    }
+}
