@@ -66,11 +66,11 @@ final class SummaryTable {
         if (c.verdict() == io.kubensbench.analysis.compare.Verdict.INSUFFICIENT_DATA) {
             return head + " (" + c.restsOn() + ")";
         }
-        return head + String.format(Locale.ROOT, ": %s cut systemd's CPU by %s [95%% CI %s, %s], from %s to %s of a "
-                        + "core (n = %d %s, %d %s valid runs)", s.candidateArm(), pct(c.reduction()),
-                pct(c.reductionCiLow()), pct(c.reductionCiHigh()), pct(c.baseline().cores().mean()),
-                pct(c.candidate().cores().mean()), c.baseline().n(), s.baselineArm(), c.candidate().n(),
-                s.candidateArm());
+        return head + String.format(Locale.ROOT, ": systemd's CPU %s by %s [95%% CI %s, %s], from %s (%s) to %s (%s) "
+                        + "of a core; n = %d and %d valid runs", c.reduction() >= 0 ? "fell" : "rose",
+                pct(Math.abs(c.reduction())), pct(c.reductionCiLow()), pct(c.reductionCiHigh()),
+                pct(c.baseline().cores().mean()), s.baselineArm(), pct(c.candidate().cores().mean()), s.candidateArm(),
+                c.baseline().n(), c.candidate().n());
     }
 
     static String pct(double v) {

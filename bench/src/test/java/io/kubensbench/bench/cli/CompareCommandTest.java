@@ -1,0 +1,105 @@
+package io.kubensbench.bench.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.kubensbench.analysis.results.Environment;
+import io.kubensbench.analysis.results.RunRecord;
+import io.kubensbench.bench.campaign.ResultsStore;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.w3c.dom.Document;
+
+/** {@code analyze} and the CI gate {@code compare} on results directories written by the store. */
+class CompareCommandTest {
+
+    static final String CAMPAIGN = """
+            apiVersion: kubens-bench/v1
+            kind: Campaign
+            name: gate
+            target: {lab: {}}
+            workload: {pods: 200}
+            arms: [off, on]
+            schedule: {warmup: 3s, measure: 12s, repetitions: 5}
+            """;
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        return Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
+    }
+
+    /** A results directory with {@code reps} runs per arm; systemd cores around off and on. */
+    static Path results(Path dir, int reps, double off, double on) throws Exception {
+        Environment env = new Environment("t", "lab", "h", "6.18", "systemd 252", "cpu", 2, 1, "java", "b", "now",
+                null, List.of("h"));
+        ResultsStore store = ResultsStore.create(dir, CAMPAIGN, env);
+        int index = 0;
+        for (int rep = 1; rep <= reps; rep++) {
+            double wiggle = 1 + 0.02 * ((rep % 3) - 1);
+            for (String arm : List.of("off", "on")) {
+                double cores = (arm.equals("off") ? off : on) * wiggle;
+                long measureNs = 12_000_000_000L;
+                store.append(new RunRecord(index, "a" + index, rep, "pods=200", 200, arm, arm, "lab-x", "t0", "t1",
+                        measureNs, (long) (cores * measureNs), (long) (cores * 1200), 100, 0, 0, 1680,
+                        arm.equals("off") ? 2850 : 47, 2850, "mnt:[1]", arm.equals("off") ? "mnt:[1]" : "mnt:[2]",
+                        arm.equals("off") ? "mnt:[1]" : "mnt:[2]", 13, 0, true, null), List.of());
+                index++;
+            }
+        }
+        return dir;
+    }
+
+    @Test
+    void analyzeWritesTheSummaryAndPrintsTheVerdict(@TempDir Path dir) throws Exception {
+        Path r = results(dir.resolve("r"), 5, 0.25, 0.02);
+        assertThat(run("analyze", r.toString())).isZero();
+        assertThat(Files.exists(r.resolve("summary.json"))).isTrue();
+        assertThat(out.toString()).contains("pods=200", "reduced", "n = 5 off, 5 on valid runs");
+    }
+
+    @Test
+    void aDirectoryComparedWithItselfPasses(@TempDir Path dir) throws Exception {
+        Path r = results(dir.resolve("r"), 5, 0.25, 0.02);
+        assertThat(run("compare", r.toString(), r.toString())).isZero();
+        assertThat(out.toString()).contains("PASS");
+    }
+
+    @Test
+    void aDoubledOnArmIsARegressionWithJunitAndMarkdown(@TempDir Path dir) throws Exception {
+        Path base = results(dir.resolve("base"), 5, 0.25, 0.02);
+        Path cur = results(dir.resolve("cur"), 5, 0.25, 0.04);
+        Path junit = dir.resolve("out/junit.xml");
+        Path md = dir.resolve("out/summary.md");
+        assertThat(run("compare", base.toString(), cur.toString(), "--max-regression", "10", "--junit", junit.toString(),
+                "--markdown", md.toString())).isEqualTo(10);
+        assertThat(out.toString()).contains("REGRESSION (exit 10)");
+        Document xml = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(junit.toFile());
+        assertThat(xml.getElementsByTagName("testcase").getLength()).isGreaterThanOrEqualTo(2);
+        assertThat(xml.getElementsByTagName("failure").getLength()).isGreaterThanOrEqualTo(1);
+        assertThat(Files.readString(md)).startsWith("## kubens-bench: REGRESSION (exit 10)").contains("| pods=200 |");
+    }
+
+    @Test
+    void twoRunsPerArmAreNotEnough(@TempDir Path dir) throws Exception {
+        Path base = results(dir.resolve("base"), 5, 0.25, 0.02);
+        Path cur = results(dir.resolve("cur"), 2, 0.25, 0.02);
+        assertThat(run("compare", base.toString(), cur.toString())).isEqualTo(12);
+    }
+
+    @Test
+    void badInputIsOneLineAndExit2(@TempDir Path dir) throws Exception {
+        assertThat(run("compare", dir.resolve("nope").toString(), dir.toString())).isEqualTo(2);
+        assertThat(err.toString().strip()).doesNotContain("\n").endsWith("no such directory");
+        err.getBuffer().setLength(0);
+        Path r = results(dir.resolve("r"), 3, 0.25, 0.02);
+        assertThat(run("compare", r.toString(), r.toString(), "--max-regression", "-5")).isEqualTo(2);
+        assertThat(err.toString().strip()).isEqualTo("kubens-bench: --max-regression must be between 0 and 100 (got -5.0)");
+    }
+}
