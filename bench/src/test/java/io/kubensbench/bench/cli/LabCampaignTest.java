@@ -2,6 +2,10 @@ package io.kubensbench.bench.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.kubensbench.analysis.compare.CellResult;
+import io.kubensbench.analysis.compare.Summary;
+import io.kubensbench.analysis.compare.SummaryJson;
+import io.kubensbench.analysis.compare.Verdict;
 import io.kubensbench.analysis.results.ResultsDir;
 import io.kubensbench.analysis.results.RunRecord;
 import io.kubensbench.bench.lab.LabAssumptions;
@@ -61,6 +65,23 @@ class LabCampaignTest {
         assertThat(out.toString()).contains("systemd CPU", "results: " + results);
         assertThat(Files.exists(results.resolve("environment.json"))).isTrue();
         assertThat(Files.readString(results.resolve("campaign.yaml"))).isEqualTo(SMALL.formatted(1));
+    }
+
+    @Test
+    void labEndsWithAReducedVerdictWhoseIntervalExcludesZero(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("c.yaml");
+        Files.writeString(file, SMALL.formatted(3).replace("measure: 4s", "measure: 3s"));
+        Path results = dir.resolve("results");
+        int code = Main.run(new String[] {"lab", "--campaign", file.toString(), "--out", results.toString()},
+                new PrintWriter(out, true), new PrintWriter(err, true));
+        assertThat(code).as(err.toString()).isZero();
+        Summary summary = SummaryJson.read(results.resolve(SummaryJson.FILE));
+        CellResult cell = summary.cells().get(0);
+        assertThat(cell.verdict()).isEqualTo(Verdict.REDUCED);
+        assertThat(cell.baseline().n()).isEqualTo(3);
+        assertThat(cell.candidate().n()).isEqualTo(3);
+        assertThat(cell.reductionCiLow()).isGreaterThan(0);
+        assertThat(out.toString()).contains("verdict pods=150: reduced: systemd's CPU fell by");
     }
 
     @Test

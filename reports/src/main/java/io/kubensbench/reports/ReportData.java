@@ -1,0 +1,49 @@
+package io.kubensbench.reports;
+
+import io.kubensbench.analysis.compare.CellResult;
+import io.kubensbench.analysis.compare.Summary;
+import io.kubensbench.analysis.results.Environment;
+import io.kubensbench.analysis.results.ResultsDir;
+import io.kubensbench.analysis.results.RunRecord;
+import io.kubensbench.analysis.results.SampleRecord;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything a report renders, read once: the analysis' summary and the raw files it rests
+ * on. Charts and exports take this and compute no statistic of their own.
+ *
+ * @param samples the current attempts' samples by run index, in file order
+ */
+public record ReportData(Path dir, Summary summary, String campaignYaml, Environment environment,
+                         List<RunRecord> runs, Map<Integer, List<SampleRecord>> samples) {
+
+    public static ReportData load(Path dir, Summary summary) throws IOException {
+        ResultsDir results = new ResultsDir(dir);
+        Map<Integer, List<SampleRecord>> samples = new LinkedHashMap<>();
+        results.samples(s -> samples.computeIfAbsent(s.run(), k -> new ArrayList<>()).add(s));
+        return new ReportData(dir, summary, results.campaignYaml(), results.environment(), results.runs(), samples);
+    }
+
+    /** The two arms compared: baseline first, then candidate. */
+    public List<String> arms() {
+        return List.of(summary.baselineArm(), summary.candidateArm());
+    }
+
+    /** Levels in the summary's order. */
+    public List<String> levels() {
+        return summary.cells().stream().map(CellResult::level).toList();
+    }
+
+    public List<RunRecord> runs(String level, String arm) {
+        return runs.stream().filter(r -> r.level().equals(level) && r.arm().equals(arm)).toList();
+    }
+
+    public List<SampleRecord> samples(int run) {
+        return samples.getOrDefault(run, List.of());
+    }
+}
