@@ -44,6 +44,30 @@ public record ReportData(Path dir, Summary summary, String campaignYaml, Environ
     }
 
     public List<SampleRecord> samples(int run) {
-        return samples.getOrDefault(run, List.of());
+        return thin(samples.getOrDefault(run, List.of()));
+    }
+
+    /** At most this many points per run on a chart; more only make the page heavier. */
+    public static final int MAX_POINTS_PER_RUN = 150;
+
+    /**
+     * Every k-th sample, keeping the last of each phase, so a run has at most
+     * {@link #MAX_POINTS_PER_RUN} points. Counters are cumulative, so a rate between two kept
+     * samples is the exact average over the samples skipped between them: thinning loses
+     * detail, never correctness.
+     */
+    static List<SampleRecord> thin(List<SampleRecord> all) {
+        if (all.size() <= MAX_POINTS_PER_RUN) {
+            return all;
+        }
+        int k = (all.size() + MAX_POINTS_PER_RUN - 1) / MAX_POINTS_PER_RUN;
+        List<SampleRecord> kept = new ArrayList<>(MAX_POINTS_PER_RUN + 2);
+        for (int i = 0; i < all.size(); i++) {
+            boolean phaseEnd = i + 1 == all.size() || !all.get(i + 1).phase().equals(all.get(i).phase());
+            if (i % k == 0 || phaseEnd) {
+                kept.add(all.get(i));
+            }
+        }
+        return kept;
     }
 }

@@ -3,6 +3,7 @@ package io.kubensbench.bench.cli;
 import io.kubensbench.analysis.compare.Summary;
 import io.kubensbench.analysis.compare.SummaryJson;
 import io.kubensbench.analysis.results.ResultsDir;
+import io.kubensbench.reports.html.ReportWriter;
 import io.kubensbench.analysis.results.RunRecord;
 import io.kubensbench.bench.campaign.CampaignSpec;
 import io.kubensbench.bench.campaign.Plan;
@@ -91,6 +92,8 @@ final class CampaignSession {
             new SummaryTable(out).print(summary);
             out.println();
             summary.cells().forEach(c -> out.println("verdict " + SummaryTable.verdict(summary, c)));
+            System.setProperty("java.awt.headless", "true");
+            out.println("report: " + new ReportWriter().write(dir, summary));
         } else {
             new ArmTable(out).print(spec, runs);
         }

@@ -17,7 +17,7 @@ import picocli.CommandLine.Option;
         description = "Measures the CPU systemd (PID 1) spends on Kubernetes mounts, and what mount "
                 + "namespace encapsulation (kubens.service) saves.",
         subcommands = {LabCommand.class, RunCommand.class, PlanCommand.class, AnalyzeCommand.class,
-            CompareCommand.class, SampleCommand.class, JmhCommand.class})
+            CompareCommand.class, ReportCommand.class, SampleCommand.class, JmhCommand.class})
 public final class Main {
 
     public static final int OK = 0;

@@ -57,6 +57,16 @@ final class ChartStyle {
         }
     }
 
+    static org.knowm.xchart.CategoryChart category(String title, String xTitle, String yTitle) {
+        org.knowm.xchart.CategoryChart chart = new org.knowm.xchart.CategoryChartBuilder().width(WIDTH).height(HEIGHT)
+                .title(title).xAxisTitle(xTitle).yAxisTitle(yTitle).build();
+        style(chart.getStyler());
+        chart.getStyler().setMarkerSize(6);
+        chart.getStyler().setOverlapped(true);
+        chart.getStyler().setDefaultSeriesRenderStyle(org.knowm.xchart.CategorySeries.CategorySeriesRenderStyle.Scatter);
+        return chart;
+    }
+
     static Color color(int armIndex) {
         return armIndex == 0 ? BASELINE : armIndex == 1 ? CANDIDATE : NEUTRAL;
     }
@@ -79,14 +89,6 @@ final class ChartStyle {
     static String slug(String level) {
         String s = level.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
         return s.isEmpty() ? "level" : s;
-    }
-
-    /** Label for the x axis when x values are category positions 0, 1, ...: the name at integers, nothing between. */
-    static java.util.function.Function<Double, String> categories(List<String> names) {
-        return x -> {
-            long i = Math.round(x);
-            return Math.abs(x - i) < 1e-6 && i >= 0 && i < names.size() ? names.get((int) i) : " ";
-        };
     }
 
     /**

@@ -2,11 +2,16 @@ package io.kubensbench.reports.charts;
 
 import io.kubensbench.analysis.compare.CellResult;
 import io.kubensbench.reports.ReportData;
+import java.util.ArrayList;
 import java.util.List;
-import org.knowm.xchart.XYChart;
-import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.CategoryChart;
+import org.knowm.xchart.CategorySeries;
+import org.knowm.xchart.style.markers.SeriesMarkers;
 
-/** (d) The reduction per level with its bootstrap 95% interval as an error bar. */
+/**
+ * (d) The reduction per level with its bootstrap 95% interval: the interval's bounds as
+ * triangles pointing at the estimate (the interval is asymmetric, so no symmetric error bar).
+ */
 public final class ReductionChart implements ReportChart {
 
     @Override
@@ -15,38 +20,40 @@ public final class ReductionChart implements ReportChart {
         if (cells.stream().allMatch(c -> Double.isNaN(c.reduction()))) {
             return List.of();
         }
-        XYChart chart = ChartStyle.xy("Reduction of systemd CPU by encapsulation", "level", "reduction, %");
-        XYSeries zero = chart.addSeries("zero", new double[] {-0.5, cells.size() - 0.5}, new double[] {0, 0});
-        ChartStyle.line(zero, ChartStyle.NEUTRAL, ChartStyle.DOTTED);
-        zero.setShowInLegend(false);
-        java.util.List<Double> x = new java.util.ArrayList<>();
-        java.util.List<Double> y = new java.util.ArrayList<>();
-        boolean legend = true;
-        for (int l = 0; l < cells.size(); l++) {
-            CellResult c = cells.get(l);
-            if (Double.isNaN(c.reduction())) {
-                continue;
-            }
-            x.add((double) l);
-            y.add(100 * c.reduction());
-            if (c.reductionCi().defined()) {
-                XYSeries ci = chart.addSeries("ci " + l, new double[] {l, l},
-                        new double[] {100 * c.reductionCiLow(), 100 * c.reductionCiHigh()});
-                ChartStyle.line(ci, ChartStyle.CANDIDATE, new java.awt.BasicStroke(2f));
-                ci.setLabel("95% bootstrap interval");
-                ci.setShowInLegend(legend);
-                legend = false;
-            }
+        CategoryChart chart = ChartStyle.category("Reduction of systemd CPU by encapsulation", "level", "reduction, %");
+        List<Double> est = new ArrayList<>();
+        List<Double> low = new ArrayList<>();
+        List<Double> high = new ArrayList<>();
+        for (CellResult c : cells) {
+            est.add(pct(c.reduction()));
+            low.add(pct(c.reductionCiLow()));
+            high.add(pct(c.reductionCiHigh()));
         }
-        XYSeries points = chart.addSeries("reduction", x, y);
-        ChartStyle.markersOnly(points, ChartStyle.CANDIDATE);
-        points.setLabel("reduction = 1 - mean(" + data.summary().candidateArm() + ") / mean("
-                + data.summary().baselineArm() + ")");
-        chart.getStyler().setXAxisMin(-0.5);
-        chart.getStyler().setXAxisMax(cells.size() - 0.5);
-        chart.getStyler().setxAxisTickLabelsFormattingFunction(ChartStyle.categories(data.levels()));
+        List<String> levels = data.levels();
+        CategorySeries hi = chart.addSeries("ci high", levels, high);
+        hi.setMarker(SeriesMarkers.TRIANGLE_DOWN);
+        hi.setMarkerColor(ChartStyle.NEUTRAL);
+        hi.setLabel("95% interval, upper bound");
+        CategorySeries r = chart.addSeries("reduction", levels, est);
+        r.setMarker(SeriesMarkers.CIRCLE);
+        r.setMarkerColor(ChartStyle.CANDIDATE);
+        r.setLabel("reduction = 1 - mean(" + data.summary().candidateArm() + ") / mean(" + data.summary().baselineArm() + ")");
+        CategorySeries lo = chart.addSeries("ci low", levels, low);
+        lo.setMarker(SeriesMarkers.TRIANGLE_UP);
+        lo.setMarkerColor(ChartStyle.NEUTRAL);
+        lo.setLabel("95% interval, lower bound");
+        chart.getStyler().setMarkerSize(9);
+        double top = high.stream().filter(v -> v != null).mapToDouble(Double::doubleValue).max().orElse(100);
+        double bottom = low.stream().filter(v -> v != null).mapToDouble(Double::doubleValue).min().orElse(0);
+        chart.getStyler().setYAxisMax(Math.max(100.0, top) + 10);
+        chart.getStyler().setYAxisMin(Math.min(0.0, bottom) - 10);
+        chart.getStyler().setLegendLayout(org.knowm.xchart.style.Styler.LegendLayout.Vertical);
         return List.of(new Figure("reduction", null, chart.getTitle(),
-                "Reduction of systemd's mean CPU per level with its 95% percentile bootstrap interval; above 0: encapsulation saves.",
-                chart));
+                "Reduction of systemd's mean CPU per level with the bounds of its 95% percentile bootstrap interval; "
+                        + "above 0: encapsulation saves.", chart));
+    }
+
+    private static Double pct(double v) {
+        return Double.isNaN(v) ? null : 100 * v;
     }
 }

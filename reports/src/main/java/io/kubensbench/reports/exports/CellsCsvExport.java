@@ -1,0 +1,34 @@
+package io.kubensbench.reports.exports;
+
+import io.kubensbench.analysis.compare.CellResult;
+import io.kubensbench.reports.ReportData;
+
+/** {@code cells.csv}: one row per level, the comparison's figures as the analysis computed them (cores). */
+public final class CellsCsvExport implements SummaryExport {
+
+    @Override
+    public String fileName() {
+        return "cells.csv";
+    }
+
+    @Override
+    public String render(ReportData data) {
+        StringBuilder b = new StringBuilder(Csv.row("level", "pods", "baseline_arm", "baseline_n", "baseline_excluded",
+                "baseline_mean_cores", "baseline_median_cores", "baseline_sd", "candidate_arm", "candidate_n",
+                "candidate_excluded", "candidate_mean_cores", "candidate_median_cores", "candidate_sd", "difference",
+                "difference_ci_low", "difference_ci_high", "reduction", "reduction_ci_low", "reduction_ci_high",
+                "welch_p", "mann_whitney_p", "hedges_g", "cliffs_delta", "minimal_detectable_effect",
+                "mean_systemd_mounts_baseline", "mean_systemd_mounts_candidate", "mean_mount_events_per_s", "verdict"));
+        for (CellResult c : data.summary().cells()) {
+            b.append(Csv.row(c.level(), c.pods(), c.baseline().arm(), c.baseline().n(), c.baseline().excluded(),
+                    c.baseline().cores().mean(), c.baseline().cores().median(), c.baseline().cores().sd(),
+                    c.candidate().arm(), c.candidate().n(), c.candidate().excluded(), c.candidate().cores().mean(),
+                    c.candidate().cores().median(), c.candidate().cores().sd(), c.difference(), c.differenceCiLow(),
+                    c.differenceCiHigh(), c.reduction(), c.reductionCiLow(), c.reductionCiHigh(),
+                    c.welch() == null ? null : c.welch().p(), c.mannWhitney() == null ? null : c.mannWhitney().p(),
+                    c.hedgesG(), c.cliffsDelta(), c.minimalDetectableEffect(), c.meanSystemdMountsBaseline(),
+                    c.meanSystemdMountsCandidate(), c.meanMountEventsPerSecond(), c.verdict().label()));
+        }
+        return b.toString();
+    }
+}

@@ -1,0 +1,12 @@
+package io.kubensbench.reports.exports;
+
+import io.kubensbench.reports.ReportData;
+
+/** One file written beside a campaign's results from its summary and runs; one class per format. */
+public interface SummaryExport {
+
+    /** The file's name in the results directory. */
+    String fileName();
+
+    String render(ReportData data);
+}

@@ -1,0 +1,226 @@
+package io.kubensbench.reports.html;
+
+import com.samskivert.mustache.Mustache;
+import com.samskivert.mustache.Template;
+import io.kubensbench.analysis.compare.CellResult;
+import io.kubensbench.analysis.compare.CostModel;
+import io.kubensbench.analysis.compare.Summary;
+import io.kubensbench.analysis.compare.Verdict;
+import io.kubensbench.analysis.results.Environment;
+import io.kubensbench.analysis.results.RunRecord;
+import io.kubensbench.reports.ReportData;
+import io.kubensbench.reports.ReportText;
+import io.kubensbench.reports.charts.ChartRenderer;
+import io.kubensbench.reports.charts.Figure;
+import io.kubensbench.reports.charts.RenderedChart;
+import io.kubensbench.reports.charts.ReportChart;
+import io.kubensbench.reports.exports.CellsCsvExport;
+import io.kubensbench.reports.exports.RunsCsvExport;
+import io.kubensbench.reports.exports.SummaryExport;
+import io.kubensbench.reports.exports.SummaryMarkdownExport;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Writes a campaign's report: {@code report/index.html}, one self-contained file (charts as
+ * inline SVG, CSS inline, no external URL; a Content-Security-Policy forbids scripts and
+ * remote loads), the charts' PNGs beside it, and {@code summary.md} and the CSV exports in
+ * the results directory. Every value from the data goes through the template's HTML
+ * escaping; only the SVG the chart library drew is inserted raw.
+ */
+public final class ReportWriter {
+
+    public static final String DIR = "report";
+    public static final String INDEX = "index.html";
+    private static final String TEMPLATE = "report.mustache";
+
+    private final List<ReportChart> charts;
+    private final List<SummaryExport> exports;
+    private final ChartRenderer renderer = new ChartRenderer();
+
+    public ReportWriter() {
+        this(ReportChart.all(), List.of(new SummaryMarkdownExport(), new RunsCsvExport(), new CellsCsvExport()));
+    }
+
+    public ReportWriter(List<ReportChart> charts, List<SummaryExport> exports) {
+        this.charts = List.copyOf(charts);
+        this.exports = List.copyOf(exports);
+    }
+
+    /** Writes the report of {@code resultsDir} and returns the path of its {@code index.html}. */
+    public Path write(Path resultsDir, Summary summary) throws IOException {
+        System.setProperty("java.awt.headless", "true");
+        ReportData data = ReportData.load(resultsDir, summary);
+        Path dir = resultsDir.resolve(DIR);
+        Files.createDirectories(dir);
+        List<RenderedChart> rendered = render(data);
+        for (RenderedChart c : rendered) {
+            Files.write(dir.resolve(c.pngFileName()), c.png());
+        }
+        for (SummaryExport e : exports) {
+            Files.writeString(resultsDir.resolve(e.fileName()), e.render(data), StandardCharsets.UTF_8);
+        }
+        Path index = dir.resolve(INDEX);
+        Files.writeString(index, html(data, rendered), StandardCharsets.UTF_8);
+        return index;
+    }
+
+    private List<RenderedChart> render(ReportData data) {
+        List<Figure> figures = new ArrayList<>();
+        for (ReportChart chart : charts) {
+            figures.addAll(chart.figures(data));
+        }
+        // charts render independently; XChart keeps no shared state between charts
+        return figures.parallelStream().map(renderer::render).toList();
+    }
+
+    /** The page as a string: the template filled with the data, escaped by the engine. */
+    public String html(ReportData data, List<RenderedChart> rendered) {
+        Template template;
+        try (InputStream in = Objects.requireNonNull(ReportWriter.class.getResourceAsStream(TEMPLATE), TEMPLATE);
+             Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
+            template = Mustache.compiler().escapeHTML(true).defaultValue("-").nullValue("-").compile(reader);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return template.execute(model(data, rendered));
+    }
+
+    private static Map<String, Object> model(ReportData data, List<RenderedChart> rendered) {
+        Summary s = data.summary();
+        Environment env = data.environment();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("campaign", s.campaign());
+        m.put("baselineArm", s.baselineArm());
+        m.put("candidateArm", s.candidateArm());
+        m.put("runs", s.runs());
+        m.put("valid", s.valid());
+        m.put("seed", s.seed());
+        m.put("resamples", s.resamples());
+        m.put("generatedAt", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
+        m.put("campaignYaml", data.campaignYaml());
+        m.put("env", environment(env));
+        m.put("rateLimit", ReportText.rateLimit(env).strip());
+        m.put("cells", s.cells().stream().map(c -> cell(s, c, env)).toList());
+        m.put("runRows", data.runs().stream().map(ReportWriter::run).toList());
+        List<String> models = s.costModels().stream().map(ReportText::costModel).toList();
+        m.put("costModels", models);
+        m.put("hasCostModels", !models.isEmpty());
+        m.put("excludedText", excluded(s));
+        m.put("overviewCharts", rendered.stream().filter(c -> c.figure().level() == null).map(ReportWriter::chart).toList());
+        List<Map<String, Object>> levels = new ArrayList<>();
+        for (String level : data.levels()) {
+            List<Map<String, Object>> charts = rendered.stream().filter(c -> level.equals(c.figure().level()))
+                    .map(ReportWriter::chart).toList();
+            if (!charts.isEmpty()) {
+                levels.add(Map.of("level", level, "charts", charts));
+            }
+        }
+        m.put("levelCharts", levels);
+        m.put("files", List.of(
+                file("../campaign.yaml", "campaign.yaml", "the campaign as run"),
+                file("../environment.json", "environment.json", "where it ran"),
+                file("../runs.jsonl", "runs.jsonl", "one line per run"),
+                file("../samples.jsonl", "samples.jsonl", "the samples within runs"),
+                file("../summary.json", "summary.json", "the analysis"),
+                file("../summary.md", "summary.md", "the verdict in Markdown"),
+                file("../runs.csv", "runs.csv", "runs as CSV"),
+                file("../cells.csv", "cells.csv", "per-level figures as CSV")));
+        return m;
+    }
+
+    private static Map<String, Object> environment(Environment env) {
+        Map<String, Object> e = new LinkedHashMap<>();
+        if (env == null) {
+            return e;
+        }
+        e.put("kernel", env.kernel());
+        e.put("systemd", ReportText.systemd(env));
+        e.put("cpu", env.cpuModel() + ", " + env.cpus() + " CPUs");
+        e.put("memory", String.format(Locale.ROOT, "%.1f GiB", env.memoryBytes() / (double) (1L << 30)));
+        e.put("hostname", env.hostname());
+        e.put("nodes", env.nodes() == null ? null : String.join(", ", env.nodes()));
+        e.put("cluster", env.clusterVersion());
+        e.put("target", env.target());
+        e.put("tool", env.tool());
+        e.put("java", env.java());
+        e.put("createdAt", env.createdAt());
+        return e;
+    }
+
+    private static Map<String, Object> cell(Summary s, CellResult c, Environment env) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("level", c.level());
+        m.put("sentence", ReportText.verdict(s, c, env));
+        m.put("verdictClass", c.verdict() == Verdict.REDUCED ? "reduced" : "other");
+        m.put("verdict", c.verdict().label());
+        m.put("nBaseline", c.baseline().n());
+        m.put("nCandidate", c.candidate().n());
+        m.put("excluded", c.baseline().excluded() + c.candidate().excluded());
+        m.put("baselineMean", withCi(c.baseline().cores().mean(), c.baseline().cores().ciLow(), c.baseline().cores().ciHigh()));
+        m.put("candidateMean", withCi(c.candidate().cores().mean(), c.candidate().cores().ciLow(), c.candidate().cores().ciHigh()));
+        m.put("reduction", ReportText.reduction(c));
+        m.put("difference", withCi(c.difference(), c.differenceCiLow(), c.differenceCiHigh()));
+        m.put("welchP", ReportText.p(c.welch() == null ? Double.NaN : c.welch().p()));
+        m.put("mwP", ReportText.p(c.mannWhitney() == null ? Double.NaN : c.mannWhitney().p()));
+        m.put("hedges", ReportText.num(c.hedgesG(), 2));
+        m.put("mde", ReportText.cores(c.minimalDetectableEffect()));
+        m.put("restsOn", c.restsOn());
+        return m;
+    }
+
+    private static String withCi(double v, double lo, double hi) {
+        String s = ReportText.cores(v);
+        return Double.isNaN(lo) ? s : s + " [" + ReportText.num(100 * lo, 2) + ", " + ReportText.num(100 * hi, 2) + "]";
+    }
+
+    private static Map<String, Object> run(RunRecord r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("index", r.index());
+        m.put("arm", r.arm());
+        m.put("encapsulation", r.encapsulation());
+        m.put("level", r.level());
+        m.put("status", r.valid() ? "valid" : "invalid: " + r.invalidReason());
+        m.put("rowClass", r.valid() ? "" : "invalid");
+        m.put("systemdNs", r.systemdMntNs());
+        m.put("kubeletNs", r.kubeletMntNs());
+        m.put("runtimeNs", r.runtimeMntNs());
+        boolean separate = r.systemdMntNs() != null && r.kubeletMntNs() != null && !r.systemdMntNs().equals(r.kubeletMntNs());
+        m.put("separate", r.kubeletMntNs() == null ? "-" : separate ? "yes" : "no");
+        m.put("cpu", ReportText.cores(r.systemdCores()));
+        m.put("mounts", r.systemdMounts() + " / " + r.kubeletMounts());
+        return m;
+    }
+
+    private static String excluded(Summary s) {
+        if (s.invalidReasons().isEmpty()) {
+            return "none; all " + s.runs() + " runs were valid.";
+        }
+        StringBuilder b = new StringBuilder().append(s.runs() - s.valid()).append(" of ").append(s.runs()).append(" runs:");
+        s.invalidReasons().forEach((reason, n) -> b.append(' ').append(n).append(" \u00d7 ").append(reason).append(';'));
+        b.setLength(b.length() - 1);
+        return b.append(". Invalid runs are shown in the evidence table and left out of every statistic.").toString();
+    }
+
+    private static Map<String, Object> chart(RenderedChart c) {
+        return Map.of("id", c.figure().id(), "svg", c.svg(), "caption", c.figure().caption(), "png", c.pngFileName());
+    }
+
+    private static Map<String, Object> file(String href, String name, String what) {
+        return Map.of("href", href, "name", name, "what", what);
+    }
+}

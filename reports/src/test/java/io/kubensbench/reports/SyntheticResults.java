@@ -1,0 +1,74 @@
+package io.kubensbench.reports;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.kubensbench.analysis.compare.Analyzer;
+import io.kubensbench.analysis.compare.Summary;
+import io.kubensbench.analysis.results.Environment;
+import io.kubensbench.analysis.results.ResultsDir;
+import io.kubensbench.analysis.results.RunRecord;
+import io.kubensbench.analysis.results.SampleRecord;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+/** Writes a plausible results directory: off uses CPU growing with mounts, on almost none. */
+public final class SyntheticResults {
+
+    public static final String SYSTEMD = "systemd 252 (252.38-1~deb12u1)";
+
+    private SyntheticResults() {
+    }
+
+    public static Summary write(Path dir, String campaign, String node, int runsPerArmAndLevel, int[] pods)
+            throws IOException {
+        Files.createDirectories(dir);
+        ObjectMapper json = ResultsDir.mapper();
+        Files.writeString(dir.resolve(ResultsDir.CAMPAIGN), "name: " + json.writeValueAsString(campaign)
+                + "\narms:\n  - name: off\n  - name: on\n");
+        json.writeValue(dir.resolve(ResultsDir.ENVIRONMENT).toFile(), new Environment("kubens-bench test", "lab", node,
+                "6.1.0-test", SYSTEMD, "Test CPU", 4, 8L << 30, "OpenJDK 17", "boot", "2026-01-01T00:00:00Z", null,
+                List.of(node)));
+        Random rnd = new Random(42);
+        List<RunRecord> runs = new ArrayList<>();
+        StringBuilder runLines = new StringBuilder();
+        StringBuilder sampleLines = new StringBuilder();
+        int index = 0;
+        for (int p : pods) {
+            for (int rep = 1; rep <= runsPerArmAndLevel; rep++) {
+                for (String arm : List.of("off", "on")) {
+                    boolean off = arm.equals("off");
+                    long measure = 10_000_000_000L;
+                    int mounts = 40 + p * 11;
+                    double cores = off ? 0.0001 * mounts * (1 + 0.1 * rnd.nextGaussian()) : 0.002 * (1 + 0.2 * rnd.nextDouble());
+                    boolean valid = index % 17 != 5;
+                    String attempt = "a" + index;
+                    RunRecord r = new RunRecord(index, attempt, rep, "pods=" + p, p, arm, arm, node,
+                            "2026-01-01T00:00:00Z", "2026-01-01T00:00:15Z", measure, (long) (cores * measure),
+                            (long) (cores * 1000), 100, 50_000_000L, 30_000_000L, 1500, off ? mounts : 47, mounts,
+                            "mnt:[1]", off ? "mnt:[1]" : "mnt:[2]", off ? "mnt:[1]" : "mnt:[2]", 16, 0, valid,
+                            valid ? null : "kubelet restarted");
+                    runs.add(r);
+                    runLines.append(json.writeValueAsString(r)).append('\n');
+                    long sched = 0;
+                    long harness = 0;
+                    for (int seq = 0; seq < 16; seq++) {
+                        long t = seq * 1_000_000_000L;
+                        sched += (long) (cores * 1e9 * (1 + 0.2 * rnd.nextGaussian()) + 1e6);
+                        harness += (long) (0.01 * 1e9 * (1 + 0.3 * rnd.nextDouble()));
+                        int seen = Math.min(mounts, 40 + seq * mounts / 8);
+                        sampleLines.append(json.writeValueAsString(new SampleRecord(index, attempt, seq, t,
+                                seq < 5 ? "warmup" : "measure", sched, sched / 10_000_000, 0, harness, 0.5,
+                                off ? seen : 47, seen, "mnt:[1]", off ? "mnt:[1]" : "mnt:[2]", null))).append('\n');
+                    }
+                    index++;
+                }
+            }
+        }
+        Files.writeString(dir.resolve(ResultsDir.RUNS), runLines);
+        Files.writeString(dir.resolve(ResultsDir.SAMPLES), sampleLines);
+        return new Analyzer(1, 1000).analyze(campaign, List.of(dir.toString()), runs, "off", "on");
+    }
+}

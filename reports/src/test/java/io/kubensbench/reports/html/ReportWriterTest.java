@@ -1,0 +1,98 @@
+package io.kubensbench.reports.html;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.kubensbench.analysis.compare.Summary;
+import io.kubensbench.reports.ReportData;
+import io.kubensbench.reports.SyntheticResults;
+import io.kubensbench.reports.charts.ChartRenderer;
+import io.kubensbench.reports.charts.Figure;
+import io.kubensbench.reports.charts.RenderedChart;
+import io.kubensbench.reports.charts.ReportChart;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ReportWriterTest {
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void writesSelfContainedReportWithVerdictNumbersAndVersion() throws Exception {
+        Path dir = tmp.resolve("lab");
+        Summary summary = SyntheticResults.write(dir, "lab-default", "vm", 4, new int[] {200});
+        Path index = new ReportWriter().write(dir, summary);
+
+        assertThat(index).isEqualTo(dir.resolve("report/index.html"));
+        String html = Files.readString(index);
+        String text = html.replace("&#x3D;", "=").replace("&#39;", "'");
+        assertThat(html).doesNotContain("http://", "https://", "src=\"//", "href=\"//", "<script", "@import", "url(http");
+        assertThat(text).contains("encapsulation reduced systemd's CPU by")
+                .contains("n = " + summary.cells().get(0).baseline().n() + " off and "
+                        + summary.cells().get(0).candidate().n() + " on runs")
+                .contains("252 (252.38-1~deb12u1)")
+                .contains("burst of 5 per 1 s")
+                .contains("href=\"../runs.jsonl\"")
+                .contains("<svg");
+        assertThat(text).contains(String.format(Locale.ROOT, "%.1f%%", 100 * summary.cells().get(0).reduction()));
+        assertThat(dir.resolve("summary.md")).content().contains("reduced systemd's CPU");
+        assertThat(dir.resolve("runs.csv")).content().hasLineCount(1 + 8);
+        assertThat(dir.resolve("cells.csv")).content().hasLineCount(1 + 1);
+        try (var pngs = Files.list(dir.resolve("report"))) {
+            assertThat(pngs.filter(p -> p.toString().endsWith(".png")).count()).isGreaterThanOrEqualTo(6);
+        }
+    }
+
+    @Test
+    void everyChartRendersNonEmptySvgAndPng() throws Exception {
+        Path dir = tmp.resolve("dose");
+        Summary summary = SyntheticResults.write(dir, "dose", "vm", 3, new int[] {25, 100, 250});
+        ReportData data = ReportData.load(dir, summary);
+        ChartRenderer renderer = new ChartRenderer();
+        for (ReportChart chart : ReportChart.all()) {
+            var figures = chart.figures(data);
+            assertThat(figures).as(chart.getClass().getSimpleName()).isNotEmpty();
+            for (Figure f : figures) {
+                RenderedChart r = renderer.render(f);
+                assertThat(r.svg()).as(f.id()).startsWith("<svg").contains("viewBox").contains("<path")
+                        .doesNotContain("http://", "<?xml", "<!DOCTYPE");
+                assertThat(r.png()).as(f.id()).hasSizeGreaterThan(1000);
+                assertThat(r.png()[1]).isEqualTo((byte) 'P');
+            }
+        }
+    }
+
+    @Test
+    void escapesCampaignAndNodeNamesFromTheData() throws Exception {
+        Path dir = tmp.resolve("xss");
+        String campaign = "<script>alert(1)</script>";
+        String node = "\"><img src=x onerror=alert(2)>";
+        Summary summary = SyntheticResults.write(dir, campaign, node, 3, new int[] {100});
+        String html = Files.readString(new ReportWriter().write(dir, summary));
+
+        assertThat(html).contains("&lt;script&gt;alert(1)&lt;/script&gt;")
+                .contains("&quot;&gt;&lt;img src&#x3D;x onerror&#x3D;alert(2)&gt;")
+                .doesNotContain("<script", "<img", "onerror=alert", " onerror=");
+        assertThat(html.toLowerCase(Locale.ROOT)).doesNotContain("<script").doesNotContain("onerror=alert(2)>");
+    }
+
+    /** Its speed is measured by the ReportBenchmark in bench, not here. */
+    @Test
+    void aHundredRunReportHasEveryLevelAndIsWrittenAgainWithoutLeftovers() throws Exception {
+        Path dir = tmp.resolve("hundred");
+        // 5 levels x 10 repetitions x 2 arms = 100 runs
+        Summary summary = SyntheticResults.write(dir, "hundred", "vm", 10, new int[] {25, 100, 250, 500, 1000});
+        ReportWriter writer = new ReportWriter();
+        writer.write(dir, summary);
+        Path index = writer.write(dir, summary);
+        assertThat(summary.runs()).isEqualTo(100);
+        // The template engine escapes '=' too.
+        String html = Files.readString(index).replace("&#x3D;", "=");
+        for (String level : new String[] {"pods=25", "pods=100", "pods=250", "pods=500", "pods=1000"}) {
+            assertThat(html).contains(level);
+        }
+    }
+}
