@@ -126,18 +126,21 @@ public final class Runner {
                         Sampler.MOUNT_BUDGET);
                 SamplingLoop loop = new SamplingLoop(sampler, spec.sampling().interval());
                 t0 = System.nanoTime();
-                if (!spec.schedule().warmup().isZero()) {
-                    progress.phase("warm-up", spec.schedule().warmup());
-                    loop.run(spec.schedule().warmup(), stop::get, step -> keep(step, "warmup"));
-                }
-                if (!stop.get()) {
-                    progress.phase("measure", spec.schedule().measure());
-                    Target.Churn churn = target.startChurn(workload);
-                    try {
-                        measured = loop.run(spec.schedule().measure(), stop::get, step -> keep(step, "measure"));
-                    } finally {
-                        events = churn.stop();
+                // Churn runs through the warm-up too, so the measure window starts in steady state.
+                Target.Churn churn = target.startChurn(workload);
+                try {
+                    if (!spec.schedule().warmup().isZero()) {
+                        progress.phase("warm-up", spec.schedule().warmup());
+                        loop.run(spec.schedule().warmup(), stop::get, step -> keep(step, "warmup"));
                     }
+                    long before = churn.events();
+                    if (!stop.get()) {
+                        progress.phase("measure", spec.schedule().measure());
+                        measured = loop.run(spec.schedule().measure(), stop::get, step -> keep(step, "measure"));
+                    }
+                    events = churn.events() - before;
+                } finally {
+                    churn.stop();
                 }
             } catch (Exception e) {
                 failed = !stop.get();

@@ -52,9 +52,12 @@ public interface Target extends AutoCloseable {
     @Override
     void close();
 
-    /** A running churn: stopping it tells how many mounts it created and removed. */
+    /** A running churn: it tells how many mounts it created and removed. */
     interface Churn {
-        /** Stops churning; returns the mount events (mounts + unmounts) it caused. */
+        /** Mount events (mounts + unmounts) caused so far. */
+        long events();
+
+        /** Stops churning; returns the mount events it caused in all. */
         long stop() throws IOException;
     }
 }

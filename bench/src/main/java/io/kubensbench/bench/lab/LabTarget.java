@@ -115,7 +115,17 @@ public final class LabTarget implements Target {
     public Churn startChurn(WorkloadSpec workload) {
         double rate = workload.churn().podsPerSecond();
         if (rate <= 0 || pods.isEmpty()) {
-            return () -> 0;
+            return new Churn() {
+                @Override
+                public long events() {
+                    return 0;
+                }
+
+                @Override
+                public long stop() {
+                    return 0;
+                }
+            };
         }
         LabChurn churn = new LabChurn(Duration.ofNanos((long) (1e9 / rate)));
         churn.thread.start();
@@ -126,7 +136,7 @@ public final class LabTarget implements Target {
         private final Thread thread = new Thread(this, "pod-churn");
         private final Duration period;
         private volatile boolean stopping;
-        private long events;
+        private volatile long events;
         private IOException error;
 
         LabChurn(Duration period) {
@@ -153,6 +163,11 @@ public final class LabTarget implements Target {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+        }
+
+        @Override
+        public long events() {
+            return events;
         }
 
         @Override
