@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -22,15 +23,12 @@ final class AnalyzeCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "DIR", description = "Results directories of one campaign.")
     List<Path> dirs;
 
-    @Option(names = "--seed", defaultValue = "1", description = "Bootstrap seed (default ${DEFAULT-VALUE}).")
-    long seed;
-
-    @Option(names = "--resamples", defaultValue = "10000", description = "Bootstrap resamples (default ${DEFAULT-VALUE}).")
-    int resamples;
+    @Mixin
+    BootstrapOptions bootstrap;
 
     @Override
     public Integer call() throws Exception {
-        Summary summary = CampaignAnalysis.analyze(dirs, seed, resamples);
+        Summary summary = CampaignAnalysis.analyze(dirs, bootstrap.seed, bootstrap.resamples);
         Path file = dirs.get(0).resolve(SummaryJson.FILE);
         SummaryJson.write(summary, file);
         new SummaryTable(spec.commandLine().getOut()).print(summary);

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -46,19 +47,16 @@ final class CompareCommand implements Callable<Integer> {
     @Option(names = "--markdown", paramLabel = "FILE", description = "Write a Markdown summary here.")
     Path markdown;
 
-    @Option(names = "--seed", defaultValue = "1", description = "Bootstrap seed (default ${DEFAULT-VALUE}).")
-    long seed;
-
-    @Option(names = "--resamples", defaultValue = "10000", description = "Bootstrap resamples (default ${DEFAULT-VALUE}).")
-    int resamples;
+    @Mixin
+    BootstrapOptions bootstrap;
 
     @Override
     public Integer call() throws Exception {
         if (!(maxRegression >= 0 && maxRegression <= 100)) {
             throw new IllegalArgumentException("--max-regression must be between 0 and 100 (got " + maxRegression + ")");
         }
-        Summary b = CampaignAnalysis.analyze(List.of(baseline), seed, resamples);
-        Summary c = CampaignAnalysis.analyze(List.of(current), seed, resamples);
+        Summary b = CampaignAnalysis.analyze(List.of(baseline), bootstrap.seed, bootstrap.resamples);
+        Summary c = CampaignAnalysis.analyze(List.of(current), bootstrap.seed, bootstrap.resamples);
         Comparison comparison = Comparison.of(b, c, maxRegression);
         PrintWriter out = spec.commandLine().getOut();
         for (Check check : comparison.checks()) {

@@ -9,6 +9,7 @@ import io.kubensbench.bench.campaign.ClusterTargetSpec;
 import io.kubensbench.bench.campaign.Level;
 import io.kubensbench.bench.campaign.Order;
 import io.kubensbench.bench.campaign.Plan;
+import io.kubensbench.bench.campaign.Progress;
 import io.kubensbench.bench.campaign.PlannedRun;
 import io.kubensbench.bench.campaign.Schedule;
 import io.kubensbench.bench.config.Durations;
@@ -109,7 +110,7 @@ final class PlanCommand implements Callable<Integer> {
 
     private static String estimateLine(CampaignSpec c, Plan plan) {
         if (c.target().isLab()) {
-            return "estimated duration: " + roughly(plan.estimate(Plan.LAB_RUN_OVERHEAD))
+            return "estimated duration: " + Progress.format(plan.estimate(Plan.LAB_RUN_OVERHEAD))
                     + " (per run: warm-up, measure, " + Durations.format(Plan.LAB_RUN_OVERHEAD)
                     + " to set the arm and start the kubelet, " + Durations.format(Plan.DEPLOY_PER_MOUNT)
                     + " per mount to deploy)";
@@ -118,7 +119,7 @@ final class PlanCommand implements Callable<Integer> {
                 + (ClusterTargetSpec.MACHINECONFIG.equals(c.target().cluster().encapsulation())
                         ? " (each a MachineConfig rollout: every selected node drains and reboots)"
                         : " (each made by hand)");
-        return "estimated duration: at least " + roughly(plan.estimate(Duration.ZERO)) + " (per run: warm-up, measure, "
+        return "estimated duration: at least " + Progress.format(plan.estimate(Duration.ZERO)) + " (per run: warm-up, measure, "
                 + Durations.format(Plan.DEPLOY_PER_MOUNT) + " per mount to deploy)" + switches;
     }
 
@@ -168,18 +169,6 @@ final class PlanCommand implements Callable<Integer> {
     private static String count(int n, String noun) {
         String plural = noun.endsWith("ch") ? noun + "es" : noun + "s";
         return n + " " + (n == 1 ? noun : plural);
-    }
-
-    /**
-     * A duration to the second, as a person reads an estimate: {@code 45s}, {@code 2m14s},
-     * {@code 1h05m} (hours drop the seconds). {@link Durations#parse} reads every form back.
-     */
-    static String roughly(Duration d) {
-        long s = Math.max(0, d.plusMillis(500).toSeconds());
-        if (s >= 3600) {
-            return String.format(Locale.ROOT, "%dh%02dm", s / 3600, s % 3600 / 60);
-        }
-        return s >= 60 ? String.format(Locale.ROOT, "%dm%02ds", s / 60, s % 60) : s + "s";
     }
 
     /** Columns padded to their widest cell; the columns in {@code rightAligned} (numbers) align right. */
