@@ -82,6 +82,12 @@ class LabCampaignTest {
         assertThat(cell.candidate().n()).isEqualTo(3);
         assertThat(cell.reductionCiLow()).isGreaterThan(0);
         assertThat(out.toString()).contains("verdict pods=150: reduced: systemd's CPU fell by");
+        Path report = results.resolve("report/index.html");
+        assertThat(out.toString()).contains("report: " + report);
+        String html = Files.readString(report).replace("&#x3D;", "=");
+        String systemd = new ResultsDir(results).environment().systemdVersion();
+        assertThat(html).contains("n = 3 off and 3 on", systemd.split(" \\(")[0]);
+        assertThat(html).containsPattern("reduced systemd(&#39;|&#x27;|')s CPU by [0-9.]+% \\(95% CI");
     }
 
     @Test

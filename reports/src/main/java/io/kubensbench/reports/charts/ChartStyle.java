@@ -96,11 +96,19 @@ final class ChartStyle {
      * points of the warm-up and of the measure window. A pair with a counter not read (-1) or
      * going backwards (a restart) gives no point.
      */
+    /** Shorter intervals than this give no plotted rate (the shortest sampling interval is 100 ms). */
+    static final long MIN_RATE_INTERVAL_NS = 50_000_000L;
+
     static Series rate(List<SampleRecord> samples, ToLongFunction<SampleRecord> counter) {
         Series warmup = new Series();
         Series measure = new Series();
         SampleRecord prev = null;
         for (SampleRecord s : samples) {
+            if (prev != null && s.tNs() - prev.tNs() < MIN_RATE_INTERVAL_NS) {
+                // the warm-up's last and the measure's first sample are taken moments apart:
+                // a rate over a few milliseconds is noise, so span the next interval instead
+                continue;
+            }
             if (prev != null) {
                 long a = counter.applyAsLong(prev);
                 long b = counter.applyAsLong(s);
