@@ -112,14 +112,11 @@ final class LabCommand implements Callable<Integer> {
 
         @Override
         public Integer call() throws Exception {
-            return run(spec.commandLine().getOut(), pods);
-        }
-
-        int run(PrintWriter out, int pods) throws Exception {
             if (pods < 1 || pods > 5000) {
                 throw new IllegalArgumentException("--pods must be between 1 and 5000 (got " + pods + ")");
             }
-            PrintWriter err = spec == null ? new PrintWriter(System.err, true) : progress(spec);
+            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter err = progress(spec);
             WorkloadSpec shape = WorkloadSpec.defaults().withPods(pods);
             VerifyReport report = new LabVerifier(shape, m -> err.println("  .. " + m)).verify();
             new VerifyTables(out).print(report);

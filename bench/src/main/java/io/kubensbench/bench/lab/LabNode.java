@@ -1,5 +1,7 @@
 package io.kubensbench.bench.lab;
 
+import io.kubensbench.bench.campaign.NamespaceIdentities;
+import io.kubensbench.bench.sampling.MountCounter;
 import io.kubensbench.workloads.lab.KubeletSim;
 import io.kubensbench.workloads.spec.WorkloadSpec;
 import java.io.BufferedReader;
@@ -37,6 +39,7 @@ public final class LabNode implements AutoCloseable {
     private final BufferedReader watchdogOut;
     private final long pid1;
     private final List<Process> started = new ArrayList<>();
+    private final MountCounter mounts = new MountCounter(Path.of("/proc"));
     private final Thread shutdownHook;
     private boolean closed;
 
@@ -188,6 +191,16 @@ public final class LabNode implements AutoCloseable {
             started.add(p);
         }
         return p;
+    }
+
+    /** Counts mounts and reads namespace identities of the lab's processes. */
+    public MountCounter mounts() {
+        return mounts;
+    }
+
+    /** systemd's, the kubelet's and the runtime's mount namespaces, as the documented check reads them. */
+    public NamespaceIdentities identities(long kubelet, long runtime) throws IOException {
+        return new NamespaceIdentities(mounts.mntNs(pid1), mounts.mntNs(kubelet), mounts.mntNs(runtime));
     }
 
     /** Starts kubens.service (encapsulation on) or stops it (off), as a node admin would. */

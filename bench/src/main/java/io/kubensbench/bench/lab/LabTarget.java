@@ -85,8 +85,7 @@ public final class LabTarget implements Target {
         }
         kubelet = lab.startKubelet(shape);
         runtime = lab.startIdle("crio", true);
-        return new NamespaceIdentities(Procfs.mntNs(lab.systemdPid()), Procfs.mntNs(kubelet.pid()),
-                Procfs.mntNs(runtime));
+        return lab.identities(kubelet.pid(), runtime);
     }
 
     @Override

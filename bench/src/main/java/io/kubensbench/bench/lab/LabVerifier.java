@@ -2,6 +2,7 @@ package io.kubensbench.bench.lab;
 
 import io.kubensbench.bench.campaign.NamespaceIdentities;
 import io.kubensbench.bench.campaign.Encapsulation;
+import io.kubensbench.bench.sampling.MountCounter;
 import io.kubensbench.workloads.mounts.MountPlan;
 import io.kubensbench.workloads.spec.WorkloadSpec;
 import java.io.IOException;
@@ -45,10 +46,10 @@ public final class LabVerifier {
         try (KubeletProcess kubelet = lab.startKubelet(shape)) {
             long runtime = lab.startIdle("crio", true);
             try {
-                NamespaceIdentities ns = new NamespaceIdentities(Procfs.mntNs(lab.systemdPid()),
-                        Procfs.mntNs(kubelet.pid()), Procfs.mntNs(runtime));
-                long sysBefore = Procfs.mountCount(lab.systemdPid());
-                long kubBefore = Procfs.mountCount(kubelet.pid());
+                NamespaceIdentities ns = lab.identities(kubelet.pid(), runtime);
+                MountCounter counter = lab.mounts();
+                long sysBefore = counter.count(lab.systemdPid());
+                long kubBefore = counter.count(kubelet.pid());
                 progress.accept(arm.label() + ": deploying " + shape.pods() + " pods ("
                         + plan.mountsPerPod() + " mounts each)");
                 List<String> uids = new ArrayList<>();
@@ -58,7 +59,7 @@ public final class LabVerifier {
                     uids.add(uid);
                 }
                 MountVisibility mounts = new MountVisibility(shape.pods(), plan.mountsPerPod(), sysBefore,
-                        Procfs.mountCount(lab.systemdPid()), kubBefore, Procfs.mountCount(kubelet.pid()));
+                        counter.count(lab.systemdPid()), kubBefore, counter.count(kubelet.pid()));
                 for (String uid : uids) {
                     kubelet.deletePod(uid);
                 }

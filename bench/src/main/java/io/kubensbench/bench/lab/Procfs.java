@@ -6,22 +6,10 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 
-/** Host-side reads of /proc that the lab's checks rest on: namespace identities and mounts. */
+/** Host-side reads of /proc the lab's set-up and checks need beyond sampling: children, programs, mount points. */
 public final class Procfs {
 
     private Procfs() {
-    }
-
-    /** The mount namespace identity, {@code mnt:[4026531841]}, as readlink prints it. */
-    public static String mntNs(long pid) throws IOException {
-        return Files.readSymbolicLink(Path.of("/proc/" + pid + "/ns/mnt")).toString();
-    }
-
-    /** Number of mounts in the process's mount namespace (lines of its mountinfo). */
-    public static long mountCount(long pid) throws IOException {
-        try (var lines = Files.lines(Path.of("/proc/" + pid + "/mountinfo"))) {
-            return lines.count();
-        }
     }
 
     /** Whether a mount sits at exactly {@code mountPoint} in the process's namespace. */

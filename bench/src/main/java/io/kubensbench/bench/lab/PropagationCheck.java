@@ -69,7 +69,7 @@ final class PropagationCheck {
         containers.add(pid);
         // unshare creates the namespace and sets its propagation before exec'ing sleep.
         Procfs.awaitComm(pid, "sleep", STEP);
-        if (Procfs.mntNs(pid).equals(Procfs.mntNs(kubelet))) {
+        if (lab.mounts().mntNs(pid).equals(lab.mounts().mntNs(kubelet))) {
             throw new IOException("container with " + propagation + " propagation did not get its own namespace");
         }
         return pid;

@@ -23,8 +23,8 @@ class KubeletSimMountsTest {
         WorkloadSpec shape = WorkloadSpec.defaults();
         int pods = 5000 / new MountPlan(shape).mountsPerPod() + 1;
         try (LabNode lab = LabNode.start(); KubeletProcess kubelet = lab.startKubelet(shape)) {
-            long systemdStart = Procfs.mountCount(lab.systemdPid());
-            long kubeletStart = Procfs.mountCount(kubelet.pid());
+            long systemdStart = lab.mounts().count(lab.systemdPid());
+            long kubeletStart = lab.mounts().count(kubelet.pid());
             List<String> uids = new ArrayList<>();
             int created = 0;
             for (int i = 0; i < pods; i++) {
@@ -33,16 +33,16 @@ class KubeletSimMountsTest {
                 uids.add(uid);
             }
             assertThat(created).isGreaterThanOrEqualTo(5000);
-            assertThat(Procfs.mountCount(kubelet.pid()) - kubeletStart).isEqualTo(created);
-            assertThat(Procfs.mountCount(lab.systemdPid()) - systemdStart).isEqualTo(created);
+            assertThat(lab.mounts().count(kubelet.pid()) - kubeletStart).isEqualTo(created);
+            assertThat(lab.mounts().count(lab.systemdPid()) - systemdStart).isEqualTo(created);
             assertThat(kubelet.call("stats")).contains("pods=" + pods, "mounts=" + created);
             int removed = 0;
             for (String uid : uids) {
                 removed += kubelet.deletePod(uid);
             }
             assertThat(removed).isEqualTo(created);
-            assertThat(Procfs.mountCount(kubelet.pid())).isEqualTo(kubeletStart);
-            assertThat(Procfs.mountCount(lab.systemdPid())).isEqualTo(systemdStart);
+            assertThat(lab.mounts().count(kubelet.pid())).isEqualTo(kubeletStart);
+            assertThat(lab.mounts().count(lab.systemdPid())).isEqualTo(systemdStart);
             assertThat(kubelet.call("stats")).contains("pods=0", "mounts=0");
         }
     }
@@ -51,10 +51,10 @@ class KubeletSimMountsTest {
     void aSecondCreateOfOnePodIsRefusedAndLeavesItsMountsAlone() throws Exception {
         try (LabNode lab = LabNode.start(); KubeletProcess kubelet = lab.startKubelet(WorkloadSpec.defaults())) {
             String uid = MountPlan.podUid("twice", 0);
-            long start = Procfs.mountCount(kubelet.pid());
+            long start = lab.mounts().count(kubelet.pid());
             int n = kubelet.createPod(uid);
             assertThatThrownBy(() -> kubelet.createPod(uid)).hasMessageContaining("already exists");
-            assertThat(Procfs.mountCount(kubelet.pid()) - start).isEqualTo(n);
+            assertThat(lab.mounts().count(kubelet.pid()) - start).isEqualTo(n);
             assertThatThrownBy(() -> kubelet.deletePod(MountPlan.podUid("never", 0))).hasMessageContaining("no pod");
         }
     }
