@@ -8,7 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -74,14 +76,21 @@ public final class ResultsDir {
         return readLines(RUNS, RunRecord.class);
     }
 
-    /** The current record of each run index (the last attempt written), by index. */
+    /**
+     * The current record of each run index on each node (the last attempt written), by index
+     * and then node: a cluster run measures every selected node at once, one record each.
+     */
     public List<RunRecord> runs() throws IOException {
-        Map<Integer, RunRecord> latest = new LinkedHashMap<>();
+        Map<List<Object>, RunRecord> latest = new LinkedHashMap<>();
         for (RunRecord r : allRuns()) {
-            latest.remove(r.index());
-            latest.put(r.index(), r);
+            List<Object> key = Arrays.asList(r.index(), r.node());
+            latest.remove(key);
+            latest.put(key, r);
         }
-        return latest.values().stream().sorted((a, b) -> Integer.compare(a.index(), b.index())).toList();
+        return latest.values().stream()
+                .sorted(Comparator.comparingInt(RunRecord::index)
+                        .thenComparing(RunRecord::node, Comparator.nullsFirst(Comparator.naturalOrder())))
+                .toList();
     }
 
     /** Samples of the current attempts only, streamed to the consumer in file order. */
