@@ -4,23 +4,25 @@ import io.kubensbench.analysis.results.RunRecord;
 import io.kubensbench.analysis.results.SampleRecord;
 import io.kubensbench.bench.sampling.CpuAccumulator;
 import io.kubensbench.bench.sampling.CpuTotals;
-import io.kubensbench.bench.sampling.MountCounter;
 import io.kubensbench.bench.sampling.ProcessReading;
-import io.kubensbench.bench.sampling.ProcfsSampler;
 import io.kubensbench.bench.sampling.Sample;
-import io.kubensbench.bench.sampling.Sampler;
+import io.kubensbench.bench.sampling.SampleSource;
 import io.kubensbench.bench.sampling.SamplingLoop;
 import io.kubensbench.bench.sampling.Watched;
 import io.kubensbench.workloads.spec.WorkloadSpec;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -65,20 +67,21 @@ public final class Runner {
         int ran = 0;
         int invalid = 0;
         int failures = 0;
-        try (ProcfsSampler procfs = ProcfsSampler.system()) {
-            for (int i = 0; i < todo.size() && !stop.get(); i++) {
-                PlannedRun run = todo.get(i);
-                progress.runStarted(++position, plan.runs().size(), run, remaining(todo.subList(i, todo.size())));
-                Attempt attempt = new Attempt(run, procfs);
-                RunRecord record = attempt.execute();
-                store.append(record, attempt.samples);
+        for (int i = 0; i < todo.size() && !stop.get(); i++) {
+            PlannedRun run = todo.get(i);
+            progress.runStarted(++position, plan.runs().size(), run, remaining(todo.subList(i, todo.size())));
+            Attempt attempt = new Attempt(run);
+            List<NodeRun> nodes = attempt.execute();
+            for (NodeRun node : nodes) {
+                RunRecord record = node.record(attempt);
+                store.append(record, node.samples);
                 progress.runFinished(record);
-                ran++;
                 invalid += record.valid() ? 0 : 1;
-                failures = attempt.failed ? failures + 1 : 0;
-                if (failures >= MAX_CONSECUTIVE_FAILURES) {
-                    throw new IOException(failures + " runs in a row failed, the last with: " + record.invalidReason());
-                }
+            }
+            ran++;
+            failures = attempt.failed ? failures + 1 : 0;
+            if (failures >= MAX_CONSECUTIVE_FAILURES) {
+                throw new IOException(failures + " runs in a row failed, the last with: " + attempt.invalid);
             }
         }
         return new Outcome(plan.runs().size(), done.size(), ran, invalid, stop.get());
@@ -88,57 +91,48 @@ public final class Runner {
         return Plan.estimate(spec, runs, Plan.LAB_RUN_OVERHEAD);
     }
 
-    /** One attempt at one planned run, with the samples it took. */
+    /**
+     * One attempt at one planned run on every node of the target: what is common (settle,
+     * arm, deploy, churn, tear-down) happens once, and each node is sampled on its own
+     * thread, so a slow or silent node cannot shift another's window.
+     */
     private final class Attempt {
 
         private final PlannedRun run;
-        private final ProcfsSampler procfs;
         private final String id = HexFormat.of().formatHex(new SecureRandom().generateSeed(4));
-        private final List<SampleRecord> samples = new ArrayList<>();
+        private final Map<String, NodeRun> nodes = new LinkedHashMap<>();
         private String invalid;
         private boolean failed;
-        private long t0;
-        private NamespaceIdentities ids;
+        private Instant started;
 
-        Attempt(PlannedRun run, ProcfsSampler procfs) {
+        Attempt(PlannedRun run) {
             this.run = run;
-            this.procfs = procfs;
+            List<String> names = target.nodes();
+            for (int i = 0; i < names.size(); i++) {
+                nodes.put(names.get(i), new NodeRun(run, names.get(i), names.size() == 1 ? id : id + "-" + i));
+            }
         }
 
-        RunRecord execute() {
-            Instant started = Instant.now();
+        List<NodeRun> execute() {
+            started = Instant.now();
             WorkloadSpec workload = run.level().workload();
             Encapsulation state = run.arm().state();
-            CpuAccumulator measured = null;
-            long events = 0;
             try {
                 progress.phase("settle", Duration.ZERO);
                 target.settle();
                 progress.phase("arm " + state.label(), Duration.ZERO);
-                ids = target.enter(state, workload);
-                if (!ids.matches(state)) {
-                    invalid("the namespaces do not show encapsulation " + state.label() + " (systemd " + ids.systemd()
-                            + ", kubelet " + ids.kubelet() + ", runtime " + ids.runtime() + ")");
+                Map<String, NamespaceIdentities> ids = target.enter(state, workload);
+                for (NodeRun node : nodes.values()) {
+                    node.prove(ids.get(node.node), state);
                 }
-                progress.phase("deploy " + workload.pods() + " pods", Duration.ZERO);
+                progress.phase("deploy " + workload.pods() + " pods" + (nodes.size() > 1 ? " per node" : ""),
+                        Duration.ZERO);
                 target.deploy(workload, "r" + run.index() + "-" + id);
-                Sampler sampler = new Sampler(procfs, new MountCounter(Path.of("/proc")), target.watched(), 1,
-                        Sampler.MOUNT_BUDGET);
-                SamplingLoop loop = new SamplingLoop(sampler, spec.sampling().interval());
-                t0 = System.nanoTime();
+                Map<String, SampleSource> sources = target.sources();
                 // Churn runs through the warm-up too, so the measure window starts in steady state.
                 Target.Churn churn = target.startChurn(workload);
                 try {
-                    if (!spec.schedule().warmup().isZero()) {
-                        progress.phase("warm-up", spec.schedule().warmup());
-                        loop.run(spec.schedule().warmup(), stop::get, step -> keep(step, "warmup"));
-                    }
-                    long before = churn.events();
-                    if (!stop.get()) {
-                        progress.phase("measure", spec.schedule().measure());
-                        measured = loop.run(spec.schedule().measure(), stop::get, step -> keep(step, "measure"));
-                    }
-                    events = churn.events() - before;
+                    sampleAll(sources, churn);
                 } finally {
                     churn.stop();
                 }
@@ -154,17 +148,118 @@ public final class Runner {
             }
             if (stop.get()) {
                 invalid = RunRecord.INTERRUPTED + " by the user";
+                nodes.values().forEach(n -> n.invalid = invalid);
             }
-            return record(started, measured, events);
+            return List.copyOf(nodes.values());
         }
 
+        private void sampleAll(Map<String, SampleSource> sources, Target.Churn churn) throws Exception {
+            List<NodeRun> list = List.copyOf(nodes.values());
+            for (NodeRun node : list) {
+                if (sources.get(node.node) == null) {
+                    throw new IOException("no samples from node " + node.node);
+                }
+            }
+            if (list.size() == 1) {
+                list.get(0).sample(sources.get(list.get(0).node), churn, true);
+                return;
+            }
+            ExecutorService pool = Executors.newFixedThreadPool(list.size(), r -> {
+                Thread t = new Thread(r, "sampling");
+                t.setDaemon(true);
+                return t;
+            });
+            try {
+                List<Future<?>> futures = new ArrayList<>();
+                for (int i = 0; i < list.size(); i++) {
+                    NodeRun node = list.get(i);
+                    boolean first = i == 0;
+                    futures.add(pool.submit(() -> {
+                        try {
+                            node.sample(sources.get(node.node), churn, first);
+                        } catch (Exception e) {
+                            node.invalid("sampling failed: " + e.getMessage());
+                        }
+                        return null;
+                    }));
+                }
+                for (Future<?> f : futures) {
+                    f.get();
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+
+        /** Marks every node's run invalid, keeping the first reason each already has. */
         private void invalid(String reason) {
+            if (invalid == null) {
+                invalid = reason;
+            }
+            nodes.values().forEach(n -> n.invalid(reason));
+        }
+    }
+
+    /** One node's part of an attempt: its samples, its totals, and what invalidates it. */
+    private final class NodeRun {
+
+        private final PlannedRun run;
+        private final String node;
+        private final String attemptId;
+        private final List<SampleRecord> samples = new ArrayList<>();
+        private NamespaceIdentities ids;
+        private CpuAccumulator measured;
+        private long events;
+        private long ticksPerSecond;
+        private String invalid;
+        private long t0;
+        /** Maps the source's clock onto the harness's, fixed at the first sample of the run. */
+        private long clockOffset;
+        private boolean clockSet;
+
+        NodeRun(PlannedRun run, String node, String attemptId) {
+            this.run = run;
+            this.node = node;
+            this.attemptId = attemptId;
+        }
+
+        void prove(NamespaceIdentities found, Encapsulation state) {
+            ids = found;
+            if (found == null) {
+                invalid("node " + node + " reported no namespace identities");
+            } else if (!found.matches(state)) {
+                invalid("the namespaces do not show encapsulation " + state.label() + " (systemd " + found.systemd()
+                        + ", kubelet " + found.kubelet() + ", runtime " + found.runtime() + ")");
+            }
+        }
+
+        void sample(SampleSource source, Target.Churn churn, boolean reportsProgress) throws Exception {
+            ticksPerSecond = source.ticksPerSecond();
+            SamplingLoop loop = new SamplingLoop(source, spec.sampling().interval());
+            t0 = System.nanoTime();
+            if (!spec.schedule().warmup().isZero()) {
+                if (reportsProgress) {
+                    progress.phase("warm-up", spec.schedule().warmup());
+                }
+                loop.run(spec.schedule().warmup(), stop::get, step -> keep(step, "warmup", reportsProgress));
+            }
+            long before = churn.events(node);
+            if (!stop.get()) {
+                if (reportsProgress) {
+                    progress.phase("measure", spec.schedule().measure());
+                }
+                measured = loop.run(spec.schedule().measure(), stop::get, step -> keep(step, "measure", reportsProgress));
+            }
+            events = churn.events(node) - before;
+        }
+
+        synchronized void invalid(String reason) {
             if (invalid == null) {
                 invalid = reason;
             }
         }
 
-        private void keep(SamplingLoop.Step step, String phase) {
+        private void keep(SamplingLoop.Step step, String phase, boolean reportsProgress) {
             Sample s = step.sample();
             ProcessReading sd = s.process(Watched.SYSTEMD);
             ProcessReading kl = s.process(Watched.KUBELET);
@@ -179,12 +274,20 @@ public final class Runner {
                     errors.append(errors.length() == 0 ? "" : "; ").append(r.role()).append(": ").append(r.error());
                 }
             }
-            samples.add(new SampleRecord(run.index(), id, s.seq(), s.monotonicNs() - t0, phase,
+            if (!clockSet) {
+                clockOffset = System.nanoTime() - t0 - s.monotonicNs();
+                clockSet = true;
+            }
+            // Node-side time, so the gaps between samples are the ones the counters were read at.
+            samples.add(new SampleRecord(run.index(), attemptId, s.seq(), s.monotonicNs() + clockOffset, phase,
                     sched(sd), sd != null && sd.present() ? sd.cpu().statTicks() : -1, sched(kl), sched(h),
                     step.machineBusy(), mounts(sd), mounts(kl), sd == null ? null : sd.mntNs(),
                     kl == null ? null : kl.mntNs(), errors.length() == 0 ? null : errors.toString()));
-            long elapsed = System.nanoTime() - t0 - ("measure".equals(phase) ? spec.schedule().warmup().toNanos() : 0);
-            progress.tick(Duration.ofNanos(Math.max(0, elapsed)));
+            if (reportsProgress) {
+                long elapsed = System.nanoTime() - t0
+                        - ("measure".equals(phase) ? spec.schedule().warmup().toNanos() : 0);
+                progress.tick(Duration.ofNanos(Math.max(0, elapsed)));
+            }
         }
 
         private void checkNamespace(ProcessReading r, String expected) {
@@ -194,7 +297,7 @@ public final class Runner {
             }
         }
 
-        private RunRecord record(Instant started, CpuAccumulator measured, long events) {
+        RunRecord record(Attempt attempt) {
             CpuTotals sd = measured == null ? null : measured.totals().get(Watched.SYSTEMD);
             CpuTotals kl = measured == null ? null : measured.totals().get(Watched.KUBELET);
             CpuTotals h = measured == null ? null : measured.totals().get(Watched.HARNESS);
@@ -204,14 +307,13 @@ public final class Runner {
             if (invalid == null && (sd == null || sd.elapsedNs() == 0)) {
                 invalid("no valid systemd sample in the measure window");
             }
-            long systemdMounts = lastMeasured(true);
-            long kubeletMounts = lastMeasured(false);
             WorkloadSpec w = run.level().workload();
-            return new RunRecord(run.index(), id, run.repetition(), run.level().name(), w.pods(), run.arm().name(),
-                    run.arm().state().label(), target.node(), started.toString(), Instant.now().toString(),
+            return new RunRecord(run.index(), attemptId, run.repetition(), run.level().name(), w.pods(),
+                    run.arm().name(), run.arm().state().label(), node, attempt.started.toString(),
+                    Instant.now().toString(),
                     sd == null ? 0 : sd.elapsedNs(), sd == null ? 0 : sd.schedNs(), sd == null ? 0 : sd.statTicks(),
-                    procfs.ticksPerSecond(), kl == null ? 0 : kl.schedNs(), h == null ? 0 : h.schedNs(),
-                    events, systemdMounts, kubeletMounts,
+                    ticksPerSecond, kl == null ? 0 : kl.schedNs(), h == null ? 0 : h.schedNs(),
+                    events, lastMeasured(true), lastMeasured(false),
                     ids == null ? null : ids.systemd(), ids == null ? null : ids.kubelet(),
                     ids == null ? null : ids.runtime(),
                     (int) samples.stream().filter(x -> x.phase().equals("measure")).count(),

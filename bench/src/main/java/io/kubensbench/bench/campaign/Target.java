@@ -1,29 +1,32 @@
 package io.kubensbench.bench.campaign;
 
 import io.kubensbench.analysis.results.Environment;
-import io.kubensbench.bench.sampling.Watched;
+import io.kubensbench.bench.sampling.SampleSource;
 import io.kubensbench.workloads.spec.WorkloadSpec;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 /**
- * Where a campaign runs: a lab node or a cluster node. The runner knows only this, so the
- * same plan, sampling and records serve both.
+ * Where a campaign runs: a lab node or a cluster's selected nodes. The runner knows only this,
+ * so the same plan, sampling and records serve both. Every run measures all of the target's
+ * nodes at once, one record per node: a cluster is the distributed engine, and node is a
+ * block in the analysis.
  */
 public interface Target extends AutoCloseable {
 
     /** Starts what the target needs (a lab node, a probe); called once per campaign. */
     void prepare() throws IOException;
 
-    /** The node's name in the results. */
-    String node();
+    /** The nodes each run measures, by the name the results give them; known after prepare. */
+    List<String> nodes();
 
     /** What the results depend on: kernel, systemd version, CPU, cluster. */
     Environment describe() throws IOException;
 
     /**
-     * Returns once the node's systemd is idle again: unmounting the previous run's pods leaves
+     * Returns once the nodes' systemd is idle again: unmounting the previous run's pods leaves
      * it thousands of mount units to drop, and that tail must not land in the next run.
      *
      * @return how long it took
@@ -31,33 +34,47 @@ public interface Target extends AutoCloseable {
     Duration settle() throws IOException;
 
     /**
-     * Puts the node in an arm's encapsulation state, starts kubelet and the container runtime
-     * the way the node starts them (for the level's pod shape), and reports the namespace
-     * identities that prove the state.
+     * Puts the nodes in an arm's encapsulation state (or, where the target cannot switch it,
+     * checks they are in it), starts what the level's pods need, and reports per node the
+     * namespace identities that prove the state.
      */
-    NamespaceIdentities enter(Encapsulation state, WorkloadSpec shape) throws IOException;
+    Map<String, NamespaceIdentities> enter(Encapsulation state, WorkloadSpec shape) throws IOException;
 
-    /** Deploys the level's base pods; {@code tag} keeps pod ids unique per run. */
+    /** Deploys the level's base pods on every node; {@code tag} keeps pod names unique per run. */
     void deploy(WorkloadSpec workload, String tag) throws IOException;
 
-    /** Starts deleting and recreating pods at the workload's churn rate. */
-    Churn startChurn(WorkloadSpec workload);
+    /** Starts deleting and recreating pods at the workload's churn rate, on every node. */
+    Churn startChurn(WorkloadSpec workload) throws IOException;
 
-    /** The processes to sample: systemd, kubelet, and the harness itself. */
-    List<Watched> watched();
+    /** Each node's samples for this run: systemd, kubelet and the sampler's own cost. */
+    Map<String, SampleSource> sources() throws IOException;
 
-    /** Removes the level's pods and stops kubelet and the runtime. */
+    /** Removes the level's pods and stops what {@link #enter} started. */
     void undeploy() throws IOException;
 
     @Override
     void close();
 
-    /** A running churn: it tells how many mounts it created and removed. */
+    /** A running churn: it tells how many mounts it created and removed on each node. */
     interface Churn {
-        /** Mount events (mounts + unmounts) caused so far. */
-        long events();
+        /** Mount events (mounts + unmounts) caused on a node so far. */
+        long events(String node);
 
-        /** Stops churning; returns the mount events it caused in all. */
-        long stop() throws IOException;
+        /** Stops churning; reports the first failure. */
+        void stop() throws IOException;
+
+        /** No churn at all. */
+        static Churn none() {
+            return new Churn() {
+                @Override
+                public long events(String node) {
+                    return 0;
+                }
+
+                @Override
+                public void stop() {
+                }
+            };
+        }
     }
 }

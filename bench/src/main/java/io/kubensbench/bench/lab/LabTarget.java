@@ -6,15 +6,20 @@ import io.kubensbench.bench.campaign.LocalEnvironment;
 import io.kubensbench.bench.campaign.NamespaceIdentities;
 import io.kubensbench.bench.campaign.Target;
 import io.kubensbench.bench.sampling.ProcessCpu;
+import io.kubensbench.bench.sampling.MountCounter;
 import io.kubensbench.bench.sampling.ProcfsSampler;
+import io.kubensbench.bench.sampling.SampleSource;
+import io.kubensbench.bench.sampling.Sampler;
 import io.kubensbench.bench.sampling.Watched;
 import io.kubensbench.workloads.mounts.MountPlan;
 import io.kubensbench.workloads.spec.WorkloadSpec;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A campaign target made of one lab node. Arms switch by starting or stopping the lab's
@@ -25,6 +30,7 @@ public final class LabTarget implements Target {
 
     private final String version;
     private LabNode lab;
+    private ProcfsSampler procfs;
     private KubeletProcess kubelet;
     private long runtime = -1;
     private Encapsulation current = Encapsulation.OFF;
@@ -38,11 +44,16 @@ public final class LabTarget implements Target {
 
     @Override
     public void prepare() throws IOException {
+        procfs = ProcfsSampler.system();
         lab = LabNode.start();
     }
 
     @Override
-    public String node() {
+    public List<String> nodes() {
+        return List.of(node());
+    }
+
+    private String node() {
         return "lab-" + lab.id();
     }
 
@@ -60,24 +71,22 @@ public final class LabTarget implements Target {
     public Duration settle() throws IOException {
         long start = System.nanoTime();
         long deadline = start + SETTLE_MAX.toNanos();
-        try (ProcfsSampler procfs = ProcfsSampler.system()) {
-            ProcessCpu before = procfs.read(lab.systemdPid());
-            long t0 = System.nanoTime();
-            while (true) {
-                Procfs.sleep(SETTLE_INTERVAL.toMillis());
-                ProcessCpu now = procfs.read(lab.systemdPid());
-                long t1 = System.nanoTime();
-                if ((double) (now.schedNs() - before.schedNs()) / (t1 - t0) < IDLE_CORES || t1 > deadline) {
-                    return Duration.ofNanos(t1 - start);
-                }
-                before = now;
-                t0 = t1;
+        ProcessCpu before = procfs.read(lab.systemdPid());
+        long t0 = System.nanoTime();
+        while (true) {
+            Procfs.sleep(SETTLE_INTERVAL.toMillis());
+            ProcessCpu now = procfs.read(lab.systemdPid());
+            long t1 = System.nanoTime();
+            if ((double) (now.schedNs() - before.schedNs()) / (t1 - t0) < IDLE_CORES || t1 > deadline) {
+                return Duration.ofNanos(t1 - start);
             }
+            before = now;
+            t0 = t1;
         }
     }
 
     @Override
-    public NamespaceIdentities enter(Encapsulation state, WorkloadSpec shape) throws IOException {
+    public Map<String, NamespaceIdentities> enter(Encapsulation state, WorkloadSpec shape) throws IOException {
         undeploy();
         if (state != current) {
             lab.setEncapsulation(state == Encapsulation.ON);
@@ -85,7 +94,7 @@ public final class LabTarget implements Target {
         }
         kubelet = lab.startKubelet(shape);
         runtime = lab.startIdle("crio", true);
-        return lab.identities(kubelet.pid(), runtime);
+        return Map.of(node(), lab.identities(kubelet.pid(), runtime));
     }
 
     @Override
@@ -114,17 +123,7 @@ public final class LabTarget implements Target {
     public Churn startChurn(WorkloadSpec workload) {
         double rate = workload.churn().podsPerSecond();
         if (rate <= 0 || pods.isEmpty()) {
-            return new Churn() {
-                @Override
-                public long events() {
-                    return 0;
-                }
-
-                @Override
-                public long stop() {
-                    return 0;
-                }
-            };
+            return Churn.none();
         }
         LabChurn churn = new LabChurn(Duration.ofNanos((long) (1e9 / rate)));
         churn.thread.start();
@@ -165,12 +164,12 @@ public final class LabTarget implements Target {
         }
 
         @Override
-        public long events() {
+        public long events(String node) {
             return events;
         }
 
         @Override
-        public long stop() throws IOException {
+        public void stop() throws IOException {
             stopping = true;
             try {
                 thread.join();
@@ -181,15 +180,17 @@ public final class LabTarget implements Target {
             if (error != null) {
                 throw new IOException("pod churn failed: " + error.getMessage(), error);
             }
-            return events;
         }
     }
 
+    /** Samples systemd, the kubelet stand-in and the harness from this machine's /proc. */
     @Override
-    public List<Watched> watched() {
-        return List.of(new Watched(Watched.SYSTEMD, lab.systemdPid(), true),
+    public Map<String, SampleSource> sources() {
+        List<Watched> watched = List.of(new Watched(Watched.SYSTEMD, lab.systemdPid(), true),
                 new Watched(Watched.KUBELET, kubelet.pid(), true),
                 new Watched(Watched.HARNESS, ProcessHandle.current().pid(), false));
+        return Map.of(node(), new Sampler(procfs, new MountCounter(Path.of("/proc")), watched, 1,
+                Sampler.MOUNT_BUDGET));
     }
 
     @Override
@@ -210,6 +211,9 @@ public final class LabTarget implements Target {
         undeploy();
         if (lab != null) {
             lab.close();
+        }
+        if (procfs != null) {
+            procfs.close();
         }
     }
 }

@@ -12,7 +12,7 @@ import java.util.List;
  * within a budget of one core's time ({@link #MOUNT_BUDGET} by default). A process that has gone is reported in the
  * sample and does not stop the others.
  */
-public final class Sampler {
+public final class Sampler implements SampleSource {
 
     private final ProcfsSampler procfs;
     private final MountCounter mounts;
@@ -85,7 +85,13 @@ public final class Sampler {
         return mountCounts;
     }
 
+    @Override
+    public long ticksPerSecond() {
+        return procfs.ticksPerSecond();
+    }
+
     /** Takes the next sample. */
+    @Override
     public Sample next() {
         long now = System.nanoTime();
         long wall = System.currentTimeMillis();

@@ -20,17 +20,17 @@ public final class SamplingLoop {
         void accept(Step step) throws Exception;
     }
 
-    private final Sampler sampler;
+    private final SampleSource sampler;
     private final Duration interval;
 
-    public SamplingLoop(Sampler sampler, Duration interval) {
+    public SamplingLoop(SampleSource sampler, Duration interval) {
         this.sampler = sampler;
         this.interval = interval;
     }
 
     /** Runs the loop; returns the accumulated totals. */
     public CpuAccumulator run(Duration duration, BooleanSupplier stop, StepConsumer consumer) throws Exception {
-        CpuAccumulator acc = new CpuAccumulator(sampler.procfs().ticksPerSecond());
+        CpuAccumulator acc = new CpuAccumulator(sampler.ticksPerSecond());
         long start = System.nanoTime();
         long step = interval.toNanos();
         long samples = duration.toNanos() / step;

@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.kubensbench.analysis.results.Environment;
 import io.kubensbench.analysis.results.ResultsDir;
 import io.kubensbench.analysis.results.RunRecord;
+import io.kubensbench.bench.sampling.MountCounter;
+import io.kubensbench.bench.sampling.ProcfsSampler;
+import io.kubensbench.bench.sampling.SampleSource;
+import io.kubensbench.bench.sampling.Sampler;
 import io.kubensbench.bench.sampling.Watched;
 import io.kubensbench.workloads.spec.WorkloadSpec;
 import java.io.IOException;
@@ -12,7 +16,9 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,11 +37,18 @@ class RunnerTest {
             sampling: {interval: 100ms}
             """;
 
-    /** Records calls; can be told to put the kubelet in the wrong namespace. */
+    /** Records calls; can be told to put the kubelet in the wrong namespace, on every node or one. */
     static final class FakeTarget implements Target {
         final List<String> calls = new ArrayList<>();
+        List<String> nodes = List.of("fake");
         boolean lie;
+        String lyingNode;
         Runnable onDeploy = () -> { };
+        final ProcfsSampler procfs;
+
+        FakeTarget() throws IOException {
+            procfs = ProcfsSampler.system();
+        }
 
         @Override
         public void prepare() {
@@ -43,8 +56,8 @@ class RunnerTest {
         }
 
         @Override
-        public String node() {
-            return "fake";
+        public List<String> nodes() {
+            return nodes;
         }
 
         @Override
@@ -59,11 +72,15 @@ class RunnerTest {
         }
 
         @Override
-        public NamespaceIdentities enter(Encapsulation state, WorkloadSpec shape) {
+        public Map<String, NamespaceIdentities> enter(Encapsulation state, WorkloadSpec shape) {
             calls.add("enter " + state.label());
-            boolean on = (state == Encapsulation.ON) != lie;
-            return on ? new NamespaceIdentities("mnt:[1]", "mnt:[2]", "mnt:[2]")
-                    : new NamespaceIdentities("mnt:[1]", "mnt:[1]", "mnt:[1]");
+            Map<String, NamespaceIdentities> ids = new LinkedHashMap<>();
+            for (String node : nodes) {
+                boolean on = (state == Encapsulation.ON) != (lie || node.equals(lyingNode));
+                ids.put(node, on ? new NamespaceIdentities("mnt:[1]", "mnt:[2]", "mnt:[2]")
+                        : new NamespaceIdentities("mnt:[1]", "mnt:[1]", "mnt:[1]"));
+            }
+            return ids;
         }
 
         @Override
@@ -77,23 +94,27 @@ class RunnerTest {
             long started = System.nanoTime();
             return new Churn() {
                 @Override
-                public long events() {
+                public long events(String node) {
                     // 42 events a second of measuring: enough to tell warm-up from measure
                     return (System.nanoTime() - started) * 42 / 1_000_000_000L;
                 }
 
                 @Override
-                public long stop() {
-                    return events();
+                public void stop() {
                 }
             };
         }
 
         @Override
-        public List<Watched> watched() {
+        public Map<String, SampleSource> sources() throws IOException {
             long self = ProcessHandle.current().pid();
-            return List.of(new Watched(Watched.SYSTEMD, self, false), new Watched(Watched.KUBELET, self, false),
-                    new Watched(Watched.HARNESS, self, false));
+            List<Watched> watched = List.of(new Watched(Watched.SYSTEMD, self, false),
+                    new Watched(Watched.KUBELET, self, false), new Watched(Watched.HARNESS, self, false));
+            Map<String, SampleSource> sources = new LinkedHashMap<>();
+            for (String node : nodes) {
+                sources.put(node, new Sampler(procfs, new MountCounter(Path.of("/proc")), watched, 1, 0));
+            }
+            return sources;
         }
 
         @Override
@@ -104,6 +125,7 @@ class RunnerTest {
         @Override
         public void close() {
             calls.add("close");
+            procfs.close();
         }
     }
 
@@ -170,5 +192,28 @@ class RunnerTest {
         List<RunRecord> runs = new ResultsDir(dir).runs();
         assertThat(runs).extracting(RunRecord::index).containsExactly(0, 1, 2, 3);
         assertThat(runs).allMatch(RunRecord::valid);
+    }
+
+    @Test
+    void everyRunMeasuresEveryNodeAtOnceWithOneRecordPerNode(@TempDir Path dir) throws Exception {
+        FakeTarget t = new FakeTarget();
+        t.nodes = List.of("worker-a", "worker-b", "worker-c");
+        t.lyingNode = "worker-b";
+        Runner.Outcome o = runner(t, store(dir, t), new AtomicBoolean()).run();
+        assertThat(o.ran()).isEqualTo(4);
+        assertThat(o.invalid()).isEqualTo(4);
+        List<RunRecord> runs = new ResultsDir(dir).runs();
+        assertThat(runs).hasSize(12);
+        assertThat(runs).extracting(RunRecord::node).containsExactly(
+                "worker-a", "worker-b", "worker-c", "worker-a", "worker-b", "worker-c",
+                "worker-a", "worker-b", "worker-c", "worker-a", "worker-b", "worker-c");
+        assertThat(runs).filteredOn(r -> r.node().equals("worker-b")).noneMatch(RunRecord::valid)
+                .allMatch(r -> r.invalidReason().startsWith("the namespaces do not show encapsulation"));
+        assertThat(runs).filteredOn(r -> !r.node().equals("worker-b")).allMatch(RunRecord::valid)
+                .allMatch(r -> r.samples() == 4 && r.systemdSchedNs() > 0);
+        assertThat(runs).extracting(RunRecord::attempt).doesNotHaveDuplicates();
+        List<String> attempts = new ArrayList<>();
+        new ResultsDir(dir).samples(sample -> attempts.add(sample.attempt()));
+        assertThat(attempts).containsAll(runs.stream().filter(RunRecord::valid).map(RunRecord::attempt).toList());
     }
 }
