@@ -6,9 +6,12 @@ import io.kubensbench.analysis.stats.Descriptive;
 import io.kubensbench.analysis.stats.EffectSize;
 import io.kubensbench.analysis.stats.Interval;
 import io.kubensbench.analysis.stats.MannWhitney;
+import io.kubensbench.analysis.stats.PairedTTest;
 import io.kubensbench.analysis.stats.Power;
 import io.kubensbench.analysis.stats.WelchTest;
+import io.kubensbench.analysis.stats.WilcoxonSignedRank;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -31,6 +34,21 @@ import java.util.stream.Collectors;
  * candidate's mean is lower; {@link Verdict#INCREASED} likewise when it is higher;
  * {@link Verdict#NO_SIGNIFICANT_DIFFERENCE} otherwise. Requiring both the test and the
  * interval keeps a verdict from resting on one method's assumptions alone.
+ *
+ * <p>Several nodes: a cluster campaign measures every selected node in each run, one record
+ * per node. Nodes differ (hardware, the pods already on them), so the node is a block: each
+ * node is its own baseline, and its runs are nested in it. When the valid runs span more
+ * than one node, the summary also carries each node analysed on its own ({@link NodeResult},
+ * the same code path as a single-node campaign), and each level with at least 2 nodes
+ * having valid runs in both arms gets a {@link BlockedResult}. The level's verdict then rests
+ * on the blocked figures: still {@link Verdict#INSUFFICIENT_DATA} with fewer than
+ * {@value #MIN_RUNS_PER_ARM} valid runs in either arm over all nodes; otherwise
+ * {@link Verdict#REDUCED} (or {@link Verdict#INCREASED}) when the paired t-test over the
+ * per-node means has p &lt; {@value #ALPHA}, the node bootstrap interval of the pooled
+ * reduction excludes 0 and the mean per-node difference is negative (positive); else
+ * {@link Verdict#NO_SIGNIFICANT_DIFFERENCE}. With fewer than 2 such nodes the verdict stays
+ * the run-level one. A single-node campaign gets exactly the run-level analysis, with no
+ * nodes and no blocked results.
  */
 public final class Analyzer {
 
@@ -62,14 +80,13 @@ public final class Analyzer {
             throw new IllegalArgumentException("runs of arm(s) " + others + " are neither the baseline arm '"
                     + baselineArm + "' nor the candidate arm '" + candidateArm + "'");
         }
-        Map<String, List<RunRecord>> byLevel = new LinkedHashMap<>();
-        for (RunRecord r : runs) {
-            byLevel.computeIfAbsent(r.level(), k -> new ArrayList<>()).add(r);
-        }
-        List<CellResult> cells = new ArrayList<>();
-        byLevel.forEach((level, levelRuns) -> cells.add(cell(level, levelRuns, baselineArm, candidateArm)));
-
         List<RunRecord> valid = runs.stream().filter(RunRecord::valid).toList();
+        List<NodeResult> nodes = new ArrayList<>();
+        if (valid.stream().map(RunRecord::node).distinct().count() > 1) {
+            byNode(runs).forEach((node, nodeRuns) -> nodes.add(new NodeResult(node, nodeRuns.size(),
+                    (int) nodeRuns.stream().filter(RunRecord::valid).count(),
+                    cells(nodeRuns, baselineArm, candidateArm))));
+        }
         List<CostModel> models = new ArrayList<>();
         for (String arm : List.of(baselineArm, candidateArm)) {
             List<RunRecord> armRuns = valid.stream().filter(r -> arm.equals(r.arm())).toList();
@@ -80,7 +97,19 @@ public final class Analyzer {
                     values(armRuns, RunRecord::systemdCores)).ifPresent(models::add);
         }
         return new Summary(campaign, List.copyOf(sources), baselineArm, candidateArm, runs.size(), valid.size(),
-                reasons(runs), List.copyOf(cells), List.copyOf(models), bootstrap.seed(), bootstrap.resamples());
+                reasons(runs), cells(runs, baselineArm, candidateArm), List.copyOf(nodes), List.copyOf(models),
+                bootstrap.seed(), bootstrap.resamples());
+    }
+
+    /** One cell per level, in the order levels first appear. */
+    private List<CellResult> cells(List<RunRecord> runs, String baselineArm, String candidateArm) {
+        Map<String, List<RunRecord>> byLevel = new LinkedHashMap<>();
+        for (RunRecord r : runs) {
+            byLevel.computeIfAbsent(r.level(), k -> new ArrayList<>()).add(r);
+        }
+        List<CellResult> cells = new ArrayList<>();
+        byLevel.forEach((level, levelRuns) -> cells.add(cell(level, levelRuns, baselineArm, candidateArm)));
+        return List.copyOf(cells);
     }
 
     private CellResult cell(String level, List<RunRecord> runs, String baselineArm, String candidateArm) {
@@ -99,7 +128,10 @@ public final class Analyzer {
                 : new Bootstrap.Result(b.mean() == 0 ? Double.NaN : 1 - c.mean() / b.mean(), Interval.undefined(),
                         c.mean() - b.mean(), Interval.undefined());
         WelchTest.Result welch = WelchTest.of(c, b);
-        Verdict verdict = verdict(b.n(), c.n(), welch, boot);
+        BlockedResult blocked = blocked(runs, baselineArm, candidateArm);
+        Verdict verdict = blocked == null
+                ? verdict(b.n(), c.n(), welch.p(), boot.reductionCi(), boot.difference())
+                : verdict(b.n(), c.n(), blocked.pairedT().p(), blocked.reductionCi(), blocked.difference());
 
         List<RunRecord> valid = runs.stream().filter(RunRecord::valid).toList();
         return new CellResult(level, runs.get(0).pods(), baseline, candidate,
@@ -112,24 +144,83 @@ public final class Analyzer {
                 Power.repetitionsPerArm(b.sd(), c.sd(), b.mean(), 0.50),
                 meanMounts(baseRuns), meanMounts(candRuns),
                 mean(values(valid, RunRecord::mountEventsPerSecond)),
-                verdict, restsOn(baseline, candidate, welch, verdict));
+                verdict, restsOn(baseline, candidate, welch, blocked, verdict), blocked);
     }
 
-    private static Verdict verdict(int nBaseline, int nCandidate, WelchTest.Result welch, Bootstrap.Result boot) {
+    /**
+     * The level with nodes as blocks, or null when fewer than 2 nodes have a valid run in
+     * each arm. See {@link BlockedResult} for the statistics.
+     */
+    private BlockedResult blocked(List<RunRecord> runs, String baselineArm, String candidateArm) {
+        Map<String, List<RunRecord>> byNode = byNode(runs);
+        if (byNode.size() < 2) {
+            return null;
+        }
+        List<NodeEffect> blocks = new ArrayList<>();
+        List<String> dropped = new ArrayList<>();
+        double withinSquares = 0;
+        int withinDf = 0;
+        for (Map.Entry<String, List<RunRecord>> e : byNode.entrySet()) {
+            List<RunRecord> valid = e.getValue().stream().filter(RunRecord::valid).toList();
+            Descriptive b = Descriptive.of(values(valid.stream().filter(r -> baselineArm.equals(r.arm())).toList(),
+                    RunRecord::systemdCores));
+            Descriptive c = Descriptive.of(values(valid.stream().filter(r -> candidateArm.equals(r.arm())).toList(),
+                    RunRecord::systemdCores));
+            if (b.n() == 0 || c.n() == 0) {
+                dropped.add(e.getKey());
+                continue;
+            }
+            blocks.add(new NodeEffect(e.getKey(), b.n(), c.n(), b.mean(), c.mean(), c.mean() - b.mean(),
+                    b.mean() == 0 ? Double.NaN : 1 - c.mean() / b.mean()));
+            if (b.n() >= 2) {
+                withinSquares += (b.n() - 1) * b.sd() * b.sd();
+                withinDf += b.n() - 1;
+            }
+        }
+        if (blocks.size() < 2) {
+            return null;
+        }
+        double[] differences = blocks.stream().mapToDouble(NodeEffect::difference).toArray();
+        double[] baselineMeans = blocks.stream().mapToDouble(NodeEffect::baselineMean).toArray();
+        double[] candidateMeans = blocks.stream().mapToDouble(NodeEffect::candidateMean).toArray();
+        Descriptive d = Descriptive.of(differences);
+        Bootstrap.Result boot = bootstrap.ofBlocks(baselineMeans, candidateMeans);
+        double baselineCv = withinDf == 0 ? Double.NaN
+                : Math.sqrt(withinSquares / withinDf) / Math.abs(Descriptive.of(baselineMeans).mean());
+        return new BlockedResult(blocks.size(), List.copyOf(blocks), Collections.unmodifiableList(dropped), d,
+                PairedTTest.ofDifferences(d), WilcoxonSignedRank.of(differences),
+                boot.reduction(), boot.reductionCi().low(), boot.reductionCi().high(), baselineCv);
+    }
+
+    /** Runs grouped by node, in the order nodes first appear; a run without a node name is a node of its own. */
+    private static Map<String, List<RunRecord>> byNode(List<RunRecord> runs) {
+        Map<String, List<RunRecord>> byNode = new LinkedHashMap<>();
+        for (RunRecord r : runs) {
+            byNode.computeIfAbsent(r.node(), k -> new ArrayList<>()).add(r);
+        }
+        return byNode;
+    }
+
+    /**
+     * @param p          the deciding test's two-sided p-value
+     * @param difference mean(candidate) - mean(baseline) by the same method, for the direction
+     */
+    private static Verdict verdict(int nBaseline, int nCandidate, double p, Interval reductionCi, double difference) {
         if (nBaseline < MIN_RUNS_PER_ARM || nCandidate < MIN_RUNS_PER_ARM) {
             return Verdict.INSUFFICIENT_DATA;
         }
-        boolean significant = welch.p() < ALPHA && boot.reductionCi().excludes(0);
-        if (significant && boot.difference() < 0) {
+        boolean significant = p < ALPHA && reductionCi.excludes(0);
+        if (significant && difference < 0) {
             return Verdict.REDUCED;
         }
-        if (significant && boot.difference() > 0) {
+        if (significant && difference > 0) {
             return Verdict.INCREASED;
         }
         return Verdict.NO_SIGNIFICANT_DIFFERENCE;
     }
 
-    private String restsOn(ArmStats baseline, ArmStats candidate, WelchTest.Result welch, Verdict verdict) {
+    private String restsOn(ArmStats baseline, ArmStats candidate, WelchTest.Result welch, BlockedResult blocked,
+                           Verdict verdict) {
         StringBuilder s = new StringBuilder()
                 .append("n = ").append(baseline.n()).append(' ').append(baseline.arm()).append(", ")
                 .append(candidate.n()).append(' ').append(candidate.arm()).append(" valid runs");
@@ -145,9 +236,21 @@ public final class Analyzer {
             return s.append("; at least ").append(MIN_RUNS_PER_ARM).append(" valid runs per arm are needed for a verdict")
                     .toString();
         }
-        return s.append("; Welch p ").append(formatP(welch.p()))
-                .append("; bootstrap ").append(bootstrap.resamples()).append(" resamples, seed ").append(bootstrap.seed())
-                .toString();
+        if (blocked == null) {
+            return s.append("; Welch p ").append(formatP(welch.p()))
+                    .append("; bootstrap ").append(bootstrap.resamples()).append(" resamples, seed ")
+                    .append(bootstrap.seed()).toString();
+        }
+        s.append("; ").append(blocked.k()).append(" nodes as blocks, paired t over per-node means, p ")
+                .append(formatP(blocked.pairedT().p()));
+        if (!blocked.dropped().isEmpty()) {
+            s.append(" (dropped for lacking an arm: ").append(String.join(", ", blocked.dropped())).append(')');
+        }
+        if (!Double.isNaN(blocked.wilcoxon().p())) {
+            s.append("; Wilcoxon signed-rank exact p ").append(formatP(blocked.wilcoxon().p()));
+        }
+        return s.append("; node bootstrap ").append(bootstrap.resamples()).append(" resamples, seed ")
+                .append(bootstrap.seed()).toString();
     }
 
     static String formatP(double p) {

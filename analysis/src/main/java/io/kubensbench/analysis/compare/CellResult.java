@@ -14,6 +14,12 @@ import io.kubensbench.analysis.stats.WelchTest;
  * candidate run is below every baseline run), Hedges' g and Cliff's delta. Only
  * {@code reduction} = 1 - mean(candidate) / mean(baseline) is positive for a saving.
  *
+ * <p>When the level's runs come from several nodes and at least 2 nodes have valid runs in
+ * both arms, {@code blocked} holds the comparison with nodes as blocks, and the verdict and
+ * {@code restsOn} rest on it; the run-level figures beside it pool the runs of all nodes and
+ * ignore which node a run came from, kept for reference. Otherwise {@code blocked} is null
+ * and the verdict rests on the run-level figures.
+ *
  * @param pods                       pods of the level's workload
  * @param difference                 mean(candidate) - mean(baseline), in cores
  * @param differenceCiLow            Welch's 95% t interval of the difference
@@ -25,6 +31,7 @@ import io.kubensbench.analysis.stats.WelchTest;
  * @param meanSystemdMountsBaseline  mean mounts in systemd's view, valid baseline runs
  * @param meanMountEventsPerSecond   mean mount events per second over the valid runs of both arms
  * @param restsOn                    one sentence: runs per arm, exclusions, the test and its p
+ * @param blocked                    the comparison with nodes as blocks; null for fewer than 2 nodes with both arms
  */
 public record CellResult(
         String level, int pods, ArmStats baseline, ArmStats candidate,
@@ -34,7 +41,7 @@ public record CellResult(
         double hedgesG, double cliffsDelta,
         double minimalDetectableEffect, int repetitionsForTenPercent, int repetitionsForFiftyPercent,
         double meanSystemdMountsBaseline, double meanSystemdMountsCandidate, double meanMountEventsPerSecond,
-        Verdict verdict, String restsOn) {
+        Verdict verdict, String restsOn, BlockedResult blocked) {
 
     public Interval differenceCi() {
         return new Interval(differenceCiLow, differenceCiHigh);

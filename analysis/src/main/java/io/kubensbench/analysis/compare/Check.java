@@ -16,4 +16,6 @@ public record Check(String level, String metric, boolean passed, String message)
     public static final String VARIANCE = "variance";
     public static final String REDUCTION = "reduction";
     public static final String CANDIDATE_CPU = "candidate CPU";
+    /** The candidate CPU check of summaries of several nodes: per-node differences, nodes as blocks. */
+    public static final String DIFFERENCE = "per-node difference";
 }

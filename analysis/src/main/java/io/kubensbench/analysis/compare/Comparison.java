@@ -5,8 +5,10 @@ import io.kubensbench.analysis.stats.Interval;
 import io.kubensbench.analysis.stats.WelchTest;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -30,6 +32,25 @@ import java.util.Optional;
  *     the encapsulated arm is close to 0 cores, where a relative rise is a rise of noise.</li>
  * <li>{@value #INCONCLUSIVE} (inconclusive): a point estimate crosses one of these
  *     thresholds but its interval does not confirm it.</li>
+ * </ul>
+ * Summaries of several nodes (levels with a {@link BlockedResult}) are judged on their
+ * blocked figures, so the node-to-node spread is not read as noise or as a change:
+ * <ul>
+ * <li>the variance check takes the baseline arm's within-node coefficient of variation
+ *     ({@link BlockedResult#baselineCv()}); when no node has 2 valid baseline runs it cannot
+ *     be measured and the check passes, the spread of the per-node differences being in
+ *     the intervals below;</li>
+ * <li>the reduction check takes the pooled reduction over nodes and its node bootstrap
+ *     interval (each summary its own: blocked when it has it, run-level otherwise);</li>
+ * <li>when both summaries are blocked at a level, the candidate CPU check becomes the
+ *     per-node difference check ({@link Check#DIFFERENCE}): the per-node difference
+ *     (candidate - baseline arm) must not rise, with confidence, by more than the same
+ *     threshold. With at least 2 nodes in both summaries the nodes are blocks across the
+ *     campaigns too: the change is the mean over those nodes of current minus baseline
+ *     difference, with its t interval (m - 1 degrees of freedom for m nodes); otherwise it
+ *     is the change of the mean difference with Welch's interval over the two summaries'
+ *     per-node differences. Either way, a node that is busier in one campaign in both arms
+ *     does not move the check; only a change of the saving on the nodes does.</li>
  * </ul>
  * When several apply the exit code is the first of 12, 11, 10, 13; otherwise 0. A summary
  * compared with itself passes both regression checks (its rise is 0, and its reduction is
@@ -161,39 +182,98 @@ public final class Comparison {
             out.add(pass(level, Check.VALID_RUNS, counts));
             variance(level, b, c, out);
             reduction(level, b, c, out);
-            candidateCpu(level, b, c, out);
+            if (b.blocked() != null && c.blocked() != null) {
+                difference(level, b.blocked(), c.blocked(), b, out);
+            } else {
+                candidateCpu(level, b, c, out);
+            }
         }
 
         private void variance(String level, CellResult b, CellResult c, List<Finding> out) {
-            double cvBaseline = b.baseline().cores().cv();
-            double cvCurrent = c.baseline().cores().cv();
-            boolean ok = cvBaseline <= MAX_CV && cvCurrent <= MAX_CV;
+            double cvBaseline = cv(b);
+            double cvCurrent = cv(c);
             String message = String.format(Locale.ROOT,
-                    "coefficient of variation of the baseline arm: baseline %s (%s), current %s (%s); limit %.2f",
-                    fixed(cvBaseline, 3), b.baseline().arm(), fixed(cvCurrent, 3), c.baseline().arm(), MAX_CV);
+                    "coefficient of variation of the baseline arm: baseline %s (%s%s), current %s (%s%s); limit %.2f",
+                    fixed(cvBaseline, 3), b.baseline().arm(), b.blocked() == null ? "" : ", within nodes",
+                    fixed(cvCurrent, 3), c.baseline().arm(), c.blocked() == null ? "" : ", within nodes", MAX_CV);
+            if (unmeasured(b, cvBaseline) || unmeasured(c, cvCurrent)) {
+                out.add(pass(level, Check.VARIANCE, message + "; the within-node variation is not measured"
+                        + " (no node has 2 valid baseline runs), the per-node spread is in the intervals"));
+                return;
+            }
+            boolean ok = cvBaseline <= MAX_CV && cvCurrent <= MAX_CV;
             out.add(ok ? pass(level, Check.VARIANCE, message)
                     : new Finding(new Check(level, Check.VARIANCE, false, message
                             + ": the gate cannot tell a regression from noise; add repetitions or quiet the node"),
                             VARIANCE_TOO_HIGH));
         }
 
+        private static double cv(CellResult cell) {
+            return cell.blocked() == null ? cell.baseline().cores().cv() : cell.blocked().baselineCv();
+        }
+
+        private static boolean unmeasured(CellResult cell, double cv) {
+            return cell.blocked() != null && Double.isNaN(cv);
+        }
+
         private void reduction(String level, CellResult b, CellResult c, List<Finding> out) {
-            if (Double.isNaN(b.reduction()) || Double.isNaN(c.reduction())) {
+            Effect before = Effect.of(b);
+            Effect now = Effect.of(c);
+            if (Double.isNaN(before.reduction()) || Double.isNaN(now.reduction())) {
                 out.add(pass(level, Check.REDUCTION, "reduction undefined (a baseline arm mean of 0 cores); not compared"));
                 return;
             }
-            double threshold = b.reduction() - points / 100;
-            String figures = "reduction " + percent(c.reduction()) + " (95% CI " + percent(c.reductionCiLow()) + " to "
-                    + percent(c.reductionCiHigh()) + ") against the baseline's " + percent(b.reduction())
+            double threshold = before.reduction() - points / 100;
+            String figures = "reduction " + percent(now.reduction()) + " (95% CI " + percent(now.ciLow()) + " to "
+                    + percent(now.ciHigh()) + now.basis() + ") against the baseline's " + percent(before.reduction())
                     + "; limit " + percent(threshold) + " (" + number(points) + " points below)";
-            if (c.reductionCiHigh() < threshold) {
+            if (now.ciHigh() < threshold) {
                 out.add(new Finding(new Check(level, Check.REDUCTION, false,
                         figures + ": lower with confidence"), REGRESSION));
-            } else if (c.reduction() < threshold) {
+            } else if (now.reduction() < threshold) {
                 out.add(new Finding(new Check(level, Check.REDUCTION, false,
                         figures + ": lower, but the interval does not confirm it"), INCONCLUSIVE));
             } else {
                 out.add(pass(level, Check.REDUCTION, figures));
+            }
+        }
+
+        private void difference(String level, BlockedResult b, BlockedResult c, CellResult baselineCell,
+                                List<Finding> out) {
+            Map<String, Double> before = new HashMap<>();
+            b.blocks().forEach(n -> before.put(n.node(), n.difference()));
+            double[] changes = c.blocks().stream().filter(n -> before.containsKey(n.node()))
+                    .mapToDouble(n -> n.difference() - before.get(n.node())).toArray();
+            Interval rise;
+            double change;
+            String basis;
+            if (changes.length >= 2) {
+                Descriptive paired = Descriptive.of(changes);
+                rise = paired.ci();
+                change = paired.mean();
+                basis = "paired over the " + changes.length + " nodes in both";
+            } else {
+                rise = WelchTest.differenceInterval(c.differences(), b.differences(), CONFIDENCE);
+                change = c.difference() - b.difference();
+                basis = "Welch, fewer than 2 nodes in both";
+            }
+            double threshold = Math.max(points / 100 * baselineCell.candidate().cores().mean(), ABSOLUTE_FLOOR_CORES);
+            String candidate = baselineCell.candidate().arm();
+            String figures = String.format(Locale.ROOT,
+                    "mean per-node difference (%s - %s) %s cores over %d nodes against the baseline's %s over %d"
+                            + " (change %s cores, 95%% CI %s to %s, %s); limit +%s cores (%s%% of the baseline's"
+                            + " %s arm, at least %s)",
+                    candidate, baselineCell.baseline().arm(), signed(c.difference()), c.k(), signed(b.difference()),
+                    b.k(), signed(change), signed(rise.low()), signed(rise.high()), basis, fixed(threshold, 4),
+                    number(points), candidate, number(ABSOLUTE_FLOOR_CORES));
+            if (rise.low() > threshold) {
+                out.add(new Finding(new Check(level, Check.DIFFERENCE, false,
+                        figures + ": the saving shrank with confidence"), REGRESSION));
+            } else if (change > threshold) {
+                out.add(new Finding(new Check(level, Check.DIFFERENCE, false,
+                        figures + ": the saving shrank, but the interval does not confirm it"), INCONCLUSIVE));
+            } else {
+                out.add(pass(level, Check.DIFFERENCE, figures));
             }
         }
 
@@ -223,6 +303,18 @@ public final class Comparison {
         private static String arms(CellResult cell) {
             return cell.baseline().arm() + " " + cell.baseline().n() + ", " + cell.candidate().arm() + " "
                     + cell.candidate().n();
+        }
+    }
+
+    /** A summary's estimate of the saving at a level: blocked over nodes when it has one, else over runs. */
+    private record Effect(double reduction, double ciLow, double ciHigh, String basis) {
+
+        static Effect of(CellResult cell) {
+            BlockedResult blocked = cell.blocked();
+            return blocked == null
+                    ? new Effect(cell.reduction(), cell.reductionCiLow(), cell.reductionCiHigh(), "")
+                    : new Effect(blocked.reduction(), blocked.reductionCiLow(), blocked.reductionCiHigh(),
+                            ", " + blocked.k() + " nodes as blocks");
         }
     }
 

@@ -13,12 +13,25 @@ import java.util.Optional;
  * @param runs           runs of the two arms, valid or not
  * @param valid          of which valid
  * @param invalidReasons invalid runs by reason, over all levels
- * @param cells          one per level, in the order levels first appear in the runs
+ * @param cells          one per level, in the order levels first appear in the runs; with
+ *                       several nodes, over the runs of all of them (see {@link CellResult#blocked()})
+ * @param nodes          when the valid runs come from more than one node, each node analysed
+ *                       on its own, in the order nodes first appear in the runs; otherwise
+ *                       empty (also when read from a summary written before nodes existed)
  * @param costModels     per arm and predictor, where a line could be fitted
  */
 public record Summary(String campaign, List<String> sources, String baselineArm, String candidateArm,
                       int runs, int valid, Map<String, Integer> invalidReasons, List<CellResult> cells,
-                      List<CostModel> costModels, long seed, int resamples) {
+                      List<NodeResult> nodes, List<CostModel> costModels, long seed, int resamples) {
+
+    public Summary {
+        nodes = nodes == null ? List.of() : nodes;
+    }
+
+    /** Whether the runs came from several nodes, and so the levels were compared with nodes as blocks. */
+    public boolean multiNode() {
+        return !nodes.isEmpty();
+    }
 
     public Optional<CellResult> cell(String level) {
         return cells.stream().filter(c -> c.level().equals(level)).findFirst();

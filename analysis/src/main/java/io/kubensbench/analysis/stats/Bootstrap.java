@@ -20,6 +20,13 @@ import org.apache.commons.math3.random.Well19937c;
  * reduce. If any resample has a baseline mean of 0 (possible only when baseline values are
  * 0) its ratio is undefined too, and the reduction's interval is then reported as undefined
  * rather than silently computed over the remaining resamples.
+ *
+ * <p>{@link #ofBlocks} is the cluster bootstrap for runs nested in blocks (nodes): a block's
+ * runs are not independent of each other (they share the node's hardware and load), so the
+ * unit resampled is the block, with its two arm means kept together, and the interval
+ * answers how much the result depends on which nodes happened to be measured. With k blocks
+ * there are only C(2k - 1, k) distinct resamples (10 for 3 blocks), so with few blocks the
+ * interval is coarse; it is a check beside a test over the blocks, not a substitute for it.
  */
 public final class Bootstrap {
 
@@ -72,6 +79,56 @@ public final class Bootstrap {
         double reduction = meanBaseline == 0 ? Double.NaN : 1 - meanCandidate / meanBaseline;
         Interval reductionCi = ratioDefined && meanBaseline != 0 ? percentiles(reductions) : Interval.undefined();
         return new Result(reduction, reductionCi, meanCandidate - meanBaseline, percentiles(differences));
+    }
+
+    /**
+     * The pooled reduction over blocks, 1 - sum(candidate) / sum(baseline), and the mean of
+     * the per-block differences candidate[j] - baseline[j], with percentile intervals from
+     * resampling whole blocks: k block indexes drawn with replacement per resample, from a
+     * fresh {@link Well19937c} seeded with the seed. Undefined (NaN) throughout without
+     * blocks; the reduction and its interval as in {@link #of} when a baseline sum is 0.
+     *
+     * @param baseline  per block, the mean of its baseline runs
+     * @param candidate per block, the mean of its candidate runs, in the same block order
+     */
+    public Result ofBlocks(double[] baseline, double[] candidate) {
+        if (baseline.length != candidate.length) {
+            throw new IllegalArgumentException("every block needs a baseline and a candidate mean, not "
+                    + baseline.length + " and " + candidate.length);
+        }
+        int k = baseline.length;
+        if (k == 0) {
+            return new Result(Double.NaN, Interval.undefined(), Double.NaN, Interval.undefined());
+        }
+        RandomGenerator rng = new Well19937c(seed);
+        double[] reductions = new double[resamples];
+        double[] differences = new double[resamples];
+        boolean ratioDefined = true;
+        for (int b = 0; b < resamples; b++) {
+            double sumBaseline = 0;
+            double sumCandidate = 0;
+            for (int i = 0; i < k; i++) {
+                int block = rng.nextInt(k);
+                sumBaseline += baseline[block];
+                sumCandidate += candidate[block];
+            }
+            ratioDefined &= sumBaseline != 0;
+            reductions[b] = 1 - sumCandidate / sumBaseline;
+            differences[b] = (sumCandidate - sumBaseline) / k;
+        }
+        double sumBaseline = sum(baseline);
+        double sumCandidate = sum(candidate);
+        double reduction = sumBaseline == 0 ? Double.NaN : 1 - sumCandidate / sumBaseline;
+        Interval reductionCi = ratioDefined && sumBaseline != 0 ? percentiles(reductions) : Interval.undefined();
+        return new Result(reduction, reductionCi, (sumCandidate - sumBaseline) / k, percentiles(differences));
+    }
+
+    private static double sum(double[] values) {
+        double sum = 0;
+        for (double v : values) {
+            sum += v;
+        }
+        return sum;
     }
 
     private static double resampledMean(double[] values, RandomGenerator rng) {

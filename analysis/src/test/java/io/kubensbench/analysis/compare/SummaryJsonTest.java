@@ -47,4 +47,43 @@ class SummaryJsonTest {
         new com.fasterxml.jackson.databind.ObjectMapper().writeValue(file.toFile(), summary);
         assertThat(SummaryJson.read(file)).isEqualTo(summary);
     }
+
+    @Test
+    void multiNodeSummaryKeepsNodesAndBlockedResults(@TempDir Path dir) throws IOException {
+        Runs runs = new Runs()
+                .node("node-a").add("pods=100", "off", 0.10, 0.11, 0.12).add("pods=100", "on", 0.02, 0.025, 0.03)
+                .node("node-b").add("pods=100", "off", 0.30, 0.31, 0.32).add("pods=100", "on", 0.20, 0.21, 0.22)
+                .node("node-c").add("pods=100", "off", 0.50, 0.52).invalid("pods=100", "on", 0.4, "failed: boom");
+        Summary summary = new Analyzer(3, 500).analyze("nodes", List.of("a"), runs.list(), "off", "on");
+        assertThat(summary.nodes()).hasSize(3);
+        assertThat(summary.cells().get(0).blocked().dropped()).containsExactly("node-c");
+
+        Path file = dir.resolve(SummaryJson.FILE);
+        SummaryJson.write(summary, file);
+        assertThat(Files.readString(file)).contains("\"blocked\" : {", "\"dropped\" : [ \"node-c\" ]",
+                "\"pairedT\" : {", "\"node\" : \"node-a\"");
+        Summary back = SummaryJson.read(file);
+        assertThat(back).isEqualTo(summary);
+        // two blocks, both differences negative: the exact Wilcoxon p is 2 / 2^2
+        assertThat(back.cells().get(0).blocked().wilcoxon().p()).isEqualTo(0.5);
+    }
+
+    @Test
+    void singleNodeSummaryHasEmptyNodesAndNullBlocked(@TempDir Path dir) throws IOException {
+        Summary summary = new Analyzer(1, 100).analyze("one", List.of("d"),
+                new Runs().add("pods=1", "off", 0.2, 0.3, 0.25).add("pods=1", "on", 0.1, 0.12, 0.11).list(), "off", "on");
+        Path file = dir.resolve(SummaryJson.FILE);
+        SummaryJson.write(summary, file);
+        String text = Files.readString(file);
+        assertThat(text).contains("\"nodes\" : [ ]", "\"blocked\" : null");
+
+        // a summary.json written before nodes existed has neither field
+        Path old = dir.resolve("old.json");
+        Files.writeString(old, text.replace("\"nodes\" : [ ],", "").replace(",\n    \"blocked\" : null", ""));
+        assertThat(Files.readString(old)).doesNotContain("\"nodes\"", "\"blocked\"");
+        Summary back = SummaryJson.read(old);
+        assertThat(back.nodes()).isEmpty();
+        assertThat(back.cells().get(0).blocked()).isNull();
+        assertThat(back).isEqualTo(summary);
+    }
 }

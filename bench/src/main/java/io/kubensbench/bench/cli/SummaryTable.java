@@ -1,14 +1,21 @@
 package io.kubensbench.bench.cli;
 
 import io.kubensbench.analysis.compare.ArmStats;
+import io.kubensbench.analysis.compare.BlockedResult;
 import io.kubensbench.analysis.compare.CellResult;
 import io.kubensbench.analysis.compare.CostModel;
+import io.kubensbench.analysis.compare.NodeResult;
 import io.kubensbench.analysis.compare.Summary;
+import io.kubensbench.analysis.compare.Verdict;
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.Map;
 
-/** Prints an analysis for a terminal: per level the arms, the reduction, the verdict and its basis. */
+/**
+ * Prints an analysis for a terminal: per level the arms, the reduction, the verdict and its
+ * basis; for a campaign over several nodes also each node on its own and the comparison with
+ * nodes as blocks, on which the verdicts then rest.
+ */
 final class SummaryTable {
 
     private final PrintWriter out;
@@ -28,9 +35,10 @@ final class SummaryTable {
         for (CellResult c : s.cells()) {
             arm(c.level(), c.baseline(), "", "", "");
             arm("", c.candidate(), pct(c.reduction()) + " [" + pct(c.reductionCiLow()) + ", " + pct(c.reductionCiHigh())
-                    + "]", p(c.welch().p()), c.verdict().label());
+                    + "]", p(c.welch().p()), c.verdict().label() + (c.blocked() == null ? "" : " (nodes as blocks)"));
         }
-        out.println("systemd CPU in % of one core over the measure window, mean of the valid runs");
+        out.println("systemd CPU in % of one core over the measure window, mean of the valid runs"
+                + (s.multiNode() ? " of all nodes" : ""));
         for (CellResult c : s.cells()) {
             out.printf(Locale.ROOT, "%s: %s%n", c.level(), c.restsOn());
             out.printf(Locale.ROOT, "  difference %s [%s, %s] of a core; Hedges' g %.2f, Cliff's delta %.2f, "
@@ -38,6 +46,9 @@ final class SummaryTable {
                             + "reduction: %d%n", pct(c.difference()), pct(c.differenceCiLow()), pct(c.differenceCiHigh()),
                     c.hedgesG(), c.cliffsDelta(), p(c.mannWhitney().p()), pct(c.minimalDetectableEffect()),
                     c.repetitionsForTenPercent());
+        }
+        if (s.multiNode()) {
+            nodes(s);
         }
         if (!s.costModels().isEmpty()) {
             out.println();
@@ -53,6 +64,36 @@ final class SummaryTable {
         out.flush();
     }
 
+    private void nodes(Summary s) {
+        out.println();
+        out.println("per node (each node analysed on its own)");
+        String format = "%-20s %-14s %10s %10s %10s  %s%n";
+        out.printf(Locale.ROOT, format, "node", "level", s.baselineArm() + " mean", s.candidateArm() + " mean",
+                "reduction", "verdict");
+        for (NodeResult n : s.nodes()) {
+            for (CellResult c : n.cells()) {
+                out.printf(Locale.ROOT, format, n.node(), c.level(), pct(c.baseline().cores().mean()),
+                        pct(c.candidate().cores().mean()), pct(c.reduction()), c.verdict().label());
+            }
+        }
+        out.println();
+        out.println("nodes as blocks (per-node means; the verdicts above rest on these)");
+        for (CellResult c : s.cells()) {
+            out.printf(Locale.ROOT, "%s: %s%n", c.level(), blocked(c.blocked()));
+        }
+    }
+
+    private static String blocked(BlockedResult b) {
+        if (b == null) {
+            return "fewer than 2 nodes with valid runs in both arms; the verdict rests on the pooled runs";
+        }
+        return String.format(Locale.ROOT, "%d nodes, mean per-node difference %s [%s, %s] of a core, paired t p %s%s;"
+                        + " pooled reduction %s [%s, %s] (node bootstrap)%s", b.k(), pct(b.difference()),
+                pct(b.differenceCi().low()), pct(b.differenceCi().high()), p(b.pairedT().p()),
+                Double.isNaN(b.wilcoxon().p()) ? "" : ", Wilcoxon p " + p(b.wilcoxon().p()), pct(b.reduction()), pct(b.reductionCiLow()), pct(b.reductionCiHigh()),
+                b.dropped().isEmpty() ? "" : "; dropped for lacking an arm: " + String.join(", ", b.dropped()));
+    }
+
     private void arm(String level, ArmStats a, String reduction, String p, String verdict) {
         String cpu = a.n() == 0 ? "-" : pct(a.cores().mean()) + " [" + pct(a.cores().ciLow()) + ", "
                 + pct(a.cores().ciHigh()) + "]";
@@ -60,15 +101,23 @@ final class SummaryTable {
                 a.n() < 2 ? "-" : pct(a.cores().sd()), reduction, p, verdict);
     }
 
-    /** The verdict of a level in one sentence with its numbers. */
+    /** The verdict of a level in one sentence with its numbers: over nodes as blocks when it rests on them. */
     static String verdict(Summary s, CellResult c) {
         String head = c.level() + ": " + c.verdict().label();
-        if (c.verdict() == io.kubensbench.analysis.compare.Verdict.INSUFFICIENT_DATA) {
+        if (c.verdict() == Verdict.INSUFFICIENT_DATA) {
             return head + " (" + c.restsOn() + ")";
         }
-        return head + String.format(Locale.ROOT, ": systemd's CPU %s by %s [95%% CI %s, %s], from %s (%s) to %s (%s) "
-                        + "of a core; n = %d and %d valid runs", c.reduction() >= 0 ? "fell" : "rose",
-                pct(Math.abs(c.reduction())), pct(c.reductionCiLow()), pct(c.reductionCiHigh()),
+        BlockedResult b = c.blocked();
+        double reduction = b == null ? c.reduction() : b.reduction();
+        String figures = String.format(Locale.ROOT, ": systemd's CPU %s by %s [95%% CI %s, %s]",
+                reduction >= 0 ? "fell" : "rose", pct(Math.abs(reduction)),
+                pct(b == null ? c.reductionCiLow() : b.reductionCiLow()),
+                pct(b == null ? c.reductionCiHigh() : b.reductionCiHigh()));
+        if (b != null) {
+            figures += String.format(Locale.ROOT, " over %d nodes as blocks (mean per-node difference %s of a core,"
+                    + " paired t p %s)", b.k(), pct(b.difference()), p(b.pairedT().p()));
+        }
+        return head + figures + String.format(Locale.ROOT, ", from %s (%s) to %s (%s) of a core; n = %d and %d valid runs",
                 pct(c.baseline().cores().mean()), s.baselineArm(), pct(c.candidate().cores().mean()), s.candidateArm(),
                 c.baseline().n(), c.candidate().n());
     }

@@ -1,13 +1,20 @@
 package io.kubensbench.reports.exports;
 
+import io.kubensbench.analysis.compare.BlockedResult;
 import io.kubensbench.analysis.compare.CellResult;
 import io.kubensbench.analysis.compare.CostModel;
+import io.kubensbench.analysis.compare.NodeResult;
 import io.kubensbench.analysis.compare.Summary;
 import io.kubensbench.reports.ReportData;
 import io.kubensbench.reports.ReportText;
+import java.util.Locale;
 import java.util.Map;
 
-/** {@code summary.md}: the verdict per level, the table and the cost model, for a README or an issue. */
+/**
+ * {@code summary.md}: the verdict per level, the table and the cost model, for a README or an
+ * issue; for a campaign over several nodes also each node on its own and the figures with
+ * nodes as blocks, which the verdicts then rest on.
+ */
 public final class SummaryMarkdownExport implements SummaryExport {
 
     @Override
@@ -22,7 +29,13 @@ public final class SummaryMarkdownExport implements SummaryExport {
         String c = MarkdownExport.cell(s.candidateArm());
         StringBuilder m = new StringBuilder("# kubens-bench: ").append(MarkdownExport.cell(s.campaign())).append("\n\n");
         for (CellResult cell : s.cells()) {
-            m.append("- ").append(MarkdownExport.cell(ReportText.verdict(s, cell, data.environment()))).append('\n');
+            m.append("- ").append(MarkdownExport.cell(ReportText.verdict(s, cell, data.environment())));
+            if (cell.blocked() != null) {
+                m.append(" The verdict rests on ").append(cell.blocked().k()).append(" nodes as blocks: pooled reduction ")
+                        .append(MarkdownExport.cell(blockedReduction(cell.blocked()))).append(", paired t p ")
+                        .append(ReportText.p(cell.blocked().pairedT().p())).append('.');
+            }
+            m.append('\n');
         }
         m.append("\n| level | n ").append(b).append(" | n ").append(c).append(" | ").append(b).append(" mean | ")
                 .append(c).append(" mean | reduction (95% CI) | Welch p | verdict |\n|---|---|---|---|---|---|---|---|\n");
@@ -33,7 +46,11 @@ public final class SummaryMarkdownExport implements SummaryExport {
                     .append(ReportText.cores(cell.candidate().cores().mean())).append(" | ")
                     .append(ReportText.reduction(cell)).append(" | ")
                     .append(ReportText.p(cell.welch() == null ? Double.NaN : cell.welch().p())).append(" | ")
-                    .append(cell.verdict().label()).append(" |\n");
+                    .append(cell.verdict().label()).append(cell.blocked() == null ? "" : " (nodes as blocks)")
+                    .append(" |\n");
+        }
+        if (s.multiNode()) {
+            nodes(s, m, b, c);
         }
         if (!s.costModels().isEmpty()) {
             m.append("\nCost model:\n\n");
@@ -52,5 +69,51 @@ public final class SummaryMarkdownExport implements SummaryExport {
         m.append(".\n\n").append(MarkdownExport.cell(ReportText.rateLimit(data.environment()).strip()))
                 .append("\n\nReport: [report/index.html](report/index.html)\n");
         return m.toString();
+    }
+
+    private static void nodes(Summary s, StringBuilder m, String b, String c) {
+        m.append("\n## Per node\n\nEach node analysed on its own:\n\n| node | level | n ").append(b).append(" | n ")
+                .append(c).append(" | ").append(b).append(" mean | ").append(c)
+                .append(" mean | reduction (95% CI) | verdict |\n|---|---|---|---|---|---|---|---|\n");
+        for (NodeResult node : s.nodes()) {
+            for (CellResult cell : node.cells()) {
+                m.append("| ").append(MarkdownExport.cell(String.valueOf(node.node()))).append(" | ")
+                        .append(MarkdownExport.cell(cell.level())).append(" | ").append(cell.baseline().n())
+                        .append(" | ").append(cell.candidate().n()).append(" | ")
+                        .append(ReportText.cores(cell.baseline().cores().mean())).append(" | ")
+                        .append(ReportText.cores(cell.candidate().cores().mean())).append(" | ")
+                        .append(ReportText.reduction(cell)).append(" | ").append(cell.verdict().label()).append(" |\n");
+            }
+        }
+        m.append("\nWith nodes as blocks (each node its own baseline; statistics over the per-node means):\n\n");
+        for (CellResult cell : s.cells()) {
+            m.append("- ").append(MarkdownExport.cell(cell.level())).append(": ")
+                    .append(MarkdownExport.cell(blocked(cell.blocked()))).append('\n');
+        }
+    }
+
+    private static String blocked(BlockedResult b) {
+        if (b == null) {
+            return "fewer than 2 nodes with valid runs in both arms; the verdict rests on the pooled runs.";
+        }
+        return b.k() + " nodes; mean per-node difference " + ReportText.cores(b.difference()) + " (95% CI "
+                + hundredths(b.differenceCi().low()) + " to " + hundredths(b.differenceCi().high())
+                + "), paired t p " + ReportText.p(b.pairedT().p())
+                + (Double.isNaN(b.wilcoxon().p()) ? "" : ", Wilcoxon signed-rank p " + ReportText.p(b.wilcoxon().p()))
+                + "; pooled reduction " + blockedReduction(b)
+                + (b.dropped().isEmpty() ? "" : "; dropped for lacking an arm: " + String.join(", ", b.dropped())) + ".";
+    }
+
+    private static String hundredths(double v) {
+        return Double.isNaN(v) ? "-" : String.format(Locale.ROOT, "%.2f%%", 100 * v);
+    }
+
+    private static String blockedReduction(BlockedResult b) {
+        if (Double.isNaN(b.reduction())) {
+            return "-";
+        }
+        return ReportText.pct(b.reduction()) + (b.reductionCi().defined()
+                ? " (95% CI " + ReportText.pct(b.reductionCiLow()) + " to " + ReportText.pct(b.reductionCiHigh())
+                + ", node bootstrap)" : " (no interval)");
     }
 }
