@@ -37,6 +37,8 @@ import java.util.stream.Stream;
  * their sources, the probe's ServiceAccount, DaemonSet and RoleBinding), then cluster-scoped
  * RBAC, then the labelled namespaces, on whose disappearance it waits a bounded time.
  * Kinds the cluster does not serve (an OpenShift kind on plain Kubernetes) are skipped.
+ * A labelled namespace goes with everything in it, as namespaces do; only kubens-bench
+ * labels a namespace, and only one it created ({@link ClusterWorkload#ensureNamespace}).
  */
 public final class ClusterCleanup {
 
