@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -36,6 +37,12 @@ public final class PodFactory {
 
     /** Label on every object of a run; the key for listing, waiting and cleanup. */
     public static final String RUN_LABEL = "kubens-bench.io/run";
+    /**
+     * Label on every object of one deployment of a run ({@link #withAttempt}): a campaign
+     * deploys many times into one namespace, and each deployment is waited on and deleted on
+     * its own while the previous one may still be terminating.
+     */
+    public static final String ATTEMPT_LABEL = "kubens-bench.io/attempt";
     public static final String MANAGED_BY_LABEL = "app.kubernetes.io/managed-by";
     public static final String MANAGED_BY = "kubens-bench";
     /** Keeps a container alive without doing anything; needs a coreutils or busybox image. */
@@ -53,19 +60,18 @@ public final class PodFactory {
     private final String image;
     private final Map<String, String> nodeSelector;
     private final List<String> command;
+    /** Null until {@link #withAttempt}: names then derive from the run id. */
+    private final String attempt;
 
     public PodFactory(WorkloadSpec spec, String runId, String namespace, String image,
             Map<String, String> nodeSelector) {
-        this(spec, runId, namespace, image, nodeSelector, DEFAULT_COMMAND);
+        this(spec, runId, namespace, image, nodeSelector, DEFAULT_COMMAND, null);
     }
 
     private PodFactory(WorkloadSpec spec, String runId, String namespace, String image,
-            Map<String, String> nodeSelector, List<String> command) {
+            Map<String, String> nodeSelector, List<String> command, String attempt) {
         this.spec = Objects.requireNonNull(spec, "spec");
-        if (runId == null || !RUN_ID.matcher(runId).matches()) {
-            throw new IllegalArgumentException("run id \"" + runId + "\" must be 1 to 20 lowercase"
-                    + " letters, digits or '-', starting and ending with a letter or digit");
-        }
+        checkedRunId(runId);
         if (namespace == null || !NAMESPACE.matcher(namespace).matches()) {
             throw new IllegalArgumentException("namespace \"" + namespace
                     + "\" must be a DNS-1123 label (lowercase letters, digits, '-', at most 63)");
@@ -81,16 +87,79 @@ public final class PodFactory {
         this.image = image;
         this.nodeSelector = nodeSelector == null ? Map.of() : Map.copyOf(nodeSelector);
         this.command = List.copyOf(command);
+        this.attempt = attempt == null ? null : checkedId("attempt", attempt);
+    }
+
+    /**
+     * Returns {@code runId} if it can be a run id: it goes into object names and label
+     * values, so it is 1 to 20 lowercase letters, digits or '-'. Cleanup checks a run id a
+     * user typed with the same rule.
+     */
+    public static String checkedRunId(String runId) {
+        return checkedId("run id", runId);
+    }
+
+    private static String checkedId(String what, String id) {
+        if (id == null || !RUN_ID.matcher(id).matches()) {
+            throw new IllegalArgumentException(what + " \"" + id + "\" must be 1 to 20 lowercase"
+                    + " letters, digits or '-', starting and ending with a letter or digit");
+        }
+        return id;
     }
 
     /** The same factory with containers running {@code newCommand} instead of sleeping. */
     public PodFactory withCommand(List<String> newCommand) {
-        return new PodFactory(spec, runId, namespace, image, nodeSelector, newCommand);
+        return new PodFactory(spec, runId, namespace, image, nodeSelector, newCommand, attempt);
     }
 
-    /** {@code kb-<runId>-<index>}: unique per run, and tells a run's pods apart at a glance. */
+    /**
+     * The same factory for one deployment of the run: every object also carries
+     * {@link #ATTEMPT_LABEL}, and pods are named {@code kb-<attempt>-<index>}, so a campaign
+     * can deploy again into the same namespace while the pods of the last deployment are
+     * still terminating. {@code attempt} follows the run id's rule.
+     */
+    public PodFactory withAttempt(String newAttempt) {
+        return new PodFactory(spec, runId, namespace, image, nodeSelector, command,
+                checkedId("attempt", newAttempt));
+    }
+
+    public WorkloadSpec spec() {
+        return spec;
+    }
+
+    public String runId() {
+        return runId;
+    }
+
+    public String namespace() {
+        return namespace;
+    }
+
+    /** The deployment this factory names objects for, if {@link #withAttempt} set one. */
+    public Optional<String> attempt() {
+        return Optional.ofNullable(attempt);
+    }
+
+    /**
+     * {@code kb-<runId>-<index>}, or {@code kb-<attempt>-<index>} with an attempt: unique per
+     * run (or deployment), and tells a run's pods apart at a glance.
+     */
     public String podName(int index) {
-        return "kb-" + runId + "-" + index;
+        return "kb-" + (attempt == null ? runId : attempt) + "-" + index;
+    }
+
+    /**
+     * The name of pod {@code index} after it has been replaced {@code generation} times:
+     * {@link #podName(int)} at generation 0, else with {@code -g<generation>}, so a churned
+     * pod never reuses the name of one that may still be terminating.
+     */
+    public String podName(int index, int generation) {
+        checkIndex(index);
+        if (generation < 0) {
+            throw new IllegalArgumentException("pod generation must not be negative (got "
+                    + generation + ")");
+        }
+        return generation == 0 ? podName(index) : podName(index) + "-g" + generation;
     }
 
     /**
@@ -98,11 +167,16 @@ public final class PodFactory {
      * to create them in, so kubelet finds every source when it mounts.
      */
     public List<HasMetadata> objectsForPod(int index) {
-        if (index < 0 || index >= spec.pods()) {
-            throw new IllegalArgumentException("pod index must be between 0 and "
-                    + (spec.pods() - 1) + " (got " + index + ")");
-        }
-        String podName = podName(index);
+        return objectsForPod(index, 0);
+    }
+
+    /**
+     * The objects of pod {@code index} at {@code generation}, named after
+     * {@link #podName(int, int)}: generation 0 is {@link #objectsForPod(int)}, each later one
+     * a fresh replacement for churn.
+     */
+    public List<HasMetadata> objectsForPod(int index, int generation) {
+        String podName = podName(index, generation);
         List<HasMetadata> objects = new ArrayList<>();
         for (int i = 0; i < spec.volumesPerPod().secret(); i++) {
             objects.add(new SecretBuilder()
@@ -128,6 +202,13 @@ public final class PodFactory {
             objects.addAll(objectsForPod(index));
         }
         return objects;
+    }
+
+    private void checkIndex(int index) {
+        if (index < 0 || index >= spec.pods()) {
+            throw new IllegalArgumentException("pod index must be between 0 and "
+                    + (spec.pods() - 1) + " (got " + index + ")");
+        }
     }
 
     private HasMetadata pod(String podName) {
@@ -209,12 +290,15 @@ public final class PodFactory {
     }
 
     private ObjectMeta metadata(String name) {
-        return new ObjectMetaBuilder()
+        ObjectMetaBuilder metadata = new ObjectMetaBuilder()
                 .withName(name)
                 .withNamespace(namespace)
                 .addToLabels(RUN_LABEL, runId)
-                .addToLabels(MANAGED_BY_LABEL, MANAGED_BY)
-                .build();
+                .addToLabels(MANAGED_BY_LABEL, MANAGED_BY);
+        if (attempt != null) {
+            metadata.addToLabels(ATTEMPT_LABEL, attempt);
+        }
+        return metadata.build();
     }
 
     private static String secretName(String podName, int i) {

@@ -182,6 +182,90 @@ class PodFactoryTest {
                 .hasMessage("pod index must be between 0 and 3 (got 4)");
     }
 
+    @Test
+    void anAttemptLabelsEveryObjectAndNamesPodsAfterIt() {
+        PodFactory attempt = factory.withAttempt("r1-a2");
+        List<HasMetadata> objects = attempt.allObjects();
+
+        assertThat(objects).hasSameSizeAs(factory.allObjects()).allSatisfy(o ->
+                assertThat(o.getMetadata().getLabels())
+                        .containsEntry(PodFactory.RUN_LABEL, "r1")
+                        .containsEntry(PodFactory.ATTEMPT_LABEL, "r1-a2")
+                        .containsEntry(PodFactory.MANAGED_BY_LABEL, PodFactory.MANAGED_BY));
+        assertThat(podOf(attempt, 3).getMetadata().getName()).isEqualTo("kb-r1-a2-3");
+        assertThat(names(attempt.objectsForPod(3), Secret.class)).allMatch(n -> n.startsWith("kb-r1-a2-3-"));
+        assertThat(attempt.attempt()).contains("r1-a2");
+        assertThat(factory.attempt()).isEmpty();
+        assertThat(factory.allObjects()).allSatisfy(o ->
+                assertThat(o.getMetadata().getLabels()).doesNotContainKey(PodFactory.ATTEMPT_LABEL));
+        assertThat(PodFactory.ATTEMPT_LABEL).isEqualTo("kubens-bench.io/attempt");
+    }
+
+    @Test
+    void anAttemptKeepsTheCommand() {
+        PodFactory both = factory.withAttempt("a1").withCommand(List.of("/pause"));
+
+        assertThat(podOf(both, 0).getMetadata().getName()).isEqualTo("kb-a1-0");
+        assertThat(podOf(both, 0).getSpec().getContainers())
+                .allSatisfy(c -> assertThat(c.getCommand()).containsExactly("/pause"));
+    }
+
+    @Test
+    void laterGenerationsAreFreshNamesForTheSamePod() {
+        assertThat(factory.objectsForPod(1, 0)).isEqualTo(factory.objectsForPod(1));
+
+        List<HasMetadata> second = factory.withAttempt("a1").objectsForPod(1, 2);
+        Pod pod = (Pod) second.get(second.size() - 1);
+        assertThat(pod.getMetadata().getName()).isEqualTo("kb-a1-1-g2");
+        assertThat(names(second, Secret.class)).containsExactlyInAnyOrder(
+                "kb-a1-1-g2-secret-0", "kb-a1-1-g2-secret-1", "kb-a1-1-g2-secret-2");
+        assertThat(names(second, ConfigMap.class)).containsExactlyInAnyOrder(
+                "kb-a1-1-g2-configmap-0", "kb-a1-1-g2-configmap-1");
+        assertThat(pod.getSpec().getVolumes()).filteredOn(v -> v.getSecret() != null)
+                .allSatisfy(v -> assertThat(v.getSecret().getSecretName()).startsWith("kb-a1-1-g2-"));
+        assertThat(pod.getMetadata().getLabels()).containsEntry(PodFactory.ATTEMPT_LABEL, "a1");
+        assertThat(factory.podName(1, 2)).isEqualTo("kb-r1-1-g2");
+    }
+
+    @Test
+    void rejectsNegativeGenerations() {
+        assertThatThrownBy(() -> factory.objectsForPod(0, -1))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("pod generation must not be negative (got -1)");
+        assertThatThrownBy(() -> factory.objectsForPod(4, 1))
+                .hasMessage("pod index must be between 0 and 3 (got 4)");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "A1", "a_1", "-a", "a-", "a-twenty-one-char-att"})
+    void rejectsAttemptsThatCannotBeNamesOrLabelValues(String attempt) {
+        assertThatThrownBy(() -> factory.withAttempt(attempt))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("attempt \"" + attempt + "\" must be 1 to 20 lowercase letters, digits or '-',"
+                        + " starting and ending with a letter or digit");
+    }
+
+    @Test
+    void namesStayDnsLabelsAtTheLongestAttemptAndALateGeneration() {
+        WorkloadSpec big = new WorkloadSpec(WorkloadSpec.MAX_PODS, 1,
+                new VolumeCounts(VolumeCounts.MAX_PER_KIND, 0, VolumeCounts.MAX_PER_KIND, 0, 0, 0),
+                Churn.none());
+        PodFactory longest = new PodFactory(big, "r1", "bench", "img", Map.of())
+                .withAttempt("a-twenty-char-attemp");
+
+        assertThat(longest.objectsForPod(WorkloadSpec.MAX_PODS - 1, Integer.MAX_VALUE))
+                .extracting(o -> o.getMetadata().getName())
+                .allMatch(name -> name.matches(DNS_1123_LABEL), "a DNS-1123 label");
+    }
+
+    @Test
+    void exposesWhatTheClusterWorkloadNeeds() {
+        assertThat(factory.namespace()).isEqualTo("bench");
+        assertThat(factory.runId()).isEqualTo("r1");
+        assertThat(factory.spec()).isEqualTo(SPEC);
+        assertThat(PodFactory.checkedRunId("r-2")).isEqualTo("r-2");
+    }
+
     /** kubelet's plugin directory for volumes it backs with tmpfs, per the MountPlan table. */
     private static Optional<String> tmpfsPluginDir(Volume v) {
         if (v.getSecret() != null) {
