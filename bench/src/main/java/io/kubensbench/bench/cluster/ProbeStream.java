@@ -1,0 +1,288 @@
+package io.kubensbench.bench.cluster;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * Follows one node's probe log on a daemon thread and keeps its latest line, so a campaign
+ * can read every node at the moment it wants (the edges of a measure window) without
+ * holding a connection per read. Lines arrive late and in bursts; that does not matter,
+ * because each line carries the node's own clock.
+ *
+ * <p>A log ends when the probe pod restarts (a node reboot restarts it) or the connection
+ * drops; the stream then reopens it, asking only for the newest line, and skips a line it
+ * already has. Rates across the gap stay exact: they come from counter deltas, and a reboot
+ * in between shows as a boot id change.
+ *
+ * <p>A malformed line is counted and skipped, the first one's error kept for {@link #problem()}:
+ * one garbled line must not end a campaign, but a probe that prints nothing usable must be
+ * visible.
+ */
+public final class ProbeStream implements AutoCloseable {
+
+    /** Opens the probe's log; {@code resume} asks for the newest line only, after a break. */
+    @FunctionalInterface
+    public interface Source {
+        InputStream open(boolean resume) throws IOException;
+    }
+
+    private static final Duration DEFAULT_REOPEN_DELAY = Duration.ofSeconds(1);
+
+    private final String node;
+    private final Source source;
+    private final long reopenDelayNanos;
+    private final Thread thread;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition arrived = lock.newCondition();
+
+    // Guarded by lock.
+    private ProbeLine latest;
+    private String latestText;
+    private long lines;
+    private long malformed;
+    private long reopened;
+    private String firstMalformed;
+    private String streamProblem;
+    private InputStream current;
+    private boolean closed;
+
+    /** Follows {@code source} for {@code node}, reopening it a second after it ends. */
+    public ProbeStream(String node, Source source) {
+        this(node, source, DEFAULT_REOPEN_DELAY);
+    }
+
+    /** As above, with the pause before reopening an ended log. */
+    public ProbeStream(String node, Source source, Duration reopenDelay) {
+        this.node = node;
+        this.source = source;
+        this.reopenDelayNanos = reopenDelay.toNanos();
+        this.thread = new Thread(this::follow, "probe-stream-" + node);
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    public String node() {
+        return node;
+    }
+
+    private void follow() {
+        boolean resume = false;
+        while (!isClosed()) {
+            try (InputStream in = source.open(resume)) {
+                if (!attach(in)) {
+                    return;
+                }
+                BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+                String text;
+                while ((text = reader.readLine()) != null) {
+                    accept(text);
+                }
+            } catch (IOException | RuntimeException e) {
+                if (isClosed()) {
+                    return;
+                }
+                note("the probe log of node " + node + " broke: " + oneLine(e));
+            }
+            resume = true;
+            lock.lock();
+            try {
+                current = null;
+                if (closed) {
+                    return;
+                }
+                reopened++;
+                arrived.awaitNanos(reopenDelayNanos);
+            } catch (InterruptedException e) {
+                return;
+            } finally {
+                lock.unlock();
+            }
+        }
+    }
+
+    private boolean attach(InputStream in) {
+        lock.lock();
+        try {
+            current = in;
+            return !closed;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void accept(String text) {
+        ProbeLine line;
+        try {
+            line = ProbeLine.parse(text);
+        } catch (IllegalArgumentException e) {
+            lock.lock();
+            try {
+                malformed++;
+                if (firstMalformed == null) {
+                    firstMalformed = "node " + node + ": " + e.getMessage();
+                }
+            } finally {
+                lock.unlock();
+            }
+            return;
+        }
+        if (line == null) {
+            return;
+        }
+        lock.lock();
+        try {
+            if (text.equals(latestText)) {
+                return;
+            }
+            latest = line;
+            latestText = text;
+            lines++;
+            arrived.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void note(String problem) {
+        lock.lock();
+        try {
+            streamProblem = problem;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private boolean isClosed() {
+        lock.lock();
+        try {
+            return closed;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The newest line received, or null before the first. */
+    public ProbeLine latest() {
+        lock.lock();
+        try {
+            return latest;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Waits for a line newer than the one held when called, and returns it; fails naming the
+     * node, and what went wrong if anything did, when none arrives in time.
+     */
+    public ProbeLine awaitNext(Duration timeout) throws IOException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        lock.lock();
+        try {
+            long seen = lines;
+            while (lines == seen) {
+                long left = deadline - System.nanoTime();
+                if (closed || left <= 0) {
+                    String why = problem();
+                    throw new IOException("no probe line from node " + node + " within " + timeout.toMillis()
+                            + " ms" + (closed ? " (stream closed)" : "") + (why == null ? "" : ": " + why));
+                }
+                arrived.awaitNanos(left);
+            }
+            return latest;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while waiting for the probe line of node " + node, e);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Measurement lines received (a line received again after a reopen counts once). */
+    public long lines() {
+        lock.lock();
+        try {
+            return lines;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Lines that looked like measurements but did not parse. */
+    public long malformed() {
+        lock.lock();
+        try {
+            return malformed;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** How many times the log ended or broke and was opened again. */
+    public long reopened() {
+        lock.lock();
+        try {
+            return reopened;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * What is wrong with this node's stream, or null: the first malformed line's error, else
+     * the last time the log broke.
+     */
+    public String problem() {
+        lock.lock();
+        try {
+            if (firstMalformed != null) {
+                return firstMalformed + (malformed > 1 ? " (and " + (malformed - 1) + " more malformed lines)" : "");
+            }
+            return streamProblem;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Stops following: closes the log and ends the thread. */
+    @Override
+    public void close() {
+        InputStream in;
+        lock.lock();
+        try {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            in = current;
+            arrived.signalAll();
+        } finally {
+            lock.unlock();
+        }
+        if (in != null) {
+            try {
+                in.close();
+            } catch (IOException e) {
+                // the reader thread sees the end of the stream either way
+            }
+        }
+        thread.interrupt();
+        try {
+            thread.join(TimeUnit.SECONDS.toMillis(5));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static String oneLine(Exception e) {
+        String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return m.strip().replaceAll("\\s*\\n\\s*", " ");
+    }
+}

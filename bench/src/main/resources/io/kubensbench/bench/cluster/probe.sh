@@ -1,0 +1,179 @@
+# kubens-bench node probe, line format "kbprobe v1".
+#
+# Runs on every node (hostPID, no volumes) and prints, every PROBE_INTERVAL seconds, one line
+# with what the product documentation's verification reads (the mount namespaces of PID 1,
+# kubelet and the container runtime) and the counters a CPU rate needs (PID 1's and kubelet's
+# stat and schedstat, the node's CPU, the probe's own cost). The harness reads the lines from
+# the pod log and computes every rate from counter deltas and the node's own clock.
+#
+# POSIX sh: runs under busybox sh, dash and bash, with nothing but the shell, sleep, wc,
+# readlink and (optionally) getconf. Per line it forks sleep, wc and one readlink per known
+# process; everything else is shell builtins. A value that cannot be read is printed as "-",
+# and the probe keeps running.
+#
+# Environment: PROBE_INTERVAL (seconds, fractions if sleep takes them; default 1),
+# PROC (default /proc), KUBELET_COMM (default kubelet), RUNTIME_COMM (default crio),
+# NODE_NAME (from the downward API; only echoed in the start line).
+
+PROC=${PROC:-/proc}
+PROBE_INTERVAL=${PROBE_INTERVAL:-1}
+KUBELET_COMM=${KUBELET_COMM:-kubelet}
+RUNTIME_COMM=${RUNTIME_COMM:-crio}
+IFS=' 	
+'
+set -f
+
+# True when $1 is a non-negative integer (arithmetic on anything else would end the shell).
+num() {
+    case $1 in
+        '' | *[!0-9]*) return 1 ;;
+    esac
+}
+
+# Reads /proc/PID/stat into st_start st_utime st_stime st_cutime st_cstime st_threads.
+# Parses after the last ')' so a command name with spaces or parentheses cannot shift fields.
+read_stat() {
+    line=
+    { read -r line < "$PROC/$1/stat"; } 2>/dev/null
+    case $line in
+        *')'*) ;;
+        *) return 1 ;;
+    esac
+    set -- ${line##*)}
+    [ $# -ge 20 ] || return 1
+    st_utime=${12} st_stime=${13} st_cutime=${14} st_cstime=${15} st_threads=${18} st_start=${20}
+    num "$st_utime" && num "$st_stime" && num "$st_cutime" && num "$st_cstime" && num "$st_start"
+}
+
+# "<starttime>,<utime>,<stime>,<schedstat ns>" of PID $1 into cpuv. schedstat covers one
+# thread, so a multi-threaded process gets "-" there rather than a figure that undercounts.
+read_cpu() {
+    cpuv=-,-,-,-
+    [ "$1" = - ] && return
+    read_stat "$1" || return
+    sched=-
+    if [ "$st_threads" = 1 ]; then
+        { read -r sched rest < "$PROC/$1/schedstat"; } 2>/dev/null
+        num "$sched" || sched=-
+    fi
+    cpuv=$st_start,$st_utime,$st_stime,$sched
+}
+
+# The mount namespace link of PID $1 into nsv; "-" when the process is unknown or the link
+# cannot be read (reading it needs ptrace read access: CAP_SYS_PTRACE).
+read_ns() {
+    nsv=-
+    [ "$1" = - ] && return
+    nsv=$(readlink "$PROC/$1/ns/mnt" 2>/dev/null) || nsv=-
+    [ -n "$nsv" ] || nsv=-
+}
+
+# The comm of PID $1 into commv (empty when the process is gone).
+read_comm() {
+    commv=
+    { read -r commv < "$PROC/$1/comm"; } 2>/dev/null
+}
+
+# The lowest-listed PID whose comm is exactly $1 into found, "-" when there is none.
+find_comm() {
+    found=-
+    set +f
+    for d in "$PROC"/[0-9]*; do
+        read_comm "${d##*/}"
+        if [ "$commv" = "$1" ]; then
+            found=${d##*/}
+            break
+        fi
+    done
+    set -f
+}
+
+# Keeps a cached PID while it is alive under the same name, and looks again when it is gone.
+# A process that is not running is looked for on every RESCAN-th line only: a scan reads the
+# comm of every process on the node, which would make the probe's own cost the largest one.
+# $1 cached pid, $2 comm, $3 the line of the last scan; result in found and scanned.
+RESCAN=10
+track() {
+    found=$1
+    scanned=$3
+    if [ "$1" != - ]; then
+        read_comm "$1"
+        [ "$commv" = "$2" ] && return
+    elif [ "$3" -gt 0 ] && [ $((seq - $3)) -lt $RESCAN ]; then
+        return
+    fi
+    find_comm "$2"
+    scanned=$seq
+}
+
+hz=$(getconf CLK_TCK 2>/dev/null) || hz=
+num "$hz" && [ "$hz" -gt 0 ] || hz=100
+boot=-
+{ read -r boot < "$PROC/sys/kernel/random/boot_id"; } 2>/dev/null
+[ -n "$boot" ] || boot=-
+self=$$
+selfstart=-
+read_stat "$self" && selfstart=$st_start
+
+printf '%s\n' "kbprobe v1 start node=${NODE_NAME:--} interval=$PROBE_INTERVAL" || exit 0
+
+seq=0
+kpid=-
+kscan=0
+rpid=-
+rscan=0
+while :; do
+    seq=$((seq + 1))
+
+    up=
+    { read -r up rest < "$PROC/uptime"; } 2>/dev/null
+    [ -n "$up" ] || up=-
+
+    read_cpu 1
+    pid1=$cpuv
+    read_comm 1
+    comm1=${commv:--}
+    while :; do
+        case $comm1 in
+            *' '*) comm1="${comm1%% *}_${comm1#* }" ;;
+            *) break ;;
+        esac
+    done
+    mounts1=$(wc -l 2>/dev/null < "$PROC/1/mountinfo") || mounts1=
+    mounts1=${mounts1#"${mounts1%%[! ]*}"}
+    num "$mounts1" || mounts1=-
+    read_ns 1
+    ns1=$nsv
+
+    track "$kpid" "$KUBELET_COMM" "$kscan"
+    kpid=$found
+    kscan=$scanned
+    read_ns "$kpid"
+    kns=$nsv
+    read_cpu "$kpid"
+    kcpu=$cpuv
+
+    track "$rpid" "$RUNTIME_COMM" "$rscan"
+    rpid=$found
+    rscan=$scanned
+    read_ns "$rpid"
+    rns=$nsv
+
+    cpu=-,-
+    c=
+    { read -r c u n s i w q sq st rest < "$PROC/stat"; } 2>/dev/null
+    if [ "$c" = cpu ] && num "$u" && num "$n" && num "$s" && num "$i" && num "$w" && num "$q" \
+        && num "$sq" && num "$st"; then
+        busy=$((u + n + s + q + sq + st))
+        cpu=$busy,$((busy + i + w))
+    fi
+
+    selfv=-
+    if read_stat "$self"; then
+        selfv=$((st_utime + st_stime + st_cutime + st_cstime))
+    fi
+
+    printf '%s\n' "kbprobe v1 seq=$seq up=$up hz=$hz boot=$boot pid1=$pid1 comm1=$comm1 mounts1=$mounts1 ns1=$ns1 kubelet=$kpid,$kns kubeletcpu=$kcpu runtime=$rpid,$rns cpu=$cpu self=$selfv probe=$self,$selfstart" \
+        || exit 0
+    sleep "$PROBE_INTERVAL" 2>/dev/null || sleep 1
+done

@@ -1,0 +1,184 @@
+package io.kubensbench.bench.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.kubensbench.bench.campaign.NamespaceIdentities;
+import io.kubensbench.bench.cluster.NodeVerification.State;
+import io.kubensbench.bench.sampling.ClockTicks;
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The probe script itself, run for real against this machine's /proc under each shell a
+ * probe image may have: what it prints must be what the harness parses, and true.
+ */
+class ProbeScriptTest {
+
+    private static final int LINES = 4;
+
+    @TempDir
+    Path tmp;
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dash", "bash", "busybox"})
+    void everyLineParsesAndTellsTheTruthAboutThisMachine(String shell) throws Exception {
+        List<String> out = runProbe(shell, Map.of());
+
+        assertThat(out.get(0)).isEqualTo("kbprobe v1 start node=test-node interval=0.2");
+        List<ProbeLine> lines = out.stream().map(ProbeLine::parse).filter(Objects::nonNull).toList();
+        assertThat(lines).hasSizeGreaterThanOrEqualTo(LINES);
+        String bootId = Files.readString(Path.of("/proc/sys/kernel/random/boot_id")).strip();
+        String ns1 = linkOrNull(Path.of("/proc/1/ns/mnt"));
+        for (int i = 0; i < lines.size(); i++) {
+            ProbeLine line = lines.get(i);
+            assertThat(line.seq()).isEqualTo(i + 1);
+            assertThat(line.bootId()).isEqualTo(bootId);
+            assertThat(line.hz()).isEqualTo(ClockTicks.perSecond());
+            assertThat(line.mounts1()).isPositive();
+            assertThat(line.comm1()).isEqualTo(Files.readString(Path.of("/proc/1/comm")).strip().replace(' ', '_'));
+            assertThat(line.ns1()).isEqualTo(ns1);
+            assertThat(line.pid1()).isNotNull();
+            assertThat(line.machine().busyTicks()).isLessThanOrEqualTo(line.machine().totalTicks());
+            assertThat(line.selfTicks()).isNotNegative();
+            assertThat(line.probeStartTicks()).isPositive();
+            if (i > 0) {
+                ProbeLine before = lines.get(i - 1);
+                assertThat(line.uptimeNs()).isGreaterThan(before.uptimeNs());
+                assertThat(line.pid1().startTimeTicks()).isEqualTo(before.pid1().startTimeTicks());
+                assertThat(line.pid1().statTicks()).isGreaterThanOrEqualTo(before.pid1().statTicks());
+                assertThat(line.pid1().schedNs()).isGreaterThanOrEqualTo(before.pid1().schedNs());
+                assertThat(line.machine().totalTicks()).isGreaterThanOrEqualTo(before.machine().totalTicks());
+                assertThat(line.selfTicks()).isGreaterThanOrEqualTo(before.selfTicks());
+                assertThat(line.probePid()).isEqualTo(before.probePid());
+            }
+        }
+    }
+
+    /**
+     * With stand-ins for kubelet and the runtime in this test's namespace, the verdict is
+     * what Java reads from the same links, and an unreadable PID 1 link (a sandbox whose
+     * PID 1 is not ptrace-readable) makes it UNKNOWN naming PID 1, never a guess.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"dash", "bash", "busybox"})
+    void verificationOfThisMachineMatchesTheLinksJavaReads(String shell) throws Exception {
+        Process kubelet = standIn("kbtk" + ProcessHandle.current().pid() % 100000);
+        Process runtime = standIn("kbtr" + ProcessHandle.current().pid() % 100000);
+        try {
+            List<String> out = runProbe(shell, Map.of("KUBELET_COMM", comm(kubelet), "RUNTIME_COMM", comm(runtime)));
+            ProbeLine line = out.stream().map(ProbeLine::parse).filter(Objects::nonNull).reduce((a, b) -> b)
+                    .orElseThrow();
+
+            assertThat(line.kubeletPid()).isEqualTo(kubelet.pid());
+            assertThat(line.runtimePid()).isEqualTo(runtime.pid());
+            assertThat(line.kubeletCpu().schedNs()).as("single-threaded: schedstat printed").isNotNegative();
+            NodeVerification v = NodeVerification.of("this-machine", line);
+            String ns1 = linkOrNull(Path.of("/proc/1/ns/mnt"));
+            String own = linkOrNull(Path.of("/proc/self/ns/mnt"));
+            assertThat(line.kubeletNs()).isEqualTo(own);
+            assertThat(line.runtimeNs()).isEqualTo(own);
+            if (ns1 == null) {
+                assertThat(v.state()).isEqualTo(State.UNKNOWN);
+                assertThat(v.detail()).startsWith("PID 1's mount namespace link could not be read")
+                        .doesNotContain("kubelet").doesNotContain("runtime");
+            } else {
+                NamespaceIdentities ids = new NamespaceIdentities(ns1, own, own);
+                assertThat(v.state()).isEqualTo(ids.shared() ? State.NOT_ENCAPSULATED : State.ENCAPSULATED);
+            }
+        } finally {
+            kubelet.destroyForcibly().waitFor();
+            runtime.destroyForcibly().waitFor();
+        }
+    }
+
+    /** A long sleep under a name of its own, so the probe finds exactly this process. */
+    private Process standIn(String name) throws IOException {
+        Path binary = tmp.resolve(name);
+        Files.copy(executable("sleep"), binary);
+        binary.toFile().setExecutable(true);
+        return new ProcessBuilder(binary.toString(), "300").start();
+    }
+
+    private static String comm(Process p) throws IOException {
+        return Files.readString(Path.of("/proc/" + p.pid() + "/comm")).strip();
+    }
+
+    /**
+     * Runs the probe until it has printed {@link #LINES} measurement lines (or 30 s passed),
+     * then kills it and whatever it was running.
+     */
+    private List<String> runProbe(String shell, Map<String, String> env) throws Exception {
+        Path sh = executable(shell);
+        assumeTrue(sh != null, shell + " is not installed");
+        Path script = tmp.resolve("probe.sh");
+        Files.writeString(script, NodeProbe.script());
+        List<String> command = new ArrayList<>(List.of(sh.toString()));
+        if (shell.equals("busybox")) {
+            command.add("sh");
+        }
+        command.add(script.toString());
+        ProcessBuilder pb = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD);
+        pb.environment().put("PROBE_INTERVAL", "0.2");
+        pb.environment().put("NODE_NAME", "test-node");
+        pb.environment().putAll(env);
+        Process p = pb.start();
+        BlockingQueue<String> queue = new LinkedBlockingQueue<>();
+        Thread reader = new Thread(() -> {
+            try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+                String l;
+                while ((l = r.readLine()) != null) {
+                    queue.add(l);
+                }
+            } catch (IOException e) {
+                // the probe was killed
+            }
+        });
+        reader.setDaemon(true);
+        reader.start();
+        List<String> out = new ArrayList<>();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        try {
+            while (out.stream().filter(l -> l.startsWith(ProbeLine.PREFIX)).count() < LINES
+                    && System.nanoTime() < deadline) {
+                String l = queue.poll(100, TimeUnit.MILLISECONDS);
+                if (l != null) {
+                    out.add(l);
+                }
+            }
+        } finally {
+            p.descendants().forEach(ProcessHandle::destroyForcibly);
+            p.destroyForcibly().waitFor();
+        }
+        return out;
+    }
+
+    private static Path executable(String name) {
+        return Arrays.stream(System.getenv().getOrDefault("PATH", "/usr/bin:/bin").split(File.pathSeparator))
+                .map(dir -> Path.of(dir, name)).filter(Files::isExecutable).findFirst().orElse(null);
+    }
+
+    private static String linkOrNull(Path link) {
+        try {
+            return Files.readSymbolicLink(link).toString();
+        } catch (IOException e) {
+            return null;
+        }
+    }
+}
