@@ -49,7 +49,7 @@ public final class CampaignReader {
             "arms", "schedule", "sampling");
     static final List<String> TARGET_FIELDS = List.of("lab", "cluster");
     static final List<String> CLUSTER_FIELDS = List.of("context", "nodeSelector", "encapsulation", "namespace",
-            "image");
+            "image", "qps", "burst");
     static final List<String> ARM_FIELDS = List.of("name", "encapsulation");
     static final List<String> SCHEDULE_FIELDS = List.of("warmup", "measure", "repetitions", "order", "seed");
     static final List<String> SAMPLING_FIELDS = List.of("interval");
@@ -222,7 +222,9 @@ public final class CampaignReader {
             }
         }
         return new ClusterTargetSpec(optionalText(f.get("context")), nodeSelector,
-                optionalText(f.get("encapsulation")), optionalText(f.get("namespace")), optionalText(f.get("image")));
+                optionalText(f.get("encapsulation")), optionalText(f.get("namespace")), optionalText(f.get("image")),
+                f.get("qps").present() ? f.get("qps").number() : null,
+                f.get("burst").present() ? f.get("burst").integer() : null);
     }
 
     private static String optionalText(YamlField f) {

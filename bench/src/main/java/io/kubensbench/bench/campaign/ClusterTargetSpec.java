@@ -14,15 +14,24 @@ import java.util.regex.Pattern;
  * and reboot per node), {@value #MANUAL} expects someone (or a script) to switch the nodes
  * and the harness only verifies the state. A campaign must say which it means.
  *
+ * <p>{@code namespace} is a prefix: each campaign works in {@code <namespace>-<run id>} and
+ * runs its probe in {@code <namespace>-probe-<run id>}, so campaigns never share a namespace.
+ *
  * <p>Invalid values fail with an {@link InvalidCampaignException} naming the field
  * ({@code target.cluster.namespace}).
  */
 public record ClusterTargetSpec(String context, Map<String, String> nodeSelector, String encapsulation,
-        String namespace, String image) {
+        String namespace, String image, Double qps, Integer burst) {
 
     public static final String MACHINECONFIG = "machineconfig";
     public static final String MANUAL = "manual";
     public static final String DEFAULT_NAMESPACE = "kubens-bench";
+    /** API writes per second and burst, kube-burner's and client-go's defaults; churn needs a pod's objects per pod. */
+    public static final double DEFAULT_QPS = 20;
+    public static final int DEFAULT_BURST = 40;
+    public static final double MAX_QPS = 10_000;
+    /** 63 (a DNS label) less "-probe-" and an eight-digit run id. */
+    public static final int MAX_NAMESPACE = 48;
     /** Has {@code sleep} (coreutils), is small, and is pullable without credentials. */
     public static final String DEFAULT_IMAGE = "registry.access.redhat.com/ubi9/ubi-minimal";
 
@@ -64,10 +73,25 @@ public record ClusterTargetSpec(String context, Map<String, String> nodeSelector
                     "must be " + MACHINECONFIG + " or " + MANUAL + " (got " + Shown.text(encapsulation) + ")");
         }
         namespace = namespace == null ? DEFAULT_NAMESPACE : namespace;
+        if (namespace.length() > MAX_NAMESPACE) {
+            throw new InvalidCampaignException(PATH + "namespace", "must be at most " + MAX_NAMESPACE
+                    + " characters: each campaign appends -<run id> and -probe-<run id> (got "
+                    + namespace.length() + ")");
+        }
         if (!DNS_LABEL.matcher(namespace).matches()) {
             throw new InvalidCampaignException(PATH + "namespace", "must be a DNS-1123 label: at most 63"
                     + " lowercase letters, digits or '-', starting and ending with a letter or digit (got "
                     + Shown.text(namespace) + ")");
+        }
+        qps = qps == null ? DEFAULT_QPS : qps;
+        if (!(qps > 0 && qps <= MAX_QPS)) {
+            throw new InvalidCampaignException(PATH + "qps", "must be above 0 and at most " + (int) MAX_QPS
+                    + " API writes a second (got " + qps + ")");
+        }
+        burst = burst == null ? DEFAULT_BURST : burst;
+        if (burst < 1 || burst > MAX_QPS) {
+            throw new InvalidCampaignException(PATH + "burst", "must be between 1 and " + (int) MAX_QPS + " (got "
+                    + burst + ")");
         }
         image = image == null ? DEFAULT_IMAGE : image;
         if (image.isBlank() || image.chars().anyMatch(c -> Character.isWhitespace(c) || Character.isISOControl(c))) {
@@ -78,6 +102,6 @@ public record ClusterTargetSpec(String context, Map<String, String> nodeSelector
 
     /** The cluster of the current kube context, every node, default namespace and image. */
     public static ClusterTargetSpec of(String encapsulation) {
-        return new ClusterTargetSpec(null, Map.of(), encapsulation, null, null);
+        return new ClusterTargetSpec(null, Map.of(), encapsulation, null, null, null, null);
     }
 }

@@ -69,6 +69,14 @@ public final class Plan {
         return campaign;
     }
 
+    /**
+     * The runs of one arm only, with their indexes kept: on a cluster whose encapsulation is
+     * switched by hand, each arm is its own invocation, and the two results directories pool.
+     */
+    public Plan onlyArm(ArmSpec arm) {
+        return new Plan(campaign, runs.stream().filter(r -> r.arm().equals(arm)).toList());
+    }
+
     /** Every run, in the order they happen. */
     public List<PlannedRun> runs() {
         return runs;

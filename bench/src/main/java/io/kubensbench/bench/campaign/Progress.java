@@ -31,7 +31,7 @@ public interface Progress {
      * A duration to the second, as a person reads an estimate: {@code 45s}, {@code 2m14s},
      * {@code 1h05m} (hours drop the seconds).
      */
-    static String format(Duration d) {
+    public static String format(Duration d) {
         long s = Math.max(0, d.plusMillis(500).toSeconds());
         return s >= 3600 ? String.format(Locale.ROOT, "%dh%02dm", s / 3600, s % 3600 / 60)
                 : s >= 60 ? String.format(Locale.ROOT, "%dm%02ds", s / 60, s % 60) : s + "s";

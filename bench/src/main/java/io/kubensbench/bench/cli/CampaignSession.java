@@ -5,19 +5,28 @@ import io.kubensbench.analysis.compare.SummaryJson;
 import io.kubensbench.analysis.results.ResultsDir;
 import io.kubensbench.reports.html.ReportWriter;
 import io.kubensbench.analysis.results.RunRecord;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.kubensbench.bench.campaign.ArmSpec;
 import io.kubensbench.bench.campaign.CampaignSpec;
+import io.kubensbench.bench.campaign.ClusterTargetSpec;
+import io.kubensbench.bench.campaign.NamespaceIdentities;
 import io.kubensbench.bench.campaign.Plan;
 import io.kubensbench.bench.campaign.Progress;
 import io.kubensbench.bench.campaign.ResultsStore;
 import io.kubensbench.bench.campaign.Runner;
 import io.kubensbench.bench.campaign.Target;
+import io.kubensbench.bench.cluster.ClusterAccessException;
+import io.kubensbench.bench.cluster.ClusterTarget;
 import io.kubensbench.bench.lab.LabTarget;
+import io.kubensbench.workloads.cluster.ClusterWorkloadOptions;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -29,10 +38,22 @@ final class CampaignSession {
 
     private final PrintWriter out;
     private final PrintWriter err;
+    private final ClusterOptions cluster;
+    private final String arm;
 
     CampaignSession(PrintWriter out, PrintWriter err) {
+        this(out, err, new ClusterOptions(), null);
+    }
+
+    /**
+     * @param cluster how to reach a cluster target
+     * @param arm     run only this arm (by name), or null for every arm
+     */
+    CampaignSession(PrintWriter out, PrintWriter err, ClusterOptions cluster, String arm) {
         this.out = out;
         this.err = err;
+        this.cluster = cluster;
+        this.arm = arm;
     }
 
     /** Where a new campaign's results go unless {@code --out} says otherwise. */
@@ -52,8 +73,10 @@ final class CampaignSession {
 
     /** As above; {@code analyze} ends with the analysis (summary.json and the verdict) instead of the raw table. */
     int execute(CampaignSpec spec, String yaml, Path dir, boolean resume, boolean analyze) throws IOException {
-        Target target = targetFor(spec);
-        Plan plan = Plan.of(spec);
+        ArmSpec only = armToRun(spec, dir, resume);
+        Plan plan = only == null ? Plan.of(spec) : Plan.of(spec).onlyArm(only);
+        KubernetesClient client = spec.target().isLab() ? null : cluster.connect(spec.target().cluster().context());
+        Target target = targetFor(spec, client);
         AtomicBoolean stop = new AtomicBoolean();
         Thread main = Thread.currentThread();
         Thread hook = new Thread(() -> {
@@ -75,10 +98,16 @@ final class CampaignSession {
             err.println("kubens-bench: starting the target ...");
             err.flush();
             target.prepare();
+            if (only != null && !spec.target().isLab()) {
+                checkArm(target, only, spec);
+            }
             ResultsStore store = resume ? ResultsStore.resume(dir) : ResultsStore.create(dir, yaml, target.describe());
             outcome = new Runner(target, spec, plan, store, Progress.forConsole(err), stop).run();
         } finally {
             target.close();
+            if (client != null) {
+                client.close();
+            }
             if (!stop.get()) {
                 Runtime.getRuntime().removeShutdownHook(hook);
             }
@@ -113,11 +142,67 @@ final class CampaignSession {
         return Main.OK;
     }
 
-    private static Target targetFor(CampaignSpec spec) {
-        if (spec.target().lab() != null) {
-            return new LabTarget(new Main.Version().getVersion()[0]);
+    private Target targetFor(CampaignSpec spec, KubernetesClient client) {
+        String version = new Main.Version().getVersion()[0];
+        if (spec.target().isLab()) {
+            return new LabTarget(version);
         }
-        throw new IllegalArgumentException("campaign '" + spec.name()
-                + "' names a cluster target, which this version cannot run yet; use target: {lab: {}}");
+        return new ClusterTarget(client, spec.target().cluster(), ClusterTarget.newRunId(), version,
+                spec.sampling().interval(), options(spec.target().cluster()), ClusterTarget.Timeouts.defaults(),
+                line -> {
+                    err.println("kubens-bench: " + line);
+                    err.flush();
+                });
+    }
+
+    private static ClusterWorkloadOptions options(ClusterTargetSpec cluster) {
+        ClusterWorkloadOptions d = ClusterWorkloadOptions.defaults();
+        return new ClusterWorkloadOptions(cluster.qps(), cluster.burst(), d.runningTimeout(), d.deleteTimeout());
+    }
+
+    /**
+     * The one arm to run, or null for all. A cluster whose encapsulation is switched by hand
+     * runs one arm per invocation; a resume without {@code --arm} continues the arm the
+     * directory holds.
+     */
+    private ArmSpec armToRun(CampaignSpec spec, Path dir, boolean resume) throws IOException {
+        String name = arm;
+        if (name == null && resume) {
+            List<String> arms = new ResultsDir(dir).runs().stream().map(RunRecord::arm).distinct().toList();
+            boolean manual = !spec.target().isLab()
+                    && ClusterTargetSpec.MANUAL.equals(spec.target().cluster().encapsulation());
+            if (manual && arms.size() == 1) {
+                name = arms.get(0);
+            }
+        }
+        if (name == null) {
+            if (!spec.target().isLab() && ClusterTargetSpec.MANUAL.equals(spec.target().cluster().encapsulation())) {
+                throw new IllegalArgumentException("campaign '" + spec.name() + "' has encapsulation: manual, so each arm"
+                        + " is its own run: switch the nodes, then run --arm " + spec.baseline().name() + " (or --arm "
+                        + spec.candidate().name() + "), and analyze the two directories together");
+            }
+            return null;
+        }
+        String wanted = name;
+        return spec.arms().stream().filter(a -> a.name().equals(wanted)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("--arm " + wanted + ": the campaign's arms are "
+                        + spec.arms().stream().map(ArmSpec::name).toList()));
+    }
+
+    /** Refuses to start when any node is not in the state the arm claims: nothing is recorded. */
+    private static void checkArm(Target target, ArmSpec arm, CampaignSpec spec) throws IOException {
+        Map<String, NamespaceIdentities> ids = target.enter(arm.state(), spec.levels().get(0).workload());
+        List<String> wrong = new ArrayList<>();
+        ids.forEach((node, id) -> {
+            if (id == null || !id.matches(arm.state())) {
+                wrong.add(node + " (" + (id == null ? "namespaces unreadable" : "systemd " + id.systemd() + ", kubelet "
+                        + id.kubelet() + ", runtime " + id.runtime()) + ")");
+            }
+        });
+        if (!wrong.isEmpty()) {
+            throw new ClusterAccessException("--arm " + arm.name() + " claims encapsulation " + arm.state().label()
+                    + ", but " + wrong.size() + " of " + ids.size() + " nodes disagree: " + String.join("; ", wrong)
+                    + "; switch them (kubens-bench encapsulation verify shows each node) or pick the other arm");
+        }
     }
 }

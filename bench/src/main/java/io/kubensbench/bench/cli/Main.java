@@ -1,5 +1,6 @@
 package io.kubensbench.bench.cli;
 
+import io.kubensbench.bench.cluster.ClusterAccessException;
 import io.kubensbench.bench.lab.LabUnavailableException;
 import io.kubensbench.workloads.spec.InvalidSpecException;
 import java.io.PrintWriter;
@@ -17,7 +18,8 @@ import picocli.CommandLine.Option;
         description = "Measures the CPU systemd (PID 1) spends on Kubernetes mounts, and what mount "
                 + "namespace encapsulation (kubens.service) saves.",
         subcommands = {LabCommand.class, RunCommand.class, PlanCommand.class, AnalyzeCommand.class,
-            CompareCommand.class, ReportCommand.class, SampleCommand.class, JmhCommand.class})
+            CompareCommand.class, ReportCommand.class, SampleCommand.class, EncapsulationCommand.class,
+            CleanupCommand.class, JmhCommand.class})
 public final class Main {
 
     public static final int OK = 0;
@@ -57,6 +59,7 @@ public final class Main {
 
     static boolean isBadInput(Throwable ex) {
         return ex instanceof LabUnavailableException || ex instanceof InvalidSpecException
+                || ex instanceof ClusterAccessException
                 || ex instanceof IllegalArgumentException;
     }
 

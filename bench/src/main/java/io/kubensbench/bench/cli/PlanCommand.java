@@ -12,9 +12,10 @@ import io.kubensbench.bench.campaign.Plan;
 import io.kubensbench.bench.campaign.Progress;
 import io.kubensbench.bench.campaign.PlannedRun;
 import io.kubensbench.bench.campaign.Schedule;
+import io.kubensbench.bench.cluster.ClusterManifests;
+import io.kubensbench.bench.cluster.NodeProbe;
 import io.kubensbench.bench.config.Durations;
 import io.kubensbench.workloads.mounts.MountPlan;
-import io.kubensbench.workloads.pods.PodFactory;
 import io.kubensbench.workloads.spec.WorkloadSpec;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
@@ -23,7 +24,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
@@ -52,15 +52,20 @@ final class PlanCommand implements Callable<Integer> {
     Path campaign;
 
     @Option(names = "--manifests",
-            description = "Print the Secrets, ConfigMaps and Pods of every level as multi-document YAML.")
+            description = "Print the objects a cluster run creates (namespace, node probe, and every level's Secrets,"
+                    + " ConfigMaps and Pods) as multi-document YAML.")
     boolean manifests;
+
+    @Option(names = "--node", paramLabel = "NAME",
+            description = "With --manifests: pin each level's pods to this node (repeat for several), as a run does.")
+    List<String> nodes = new ArrayList<>();
 
     @Override
     public Integer call() {
         CampaignSpec parsed = new CampaignReader().read(campaign);
         PrintWriter out = spec.commandLine().getOut();
         if (manifests) {
-            printManifests(out, parsed);
+            printManifests(out, parsed, nodes);
         } else {
             printPlan(out, parsed, Plan.of(parsed));
         }
@@ -123,25 +128,43 @@ final class PlanCommand implements Callable<Integer> {
                 + Durations.format(Plan.DEPLOY_PER_MOUNT) + " per mount to deploy)" + switches;
     }
 
-    static void printManifests(PrintWriter out, CampaignSpec c) {
-        ClusterTargetSpec cluster = c.target().cluster();
-        String namespace = cluster == null ? ClusterTargetSpec.DEFAULT_NAMESPACE : cluster.namespace();
-        String image = cluster == null ? ClusterTargetSpec.DEFAULT_IMAGE : cluster.image();
-        Map<String, String> nodeSelector = cluster == null ? Map.of() : cluster.nodeSelector();
+    /**
+     * Prints what a cluster run of the campaign creates, through the same {@link ClusterManifests}
+     * the run uses: the campaign's namespace, the node probe and, per level, the pods of each
+     * node in {@code nodes} (pinned by hostname; unpinned when none is given).
+     */
+    static void printManifests(PrintWriter out, CampaignSpec c, List<String> nodes) {
+        ClusterTargetSpec cluster = c.target().isLab() ? ClusterTargetSpec.of(ClusterTargetSpec.MANUAL) : c.target().cluster();
+        ClusterManifests manifests = new ClusterManifests(cluster, RUN_ID);
         out.println("# kubens-bench plan --manifests: campaign " + c.name() + ", " + count(c.levels().size(), "level")
-                + ", run id " + RUN_ID + ", namespace " + namespace);
-        for (Level level : c.levels()) {
+                + ", run id " + RUN_ID + ", namespace " + manifests.namespaceName() + ", "
+                + (nodes.isEmpty() ? "pods not pinned to a node (pin them with --node NAME)" : count(nodes.size(), "node")));
+        print(out, manifests.namespace());
+        out.println("# the node probe (namespace " + manifests.probeNamespaceName() + ")");
+        NodeProbe probe = new NodeProbe(null, manifests.probeNamespaceName(), cluster.image(), RUN_ID,
+                c.sampling().interval(), cluster.nodeSelector(), false);
+        probe.objects().forEach(o -> print(out, o));
+        for (int i = 0; i < c.levels().size(); i++) {
+            Level level = c.levels().get(i);
             WorkloadSpec w = level.workload();
             MountPlan mounts = new MountPlan(w);
             out.println("# level " + level.name() + ": " + w.pods() + " pods x " + mounts.mountsPerPod() + " mounts = "
-                    + mounts.expectedMounts(w.pods()) + " mounts");
-            for (HasMetadata object : new PodFactory(w, RUN_ID, namespace, image, nodeSelector).allObjects()) {
-                String yaml = Serialization.asYaml(object);
-                out.print(yaml.startsWith("---") ? yaml : "---\n" + yaml);
-                if (!yaml.endsWith("\n")) {
-                    out.println();
-                }
-            }
+                    + mounts.expectedMounts(w.pods()) + " mounts" + (nodes.size() > 1 ? " per node" : ""));
+            List<HasMetadata> objects = manifests.objects(w, levelTag(i), nodes);
+            objects.subList(1, objects.size()).forEach(o -> print(out, o));
+        }
+    }
+
+    /** The run tag a level's objects carry in a dry run. */
+    static String levelTag(int level) {
+        return "l" + level;
+    }
+
+    private static void print(PrintWriter out, HasMetadata object) {
+        String yaml = Serialization.asYaml(object);
+        out.print(yaml.startsWith("---") ? yaml : "---\n" + yaml);
+        if (!yaml.endsWith("\n")) {
+            out.println();
         }
     }
 

@@ -7,12 +7,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code kubens-bench run CAMPAIGN.yaml [--out DIR] [--resume DIR]}. */
+/** {@code kubens-bench run CAMPAIGN.yaml [--out DIR] [--resume DIR] [--arm NAME] [--kubeconfig F] [--context C]}. */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = "Run a campaign on the target its file names; --resume finishes an interrupted one.")
 final class RunCommand implements Callable<Integer> {
@@ -29,9 +30,18 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--resume", paramLabel = "DIR", description = "Finish the runs missing from this results directory.")
     Path resume;
 
+    @Option(names = "--arm", paramLabel = "NAME",
+            description = "Run only this arm (a cluster with encapsulation: manual needs it: switch the nodes by hand,"
+                    + " run each arm, then analyze both directories together).")
+    String arm;
+
+    @Mixin
+    ClusterOptions cluster;
+
     @Override
     public Integer call() throws Exception {
-        CampaignSession session = new CampaignSession(spec.commandLine().getOut(), spec.commandLine().getErr());
+        CampaignSession session = new CampaignSession(spec.commandLine().getOut(), spec.commandLine().getErr(),
+                cluster, arm);
         if (resume != null) {
             if (out != null) {
                 throw new IllegalArgumentException("--resume and --out do not go together: a resume writes to its own directory");

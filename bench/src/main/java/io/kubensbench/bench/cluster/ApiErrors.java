@@ -34,7 +34,10 @@ public final class ApiErrors {
 
     /** Explains {@code e}; {@code server} (the client's master URL) is named when the server cannot be reached. */
     public static IOException explain(KubernetesClientException e, String verb, String resource, URL server) {
-        return new IOException(message(e, verb, resource, server), e);
+        String message = message(e, verb, resource, server);
+        // Rejected credentials, a missing permission or an unreachable server are for the user to fix (exit 2).
+        boolean access = e.getCode() == 401 || e.getCode() == 403 || message.startsWith("cannot reach the API server");
+        return access ? new ClusterAccessException(message, e) : new IOException(message, e);
     }
 
     static String message(KubernetesClientException e, String verb, String resource, URL server) {

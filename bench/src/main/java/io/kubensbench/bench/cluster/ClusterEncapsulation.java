@@ -53,8 +53,8 @@ import java.util.stream.Collectors;
  */
 public final class ClusterEncapsulation {
 
-    /** Long enough for a pool of a few nodes that each drain and reboot in turn. */
-    public static final Duration DEFAULT_TIMEOUT = Duration.ofHours(1);
+    /** Long enough for a pool of a few nodes that each drain and reboot in turn; --timeout raises it. */
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(45);
     static final Duration DEFAULT_POLL_INTERVAL = Duration.ofSeconds(10);
     static final Duration DEFAULT_GRACE_PERIOD = Duration.ofSeconds(90);
     static final String NO_API = "this cluster has no MachineConfig API (" + API_VERSION
@@ -284,7 +284,7 @@ public final class ClusterEncapsulation {
         Set<String> served = resources == null || resources.getResources() == null ? Set.of()
                 : resources.getResources().stream().map(APIResource::getName).collect(Collectors.toSet());
         if (!served.contains(MACHINE_CONFIG_PLURAL) || !served.contains(MACHINE_CONFIG_POOL_PLURAL)) {
-            throw new IOException(NO_API);
+            throw new ClusterAccessException(NO_API);
         }
     }
 

@@ -564,12 +564,7 @@ public final class NodeProbe {
         return object.getKind() + " " + (meta.getNamespace() == null ? "" : meta.getNamespace() + "/") + meta.getName();
     }
 
-    // ApiErrors TODO: swap for ApiErrors.explain(e, verb, resource) once it is in the tree.
     private static IOException apiError(KubernetesClientException e, String verb, String resource) {
-        String detail = e.getStatus() != null && e.getStatus().getMessage() != null
-                ? e.getStatus().getMessage() : e.getMessage();
-        String code = e.getCode() > 0 ? " (HTTP " + e.getCode() + ")" : "";
-        return new IOException("could not " + verb + " " + resource + code + ": "
-                + (detail == null ? e.getClass().getSimpleName() : detail.strip().replaceAll("\\s*\\n\\s*", " ")), e);
+        return ApiErrors.explain(e, verb, resource);
     }
 }

@@ -23,7 +23,7 @@ import java.util.Map;
  * <pre>
  * kbprobe v1 seq=N up=SECONDS hz=N boot=ID pid1=START,UTIME,STIME,SCHEDNS comm1=NAME mounts1=N
  *   ns1=LINK kubelet=PID,LINK kubeletcpu=START,UTIME,STIME,SCHEDNS runtime=PID,LINK
- *   cpu=BUSY,TOTAL self=TICKS probe=PID,START
+ *   cpu=BUSY,TOTAL self=TICKS probe=PID,START [systemd=VERSION]
  * </pre>
  * {@code probe=} (the probe shell's PID and start time) follows the documented tokens so that
  * a restarted probe is told apart from a probe whose counters went backwards. Tokens of a
@@ -45,11 +45,12 @@ import java.util.Map;
  *                   readlink), -1 when unreadable
  * @param probePid   the probe shell's PID on the node (the probe runs with hostPID)
  * @param probeStartTicks the probe shell's start time, -1 when unreadable
+ * @param systemdVersion  the version of the libsystemd-shared PID 1 has mapped, null when unreadable
  */
 public record ProbeLine(long seq, long uptimeNs, long hz, String bootId, Counters pid1, String comm1,
                         long mounts1, String ns1, long kubeletPid, String kubeletNs, Counters kubeletCpu,
                         long runtimePid, String runtimeNs, MachineCpu machine, long selfTicks, long probePid,
-                        long probeStartTicks) {
+                        long probeStartTicks, String systemdVersion) {
 
     /** The prefix of every measurement line; start lines and anything else are not measurements. */
     public static final String PREFIX = "kbprobe v1 seq=";
@@ -123,7 +124,7 @@ public record ProbeLine(long seq, long uptimeNs, long hz, String bootId, Counter
                 counters(tokens, "kubeletcpu"), number(tokens, "runtime", runtime[0], true), text(runtime[1]),
                 busy < 0 || total < 0 ? null : new MachineCpu(busy, total),
                 number(tokens, "self", tokens.get("self"), true), number(tokens, "probe", probe[0], false),
-                number(tokens, "probe", probe[1], true));
+                number(tokens, "probe", probe[1], true), tokens.containsKey("systemd") ? text(tokens.get("systemd")) : null);
     }
 
     private static String[] fields(Map<String, String> tokens, String key, int count) {

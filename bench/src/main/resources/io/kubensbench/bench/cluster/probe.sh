@@ -115,7 +115,22 @@ self=$$
 selfstart=-
 read_stat "$self" && selfstart=$st_start
 
-printf '%s\n' "kbprobe v1 start node=${NODE_NAME:--} interval=$PROBE_INTERVAL" || exit 0
+# systemd's version, from the shared library PID 1 has mapped (libsystemd-shared-252.so): the
+# version actually running, read once (PID 1 only changes with a reboot, which restarts the probe).
+sdver=-
+{
+    while read -r _a _b _c _d _e path; do
+        case $path in
+            */libsystemd-shared-*.so)
+                sdver=${path##*/libsystemd-shared-}
+                sdver=${sdver%.so}
+                break
+                ;;
+        esac
+    done < "$PROC/1/maps"
+} 2>/dev/null
+case $sdver in '' | *[!0-9A-Za-z.~+-]*) sdver=- ;; esac
+printf '%s\n' "kbprobe v1 start node=${NODE_NAME:--} interval=$PROBE_INTERVAL systemd=$sdver" || exit 0
 
 seq=0
 kpid=-
@@ -173,7 +188,7 @@ while :; do
         selfv=$((st_utime + st_stime + st_cutime + st_cstime))
     fi
 
-    printf '%s\n' "kbprobe v1 seq=$seq up=$up hz=$hz boot=$boot pid1=$pid1 comm1=$comm1 mounts1=$mounts1 ns1=$ns1 kubelet=$kpid,$kns kubeletcpu=$kcpu runtime=$rpid,$rns cpu=$cpu self=$selfv probe=$self,$selfstart" \
+    printf '%s\n' "kbprobe v1 seq=$seq up=$up hz=$hz boot=$boot pid1=$pid1 comm1=$comm1 mounts1=$mounts1 ns1=$ns1 kubelet=$kpid,$kns kubeletcpu=$kcpu runtime=$rpid,$rns cpu=$cpu self=$selfv probe=$self,$selfstart systemd=$sdver" \
         || exit 0
     sleep "$PROBE_INTERVAL" 2>/dev/null || sleep 1
 done

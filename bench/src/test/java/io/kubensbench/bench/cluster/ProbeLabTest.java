@@ -88,11 +88,24 @@ class ProbeLabTest {
         }
     }
 
+    /** The lab's systemd version as the binary prints it ("systemd 252 (252.39-1~deb12u1)" gives 252). */
+    private static final String SYSTEMD_VERSION = systemdVersion();
+
+    private static String systemdVersion() {
+        try {
+            String first = ExecResult.run(List.of("systemd", "--version"), Duration.ofSeconds(10)).stdout().lines()
+                    .findFirst().orElse("");
+            return first.split(" ")[1];
+        } catch (IOException | RuntimeException e) {
+            return "unknown";
+        }
+    }
+
     /** probe.sh in the lab's root namespaces; the stand-ins' comms are java (kubelet) and sleep (CRI-O). */
     private static List<ProbeLine> probe(LabNode lab) throws IOException {
         ExecResult r = lab.exec(Duration.ofSeconds(30), "env", "KUBELET_COMM=java", "RUNTIME_COMM=sleep",
                 "PROBE_INTERVAL=0.2", "NODE_NAME=lab", "timeout", "1.5", "sh", "-c", NodeProbe.script());
-        assertThat(r.stdout()).startsWith("kbprobe v1 start node=lab interval=0.2\n");
+        assertThat(r.stdout()).startsWith("kbprobe v1 start node=lab interval=0.2 systemd=" + SYSTEMD_VERSION + "\n");
         List<ProbeLine> lines = r.stdout().lines().map(ProbeLine::parse).filter(Objects::nonNull).toList();
         assertThat(lines).as(r.stdout() + r.stderr()).hasSizeGreaterThanOrEqualTo(2);
         return lines;

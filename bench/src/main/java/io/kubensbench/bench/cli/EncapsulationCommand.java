@@ -1,0 +1,213 @@
+package io.kubensbench.bench.cli;
+
+import io.fabric8.kubernetes.api.model.Node;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.kubensbench.bench.campaign.ClusterTargetSpec;
+import io.kubensbench.bench.cluster.ApiErrors;
+import io.kubensbench.bench.cluster.ClusterEncapsulation;
+import io.kubensbench.bench.cluster.MachineConfigs;
+import io.kubensbench.bench.cluster.NodeVerification;
+import io.kubensbench.bench.cluster.PoolProgress;
+import io.kubensbench.bench.cluster.PoolStatus;
+import io.kubensbench.bench.cluster.ProbeLine;
+import io.kubensbench.bench.cluster.ProbeSnapshot;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code kubens-bench encapsulation status|enable|disable|verify}: switches mount namespace
+ * encapsulation on an OpenShift cluster with the documented {@code 99-kubens-*}
+ * MachineConfigs, waits for the pools to roll it out, and checks every node the way the
+ * product documentation does (PID 1's mount namespace against kubelet's and CRI-O's).
+ */
+@Command(name = "encapsulation", mixinStandardHelpOptions = true,
+        description = "Cluster: show, switch (MachineConfig) or verify mount namespace encapsulation per pool and node.")
+final class EncapsulationCommand implements Callable<Integer> {
+
+    enum Action { status, enable, disable, verify }
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    ClusterOptions cluster;
+
+    @Parameters(index = "0", paramLabel = "ACTION", description = "status, enable, disable or verify.")
+    Action action;
+
+    @Option(names = "--pool", paramLabel = "POOL", split = ",",
+            description = "Machine config pools (roles) to act on: master, worker (default both).")
+    List<String> pools = new ArrayList<>();
+
+    @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "45m", converter = DurationConverter.class,
+            description = "How long enable/disable wait for the pools to roll out (default ${DEFAULT-VALUE}).")
+    Duration timeout;
+
+    @Option(names = "--no-wait", description = "enable/disable: return once the MachineConfigs are changed.")
+    boolean noWait;
+
+    @Option(names = "--expect", paramLabel = "on|off",
+            description = "verify: the state every node must be in (default: on where its pool has the"
+                    + " MachineConfig, off elsewhere; required on clusters without MachineConfigs).")
+    String expect;
+
+    @Option(names = "--image", paramLabel = "IMAGE", defaultValue = ClusterTargetSpec.DEFAULT_IMAGE,
+            description = "Shell image for the node probe (default ${DEFAULT-VALUE}).")
+    String image;
+
+    @Override
+    public Integer call() throws Exception {
+        if (expect != null && !expect.equals("on") && !expect.equals("off")) {
+            throw new IllegalArgumentException("--expect must be on or off (got " + expect + ")");
+        }
+        List<String> roles = pools.isEmpty() ? MachineConfigs.ROLES : pools;
+        roles.forEach(MachineConfigs::checkRole);
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        try (KubernetesClient client = cluster.connect(null)) {
+            ClusterEncapsulation mc = new ClusterEncapsulation(client);
+            return switch (action) {
+                case status -> status(client, mc, roles, out, err);
+                case enable, disable -> change(mc, roles, action == Action.enable, out, err);
+                case verify -> verify(client, mc, roles, out, err);
+            };
+        }
+    }
+
+    private int change(ClusterEncapsulation mc, List<String> roles, boolean on, PrintWriter out, PrintWriter err)
+            throws IOException, InterruptedException {
+        List<String> changed = on ? mc.enable(roles) : mc.disable(roles);
+        out.println(changed.isEmpty() ? "nothing to change: encapsulation is already " + (on ? "enabled" : "disabled")
+                + " for " + String.join(", ", roles)
+                : (on ? "created " : "deleted ") + String.join(", ", changed));
+        out.flush();
+        if (changed.isEmpty() || noWait) {
+            return Main.OK;
+        }
+        err.println("kubens-bench: waiting up to " + timeout.toMinutes() + " min for pools " + String.join(", ", roles)
+                + " (nodes drain and reboot one by one) ...");
+        err.flush();
+        List<PoolStatus> done = mc.awaitRollout(roles, timeout, (p, elapsed) -> {
+            err.println("kubens-bench: " + PoolProgress.line(p, elapsed));
+            err.flush();
+        });
+        printPools(out, done, mc.enabledRoles());
+        out.println("next: kubens-bench encapsulation verify");
+        return Main.OK;
+    }
+
+    private int status(KubernetesClient client, ClusterEncapsulation mc, List<String> roles, PrintWriter out,
+            PrintWriter err) throws IOException {
+        printPools(out, mc.pools(roles), mc.enabledRoles());
+        out.println();
+        List<NodeVerification> nodes = readNodes(client, roles, err);
+        printNodes(out, nodes, null);
+        return Main.OK;
+    }
+
+    private int verify(KubernetesClient client, ClusterEncapsulation mc, List<String> roles, PrintWriter out,
+            PrintWriter err) throws IOException {
+        List<String> enabled = expect == null ? mc.enabledRoles() : List.of();
+        Map<String, Boolean> expected = new LinkedHashMap<>();
+        for (Node node : selected(client, roles)) {
+            String role = role(node);
+            expected.put(node.getMetadata().getName(), expect != null ? expect.equals("on") : enabled.contains(role));
+        }
+        List<NodeVerification> nodes = readNodes(client, roles, err);
+        int failed = printNodes(out, nodes, expected);
+        out.println(failed == 0 ? "PASS: " + nodes.size() + " node(s) agree" : "FAIL: " + failed + " of " + nodes.size()
+                + " node(s) disagree");
+        return failed == 0 ? Main.OK : Main.FAILED;
+    }
+
+    private List<NodeVerification> readNodes(KubernetesClient client, List<String> roles, PrintWriter err)
+            throws IOException {
+        List<String> names = selected(client, roles).stream().map(n -> n.getMetadata().getName()).toList();
+        Map<String, ProbeLine> lines = new ProbeSnapshot(client, image, Duration.ofMinutes(5), line -> {
+            err.println("kubens-bench: " + line);
+            err.flush();
+        }).take(Map.of());
+        List<NodeVerification> out = new ArrayList<>();
+        for (String name : names) {
+            ProbeLine line = lines.get(name);
+            out.add(line == null ? new NodeVerification(name, null, null, null, NodeVerification.State.UNKNOWN,
+                    "its probe printed nothing") : NodeVerification.of(name, line));
+        }
+        return out;
+    }
+
+    /** Nodes of the chosen pools, by their role labels. */
+    private static List<Node> selected(KubernetesClient client, List<String> roles) throws IOException {
+        List<Node> nodes;
+        try {
+            nodes = client.nodes().list().getItems();
+        } catch (KubernetesClientException e) {
+            throw ApiErrors.explain(e, "list", "nodes");
+        }
+        return nodes.stream().filter(n -> roles.contains(role(n)))
+                .sorted((a, b) -> a.getMetadata().getName().compareTo(b.getMetadata().getName())).toList();
+    }
+
+    /** master for control-plane nodes, worker otherwise (custom pools inherit the worker MachineConfig). */
+    static String role(Node node) {
+        Map<String, String> labels = node.getMetadata().getLabels() == null ? Map.of() : node.getMetadata().getLabels();
+        return labels.containsKey("node-role.kubernetes.io/master")
+                || labels.containsKey("node-role.kubernetes.io/control-plane") ? MachineConfigs.MASTER : MachineConfigs.WORKER;
+    }
+
+    private static void printPools(PrintWriter out, List<PoolStatus> pools, List<String> enabled) {
+        out.printf(Locale.ROOT, "%-12s %-14s %-9s %-9s %-9s %-8s%n", "POOL", "MACHINECONFIG", "UPDATED", "UPDATING",
+                "DEGRADED", "MACHINES");
+        for (PoolStatus p : pools) {
+            out.printf(Locale.ROOT, "%-12s %-14s %-9s %-9s %-9s %d/%d%n", p.name(),
+                    enabled.contains(p.name()) ? MachineConfigs.name(p.name()) : "-", p.updated(), p.updating(),
+                    p.degraded(), p.updatedMachineCount(), p.machineCount());
+            if (p.degraded()) {
+                out.println("  degraded: " + p.degradedMessage());
+            }
+        }
+        out.flush();
+    }
+
+    /** Prints the documented check per node; returns how many disagree with {@code expected} (if given). */
+    private static int printNodes(PrintWriter out, List<NodeVerification> nodes, Map<String, Boolean> expected) {
+        out.printf(Locale.ROOT, "%-28s %-20s %-20s %-20s %-17s%s%n", "NODE", "PID 1 MNT", "KUBELET MNT", "CRIO MNT",
+                "STATE", expected == null ? "" : "EXPECTED RESULT");
+        int failed = 0;
+        for (NodeVerification v : nodes) {
+            String result = "";
+            if (expected != null) {
+                Boolean on = expected.get(v.node());
+                boolean ok = on != null && v.agreesWith(on);
+                failed += ok ? 0 : 1;
+                result = String.format(Locale.ROOT, "%-8s %s", on == null ? "?" : on ? "on" : "off", ok ? "ok" : "FAIL");
+            }
+            out.printf(Locale.ROOT, "%-28s %-20s %-20s %-20s %-17s%s%n", v.node(), dash(v.systemd()), dash(v.kubelet()),
+                    dash(v.runtime()), v.state().name().toLowerCase(Locale.ROOT).replace('_', ' '), result);
+            if (v.state() != NodeVerification.State.ENCAPSULATED && v.state() != NodeVerification.State.NOT_ENCAPSULATED
+                    && v.detail() != null) {
+                out.println("  " + v.detail());
+            }
+        }
+        out.flush();
+        return failed;
+    }
+
+    private static String dash(String s) {
+        return s == null ? "-" : s;
+    }
+}

@@ -1,0 +1,141 @@
+package io.kubensbench.bench.cluster;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Opens a client the way kubectl and oc would: {@code --kubeconfig} first, then the files in
+ * {@code KUBECONFIG}, then {@code ~/.kube/config}, then the pod's service account when run in
+ * a cluster; {@code --context} over the campaign's {@code target.cluster.context} over the
+ * current context. Problems a user can fix (no kubeconfig, an unknown context, an API server
+ * that does not answer, rejected credentials) are one-line {@link ClusterAccessException}s,
+ * found before anything is created.
+ */
+public final class ClusterConnection {
+
+    private static final String SERVICE_ACCOUNT_TOKEN = "/var/run/secrets/kubernetes.io/serviceaccount/token";
+
+    private final Map<String, String> env;
+    private final Path home;
+
+    /** Reads the process's environment and home directory. */
+    public ClusterConnection() {
+        this(System.getenv(), Path.of(System.getProperty("user.home")));
+    }
+
+    /** For tests: another environment and home. */
+    public ClusterConnection(Map<String, String> env, Path home) {
+        this.env = Map.copyOf(env);
+        this.home = home;
+    }
+
+    /**
+     * A client for the chosen context, after checking that the API server answers.
+     *
+     * @param kubeconfig      {@code --kubeconfig}, or null
+     * @param context         {@code --context}, or null
+     * @param campaignContext the campaign's {@code target.cluster.context}, or null
+     */
+    public KubernetesClient open(Path kubeconfig, String context, String campaignContext) throws IOException {
+        String chosen = context != null ? context : campaignContext;
+        List<Path> files = kubeconfigFiles(kubeconfig);
+        Config config;
+        if (files.isEmpty()) {
+            if (!env.containsKey("KUBERNETES_SERVICE_HOST") || !Files.exists(Path.of(SERVICE_ACCOUNT_TOKEN))) {
+                throw new ClusterAccessException("no kubeconfig: set KUBECONFIG, pass --kubeconfig FILE, or log in"
+                        + " (oc login / kubectl config) so that " + home.resolve(".kube/config") + " exists");
+            }
+            config = Config.autoConfigure(null);
+        } else {
+            checkContext(files, chosen);
+            config = kubeconfig != null || files.size() == 1
+                    ? Config.fromKubeconfig(chosen, files.get(0).toFile())
+                    : Config.autoConfigure(chosen);
+        }
+        // A dead API server should say so in seconds, not after ten backed-off retries.
+        config.setRequestRetryBackoffLimit(2);
+        config.setConnectionTimeout(10_000);
+        KubernetesClient client = new KubernetesClientBuilder().withConfig(config).build();
+        try {
+            client.getKubernetesVersion();
+        } catch (KubernetesClientException e) {
+            client.close();
+            throw ApiErrors.explain(e, "get", "the API server's /version", client.getMasterUrl());
+        }
+        return client;
+    }
+
+    /** The kubeconfig files in the order kubectl reads them; only those that exist. */
+    List<Path> kubeconfigFiles(Path option) throws ClusterAccessException {
+        if (option != null) {
+            if (!Files.isRegularFile(option)) {
+                throw new ClusterAccessException(option + ": no such kubeconfig file");
+            }
+            return List.of(option);
+        }
+        String list = env.get("KUBECONFIG");
+        List<Path> files = new ArrayList<>();
+        if (list != null && !list.isBlank()) {
+            for (String part : list.split(File.pathSeparator)) {
+                if (!part.isBlank() && Files.isRegularFile(Path.of(part))) {
+                    files.add(Path.of(part));
+                }
+            }
+            if (files.isEmpty()) {
+                throw new ClusterAccessException("KUBECONFIG=" + list + " names no existing file");
+            }
+            return files;
+        }
+        Path standard = home.resolve(".kube").resolve("config");
+        return Files.isRegularFile(standard) ? List.of(standard) : List.of();
+    }
+
+    /** Fails with the contexts there are when {@code context} is not one of them. */
+    static void checkContext(List<Path> files, String context) throws ClusterAccessException {
+        Set<String> contexts = new LinkedHashSet<>();
+        String current = null;
+        ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
+        for (Path file : files) {
+            JsonNode root;
+            try {
+                root = yaml.readTree(file.toFile());
+            } catch (IOException e) {
+                throw new ClusterAccessException(file + ": not a kubeconfig (" + e.getMessage() + ")");
+            }
+            if (root == null || !root.isObject()) {
+                throw new ClusterAccessException(file + ": not a kubeconfig (empty or not a mapping)");
+            }
+            root.path("contexts").forEach(c -> contexts.add(c.path("name").asText()));
+            if (current == null && root.hasNonNull("current-context") && !root.get("current-context").asText().isEmpty()) {
+                current = root.get("current-context").asText();
+            }
+        }
+        String wanted = context != null ? context : current;
+        if (wanted == null) {
+            throw new ClusterAccessException(String.join(", ", files.stream().map(Path::toString).toList())
+                    + " has no current context: pass --context" + named(contexts));
+        }
+        if (!contexts.contains(wanted)) {
+            throw new ClusterAccessException("context '" + wanted + "' is not in "
+                    + String.join(", ", files.stream().map(Path::toString).toList()) + named(contexts));
+        }
+    }
+
+    private static String named(Set<String> contexts) {
+        return contexts.isEmpty() ? " (it has no contexts)" : " (contexts: " + String.join(", ", contexts) + ")";
+    }
+}

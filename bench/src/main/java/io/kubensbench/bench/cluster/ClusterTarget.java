@@ -1,0 +1,393 @@
+package io.kubensbench.bench.cluster;
+
+import io.fabric8.kubernetes.api.model.Node;
+import io.fabric8.kubernetes.api.model.NodeCondition;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.kubensbench.analysis.results.Environment;
+import io.kubensbench.bench.campaign.ClusterTargetSpec;
+import io.kubensbench.bench.campaign.Encapsulation;
+import io.kubensbench.bench.campaign.NamespaceIdentities;
+import io.kubensbench.bench.campaign.Target;
+import io.kubensbench.bench.sampling.Sample;
+import io.kubensbench.bench.sampling.SampleSource;
+import io.kubensbench.workloads.cluster.CleanupReport;
+import io.kubensbench.workloads.cluster.ClusterWorkload;
+import io.kubensbench.workloads.cluster.ClusterWorkloadOptions;
+import io.kubensbench.workloads.cluster.RateLimiter;
+import io.kubensbench.workloads.mounts.MountPlan;
+import io.kubensbench.workloads.spec.WorkloadSpec;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.InetAddress;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Consumer;
+
+/**
+ * A campaign target made of a cluster's selected nodes, all measured at once. A probe
+ * DaemonSet reads PID 1's counters on each node; each node gets the level's pods, pinned to
+ * it; arms switch by the Machine Config Operator ({@code machineconfig}) or are only checked
+ * ({@code manual}). Everything created carries the campaign's run label, and {@link #close}
+ * removes it by that label, also after Ctrl-C.
+ */
+public final class ClusterTarget implements Target {
+
+    /** PID 1 counts as settled below this share of a core: a real node's systemd is never fully idle. */
+    static final double SETTLED_CORES = 0.05;
+    static final Duration SETTLE_MAX = Duration.ofMinutes(3);
+
+    /** How long each step may take; the defaults suit a real cluster. */
+    public record Timeouts(Duration probeReady, Duration rollout, Duration cleanupWait) {
+        public static Timeouts defaults() {
+            return new Timeouts(Duration.ofMinutes(5), Duration.ofMinutes(45), Duration.ofMinutes(2));
+        }
+    }
+
+    private final KubernetesClient client;
+    private final ClusterTargetSpec spec;
+    private final String runId;
+    private final String version;
+    private final Duration interval;
+    private final ClusterWorkloadOptions options;
+    private final Timeouts timeouts;
+    private final Consumer<String> log;
+    private final RateLimiter limiter;
+    private final ClusterManifests manifests;
+    private final Map<String, String> hostnames = new LinkedHashMap<>();
+    private final Map<String, ProbeStream> streams = new LinkedHashMap<>();
+    private final Map<String, ClusterWorkload> workloads = new LinkedHashMap<>();
+    private final Set<String> roles = new LinkedHashSet<>();
+    private NodeProbe probe;
+    private int mountsPerPod;
+
+    public ClusterTarget(KubernetesClient client, ClusterTargetSpec spec, String runId, String version,
+            Duration interval, ClusterWorkloadOptions options, Timeouts timeouts, Consumer<String> log) {
+        this.client = client;
+        this.spec = spec;
+        this.runId = runId;
+        this.version = version;
+        this.interval = interval;
+        this.options = options;
+        this.timeouts = timeouts;
+        this.log = log;
+        this.limiter = new RateLimiter(options.qps(), options.burst());
+        this.manifests = new ClusterManifests(spec, runId);
+    }
+
+    /** A fresh run id: eight hex digits, a valid label value and short enough for every derived name. */
+    public static String newRunId() {
+        return java.util.HexFormat.of().formatHex(new java.security.SecureRandom().generateSeed(4));
+    }
+
+    /** The label value on everything this campaign creates; {@code cleanup --run-id} takes it. */
+    public String runId() {
+        return runId;
+    }
+
+    @Override
+    public void prepare() throws IOException {
+        for (Node node : selectNodes()) {
+            hostnames.put(node.getMetadata().getName(), hostname(node));
+            roles.addAll(roles(node));
+        }
+        log.accept("run id " + runId + ": " + hostnames.size() + " node(s) " + String.join(", ", hostnames.keySet())
+                + "; leftovers of an aborted run go with: kubens-bench cleanup --run-id " + runId);
+        try {
+            client.namespaces().resource(manifests.namespace()).create();
+        } catch (KubernetesClientException e) {
+            if (e.getCode() != 409) {
+                throw ApiErrors.explain(e, "create", "namespaces");
+            }
+        }
+        probe = new NodeProbe(client, manifests.probeNamespaceName(), spec.image(), runId, interval, spec.nodeSelector());
+        probe.deploy();
+        openStreams();
+    }
+
+    /** Ready nodes that match the selector, by name. */
+    private List<Node> selectNodes() throws IOException {
+        List<Node> nodes;
+        try {
+            nodes = client.nodes().withLabels(spec.nodeSelector()).list().getItems();
+        } catch (KubernetesClientException e) {
+            throw ApiErrors.explain(e, "list", "nodes");
+        }
+        List<Node> ready = nodes.stream().filter(ClusterTarget::isReady)
+                .sorted((a, b) -> a.getMetadata().getName().compareTo(b.getMetadata().getName())).toList();
+        if (ready.isEmpty()) {
+            throw new ClusterAccessException("no Ready node matches target.cluster.nodeSelector "
+                    + spec.nodeSelector() + " (" + nodes.size() + " match, none Ready)");
+        }
+        return ready;
+    }
+
+    static boolean isReady(Node node) {
+        if (node.getStatus() == null || node.getStatus().getConditions() == null) {
+            return false;
+        }
+        for (NodeCondition c : node.getStatus().getConditions()) {
+            if ("Ready".equals(c.getType())) {
+                return "True".equals(c.getStatus());
+            }
+        }
+        return false;
+    }
+
+    private static String hostname(Node node) {
+        Map<String, String> labels = node.getMetadata().getLabels();
+        String h = labels == null ? null : labels.get(ClusterManifests.HOSTNAME_LABEL);
+        return h == null ? node.getMetadata().getName() : h;
+    }
+
+    /** The Machine Config pools a node belongs to by its role labels: master and/or worker. */
+    static Set<String> roles(Node node) {
+        Map<String, String> labels = node.getMetadata().getLabels() == null ? Map.of() : node.getMetadata().getLabels();
+        Set<String> out = new LinkedHashSet<>();
+        if (labels.containsKey("node-role.kubernetes.io/master") || labels.containsKey("node-role.kubernetes.io/control-plane")) {
+            out.add("master");
+        }
+        if (labels.containsKey("node-role.kubernetes.io/worker")) {
+            out.add("worker");
+        }
+        return out;
+    }
+
+    private void openStreams() throws IOException {
+        closeStreams();
+        Map<String, String> pods = probe.awaitReady(timeouts.probeReady());
+        for (String node : hostnames.keySet()) {
+            String pod = pods.get(node);
+            if (pod == null) {
+                throw new IOException("the probe has no pod on node " + node + " (is it schedulable for DaemonSets?)");
+            }
+            streams.put(node, probe.stream(node, pod));
+        }
+    }
+
+    private void closeStreams() {
+        streams.values().forEach(ProbeStream::close);
+        streams.clear();
+    }
+
+    @Override
+    public List<String> nodes() {
+        return List.copyOf(hostnames.keySet());
+    }
+
+    @Override
+    public Environment describe() throws IOException {
+        Set<String> kernels = new TreeSet<>();
+        Set<String> images = new TreeSet<>();
+        int cpus = 0;
+        long memory = 0;
+        for (String name : hostnames.keySet()) {
+            Node node = client.nodes().withName(name).get();
+            if (node == null || node.getStatus() == null) {
+                continue;
+            }
+            kernels.add(node.getStatus().getNodeInfo().getKernelVersion());
+            images.add(node.getStatus().getNodeInfo().getOsImage() + ", " + node.getStatus().getNodeInfo()
+                    .getContainerRuntimeVersion());
+            cpus = Math.max(cpus, (int) node.getStatus().getCapacity().get("cpu").getNumericalAmount().longValue());
+            memory = Math.max(memory, node.getStatus().getCapacity().get("memory").getNumericalAmount().longValue());
+        }
+        String systemd = streams.values().stream().map(ProbeStream::latest)
+                .map(line -> line == null ? null : line.systemdVersion()).filter(v -> v != null)
+                .distinct().reduce((a, b) -> a + ", " + b).orElse("not read (" + String.join("; ", images) + ")");
+        String clusterVersion;
+        try {
+            clusterVersion = client.getKubernetesVersion().getGitVersion();
+        } catch (KubernetesClientException e) {
+            throw ApiErrors.explain(e, "get", "the API server's /version");
+        }
+        return new Environment(version, "cluster", InetAddress.getLocalHost().getHostName(), String.join(", ", kernels),
+                systemd, String.join("; ", images), cpus, memory,
+                System.getProperty("java.vm.name") + " " + System.getProperty("java.version"), null,
+                Instant.now().toString(), clusterVersion, nodes());
+    }
+
+    @Override
+    public Duration settle() throws IOException {
+        long start = System.nanoTime();
+        long deadline = start + SETTLE_MAX.toNanos();
+        Map<String, Sample> before = new TreeMap<>();
+        for (String node : hostnames.keySet()) {
+            before.put(node, next(node).toSample(0));
+        }
+        while (true) {
+            boolean settled = true;
+            for (String node : hostnames.keySet()) {
+                Sample now = next(node).toSample(0);
+                Sample then = before.get(node);
+                var a = then.process(io.kubensbench.bench.sampling.Watched.SYSTEMD);
+                var b = now.process(io.kubensbench.bench.sampling.Watched.SYSTEMD);
+                long elapsed = now.monotonicNs() - then.monotonicNs();
+                if (a == null || b == null || !a.present() || !b.present() || a.cpu().resetReason(b.cpu()) != null
+                        || elapsed <= 0 || (double) (b.cpu().schedNs() - a.cpu().schedNs()) / elapsed >= SETTLED_CORES) {
+                    settled = false;
+                }
+                before.put(node, now);
+            }
+            if (settled || System.nanoTime() > deadline) {
+                return Duration.ofNanos(System.nanoTime() - start);
+            }
+        }
+    }
+
+    /** The node's next probe line; fails, naming the node and why, when none comes in three intervals and 10 s. */
+    private ProbeLine next(String node) throws IOException {
+        return streams.get(node).awaitNext(interval.multipliedBy(3).plusSeconds(10));
+    }
+
+    @Override
+    public Map<String, NamespaceIdentities> enter(Encapsulation state, WorkloadSpec shape) throws IOException {
+        mountsPerPod = new MountPlan(shape).mountsPerPod();
+        if (ClusterTargetSpec.MACHINECONFIG.equals(spec.encapsulation())) {
+            switchTo(state);
+        }
+        Map<String, NamespaceIdentities> ids = new LinkedHashMap<>();
+        for (String node : hostnames.keySet()) {
+            ids.put(node, next(node).identities());
+        }
+        return ids;
+    }
+
+    /** Creates or deletes the MachineConfigs of the selected nodes' roles and waits for the rollout. */
+    private void switchTo(Encapsulation state) throws IOException {
+        ClusterEncapsulation mc = new ClusterEncapsulation(client);
+        List<String> wanted = new ArrayList<>(roles);
+        boolean on = state == Encapsulation.ON;
+        List<String> changed = on ? mc.enable(wanted) : mc.disable(wanted);
+        if (changed.isEmpty()) {
+            return;
+        }
+        log.accept((on ? "created " : "deleted ") + String.join(", ", changed) + "; waiting for pools "
+                + String.join(", ", wanted) + " to roll out (nodes reboot one by one) ...");
+        try {
+            mc.awaitRollout(wanted, timeouts.rollout(), (pools, elapsed) -> log.accept(PoolProgress.line(pools, elapsed)));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while waiting for the MachineConfigPools");
+        }
+        // The nodes rebooted: the probe pods are new, and so are their logs.
+        openStreams();
+    }
+
+    @Override
+    public void deploy(WorkloadSpec workload, String tag) throws IOException {
+        workloads.clear();
+        List<String> names = nodes();
+        try {
+            for (int k = 0; k < names.size(); k++) {
+                String node = names.get(k);
+                ClusterWorkload w = new ClusterWorkload(client,
+                        manifests.factory(workload, ClusterManifests.attempt(tag, k), hostnames.get(node)), limiter, options);
+                workloads.put(node, w);
+                w.deploy(n -> { });
+            }
+            for (ClusterWorkload w : workloads.values()) {
+                w.awaitRunning(options.runningTimeout(), n -> { });
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while deploying pods");
+        }
+    }
+
+    @Override
+    public Churn startChurn(WorkloadSpec workload) {
+        double rate = workload.churn().podsPerSecond();
+        if (rate <= 0) {
+            return Churn.none();
+        }
+        Map<String, ClusterWorkload.Churner> churners = new LinkedHashMap<>();
+        workloads.forEach((node, w) -> churners.put(node, w.startChurn(rate)));
+        long perPod = 2L * mountsPerPod;
+        return new Churn() {
+            /** Pods replaced on the node times the mounts a pod takes down and puts up. */
+            @Override
+            public long events(String node) {
+                ClusterWorkload.Churner c = churners.get(node);
+                return c == null ? 0 : c.replaced() * perPod;
+            }
+
+            @Override
+            public void stop() throws IOException {
+                IOException first = null;
+                for (ClusterWorkload.Churner c : churners.values()) {
+                    try {
+                        c.stop();
+                    } catch (IOException e) {
+                        first = first == null ? e : first;
+                    }
+                }
+                if (first != null) {
+                    throw first;
+                }
+            }
+        };
+    }
+
+    @Override
+    public Map<String, SampleSource> sources() {
+        Map<String, SampleSource> sources = new LinkedHashMap<>();
+        for (String node : hostnames.keySet()) {
+            sources.put(node, new SampleSource() {
+                @Override
+                public Sample next() throws IOException {
+                    return ClusterTarget.this.next(node).toSample(System.currentTimeMillis());
+                }
+
+                @Override
+                public long ticksPerSecond() {
+                    ProbeLine latest = streams.get(node).latest();
+                    return latest == null ? 100 : latest.hz();
+                }
+            });
+        }
+        return sources;
+    }
+
+    @Override
+    public void undeploy() throws IOException {
+        IOException first = null;
+        for (ClusterWorkload w : workloads.values()) {
+            try {
+                w.delete();
+            } catch (IOException e) {
+                first = first == null ? e : first;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                first = first == null ? new InterruptedIOException("interrupted while deleting pods") : first;
+            }
+        }
+        workloads.clear();
+        if (first != null) {
+            throw first;
+        }
+    }
+
+    /** Removes everything labelled with this campaign's run id: pods, probe, bindings, namespaces. */
+    @Override
+    public void close() {
+        closeStreams();
+        try {
+            CleanupReport report = ClusterCleanups.forCluster(client).cleanup(runId, timeouts.cleanupWait());
+            log.accept("cleanup: " + report.summary());
+        } catch (IOException | RuntimeException e) {
+            log.accept("cleanup failed: " + e.getMessage() + "; finish with: kubens-bench cleanup --run-id " + runId);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            log.accept("cleanup interrupted; finish with: kubens-bench cleanup --run-id " + runId);
+        }
+    }
+}
