@@ -45,11 +45,23 @@ public final class ClusterTarget implements Target {
     static final double SETTLED_CORES = 0.05;
     static final Duration SETTLE_MAX = Duration.ofMinutes(3);
 
-    /** How long each step may take; the defaults suit a real cluster. */
-    public record Timeouts(Duration probeReady, Duration rollout, Duration cleanupWait) {
+    /**
+     * How long each step may take, and how often a rollout is polled; the defaults suit a real
+     * cluster.
+     *
+     * @param rolloutGrace how long a pool may show no sign of a change before it counts as having none
+     */
+    public record Timeouts(Duration probeReady, Duration rollout, Duration cleanupWait, Duration rolloutPoll,
+            Duration rolloutGrace) {
         public static Timeouts defaults() {
-            return new Timeouts(Duration.ofMinutes(5), Duration.ofMinutes(45), Duration.ofMinutes(2));
+            return new Timeouts(Duration.ofMinutes(5), ClusterEncapsulation.DEFAULT_TIMEOUT, Duration.ofMinutes(2),
+                    ClusterEncapsulation.DEFAULT_POLL_INTERVAL, ClusterEncapsulation.DEFAULT_GRACE_PERIOD);
         }
+    }
+
+    /** Opens the log of a node's probe pod; tests feed lines instead. */
+    interface ProbeLogs {
+        ProbeStream open(NodeProbe probe, String node, String pod);
     }
 
     private final KubernetesClient client;
@@ -66,11 +78,20 @@ public final class ClusterTarget implements Target {
     private final Map<String, ProbeStream> streams = new LinkedHashMap<>();
     private final Map<String, ClusterWorkload> workloads = new LinkedHashMap<>();
     private final Set<String> roles = new LinkedHashSet<>();
+    private final ProbeLogs logs;
     private NodeProbe probe;
     private int mountsPerPod;
+    private Encapsulation last;
 
     public ClusterTarget(KubernetesClient client, ClusterTargetSpec spec, String runId, String version,
             Duration interval, ClusterWorkloadOptions options, Timeouts timeouts, Consumer<String> log) {
+        this(client, spec, runId, version, interval, options, timeouts, log, NodeProbe::stream);
+    }
+
+    ClusterTarget(KubernetesClient client, ClusterTargetSpec spec, String runId, String version,
+            Duration interval, ClusterWorkloadOptions options, Timeouts timeouts, Consumer<String> log,
+            ProbeLogs logs) {
+        this.logs = logs;
         this.client = client;
         this.spec = spec;
         this.runId = runId;
@@ -169,7 +190,7 @@ public final class ClusterTarget implements Target {
             if (pod == null) {
                 throw new IOException("the probe has no pod on node " + node + " (is it schedulable for DaemonSets?)");
             }
-            streams.put(node, probe.stream(node, pod));
+            streams.put(node, logs.open(probe, node, pod));
         }
     }
 
@@ -200,12 +221,19 @@ public final class ClusterTarget implements Target {
             cpus = Math.max(cpus, (int) node.getStatus().getCapacity().get("cpu").getNumericalAmount().longValue());
             memory = Math.max(memory, node.getStatus().getCapacity().get("memory").getNumericalAmount().longValue());
         }
-        String systemd = streams.values().stream().map(ProbeStream::latest)
-                .map(line -> line == null ? null : line.systemdVersion()).filter(v -> v != null)
-                .distinct().reduce((a, b) -> a + ", " + b).orElse("not read (" + String.join("; ", images) + ")");
+        Set<String> versions = new TreeSet<>();
+        for (String node : hostnames.keySet()) {
+            String v = next(node).systemdVersion();
+            if (v != null) {
+                versions.add(v);
+            }
+        }
+        String systemd = versions.isEmpty() ? "not read (" + String.join("; ", images) + ")" : String.join(", ", versions);
         String clusterVersion;
         try {
-            clusterVersion = client.getKubernetesVersion().getGitVersion();
+            var v = client.getKubernetesVersion();
+            clusterVersion = v == null ? null : v.getGitVersion() != null ? v.getGitVersion()
+                    : v.getMajor() == null ? null : v.getMajor() + "." + v.getMinor();
         } catch (KubernetesClientException e) {
             throw ApiErrors.explain(e, "get", "the API server's /version");
         }
@@ -251,6 +279,7 @@ public final class ClusterTarget implements Target {
     @Override
     public Map<String, NamespaceIdentities> enter(Encapsulation state, WorkloadSpec shape) throws IOException {
         mountsPerPod = new MountPlan(shape).mountsPerPod();
+        last = state;
         if (ClusterTargetSpec.MACHINECONFIG.equals(spec.encapsulation())) {
             switchTo(state);
         }
@@ -263,7 +292,7 @@ public final class ClusterTarget implements Target {
 
     /** Creates or deletes the MachineConfigs of the selected nodes' roles and waits for the rollout. */
     private void switchTo(Encapsulation state) throws IOException {
-        ClusterEncapsulation mc = new ClusterEncapsulation(client);
+        ClusterEncapsulation mc = new ClusterEncapsulation(client, timeouts.rolloutPoll(), timeouts.rolloutGrace());
         List<String> wanted = new ArrayList<>(roles);
         boolean on = state == Encapsulation.ON;
         List<String> changed = on ? mc.enable(wanted) : mc.disable(wanted);
@@ -380,6 +409,10 @@ public final class ClusterTarget implements Target {
     @Override
     public void close() {
         closeStreams();
+        if (last != null && ClusterTargetSpec.MACHINECONFIG.equals(spec.encapsulation())) {
+            log.accept("encapsulation is left " + last.label() + " (the last run's arm); switching it is a rollout of its"
+                    + " own: kubens-bench encapsulation " + (last == Encapsulation.ON ? "disable" : "enable"));
+        }
         try {
             CleanupReport report = ClusterCleanups.forCluster(client).cleanup(runId, timeouts.cleanupWait());
             log.accept("cleanup: " + report.summary());

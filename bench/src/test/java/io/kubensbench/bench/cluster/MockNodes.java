@@ -1,0 +1,300 @@
+package io.kubensbench.bench.cluster;
+
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.Node;
+import io.fabric8.kubernetes.api.model.NodeBuilder;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodBuilder;
+import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.apps.DaemonSet;
+import io.fabric8.kubernetes.api.model.apps.DaemonSetStatusBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.kubensbench.workloads.pods.PodFactory;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * What a real cluster does and the CRUD mock does not: kubelets that run pods (DaemonSet pods
+ * per node, workload pods set Running), the Machine Config Operator rolling a 99-kubens
+ * MachineConfig out (each node reboots into the new state: a new boot id), and each node's
+ * probe printing a line every 100 ms. The probe's counters are test data: PID 1 spends 2 ms
+ * per line per workload pod on the node without encapsulation and 0.1 ms with it, so the test
+ * can check the figures that come out against these.
+ */
+final class MockNodes implements AutoCloseable {
+
+    static final String HOST_NS = "mnt:[4026531841]";
+    static final String KUBENS_NS = "mnt:[4026532901]";
+    static final long NS_PER_POD_OFF = 2_000_000;
+    static final long NS_ON = 100_000;
+
+    private final KubernetesClient client;
+    private final MockMachineConfigOperator operator;
+    private final List<String> names;
+    private final Map<String, NodeState> nodes = new ConcurrentHashMap<>();
+    /** Every workload object seen while it existed, with its labels. */
+    final Map<String, Map<String, String>> seen = new ConcurrentHashMap<>();
+    final List<String> rollouts = new CopyOnWriteArrayList<>();
+    private final Thread thread;
+    private volatile boolean closed;
+    private volatile Throwable failure;
+    private int config = 1;
+
+    /** One node: its boot, its state, its PID 1's counters and the feeds reading its probe log. */
+    private static final class NodeState {
+        volatile String boot = UUID.randomUUID().toString();
+        volatile boolean encapsulated;
+        volatile int pods;
+        long seq;
+        long uptimeCs = 100_000;
+        long pid1Ns;
+        final List<Feed> feeds = new CopyOnWriteArrayList<>();
+    }
+
+    MockNodes(KubernetesClient client, MockMachineConfigOperator operator, List<String> names) {
+        this.client = client;
+        this.operator = operator;
+        this.names = List.copyOf(names);
+        for (String name : names) {
+            nodes.put(name, new NodeState());
+            client.nodes().resource(node(name)).create();
+        }
+        operator.seedPool("worker", names.size(), "rendered-worker-1");
+        thread = new Thread(this::loop, "mock-nodes");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private static Node node(String name) {
+        return new NodeBuilder().withNewMetadata().withName(name)
+                .withLabels(Map.of("kubernetes.io/hostname", name, "node-role.kubernetes.io/worker", ""))
+                .endMetadata()
+                .withNewStatus()
+                    .addNewCondition().withType("Ready").withStatus("True").endCondition()
+                    .withCapacity(Map.of("cpu", new Quantity("4"), "memory", new Quantity("16Gi")))
+                    .withNewNodeInfo().withKernelVersion("5.14.0-427.el9.x86_64")
+                        .withOsImage("Red Hat Enterprise Linux CoreOS 416").withContainerRuntimeVersion("cri-o://1.29.1")
+                        .withKubeletVersion("v1.29.5").endNodeInfo()
+                .endStatus().build();
+    }
+
+    /** A probe log for {@code node}: lines from now on, as {@code kubectl logs -f} gives them. */
+    ProbeStream stream(String node) {
+        return new ProbeStream(node, resume -> {
+            Feed feed = new Feed();
+            nodes.get(node).feeds.add(feed);
+            return feed;
+        });
+    }
+
+    void rethrow() {
+        if (failure != null) {
+            throw new AssertionError("the mock nodes failed", failure);
+        }
+    }
+
+    private void loop() {
+        long next = System.nanoTime();
+        while (!closed) {
+            try {
+                runPods();
+                rollOut();
+                for (String name : names) {
+                    emit(name, nodes.get(name));
+                }
+            } catch (RuntimeException e) {
+                if (!closed) {
+                    failure = e;
+                }
+            }
+            next += 100_000_000;
+            long wait = next - System.nanoTime();
+            if (wait > 0) {
+                try {
+                    TimeUnit.NANOSECONDS.sleep(wait);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }
+    }
+
+    /** The kubelets: a probe pod per node for each DaemonSet, every workload pod Running where it is pinned. */
+    private void runPods() {
+        for (DaemonSet ds : client.apps().daemonSets().inAnyNamespace().list().getItems()) {
+            String ns = ds.getMetadata().getNamespace();
+            Map<String, String> labels = ds.getSpec().getSelector().getMatchLabels();
+            List<Pod> existing = client.pods().inNamespace(ns).withLabels(labels).list().getItems();
+            for (String name : names) {
+                if (existing.stream().noneMatch(p -> name.equals(p.getSpec().getNodeName()))) {
+                    client.pods().inNamespace(ns).resource(new PodBuilder().withNewMetadata()
+                            .withName(ds.getMetadata().getName() + "-" + name).withNamespace(ns).withLabels(labels)
+                            .endMetadata().withNewSpec().withNodeName(name).addNewContainer().withName("probe")
+                            .withImage("busybox").endContainer().endSpec().build()).create();
+                }
+            }
+            for (Pod p : client.pods().inNamespace(ns).withLabels(labels).list().getItems()) {
+                if (p.getStatus() == null || !"Running".equals(p.getStatus().getPhase())) {
+                    p.setStatus(new io.fabric8.kubernetes.api.model.PodStatusBuilder().withPhase("Running")
+                            .addNewCondition().withType("Ready").withStatus("True").endCondition().build());
+                    racing(() -> client.pods().inNamespace(ns).resource(p).updateStatus());
+                }
+            }
+            if (ds.getStatus() == null || ds.getStatus().getNumberReady() == null
+                    || ds.getStatus().getNumberReady() != names.size()) {
+                ds.setStatus(new DaemonSetStatusBuilder().withDesiredNumberScheduled(names.size())
+                        .withCurrentNumberScheduled(names.size()).withNumberReady(names.size())
+                        .withNumberAvailable(names.size()).withNumberMisscheduled(0).build());
+                racing(() -> client.apps().daemonSets().inNamespace(ns).resource(ds).updateStatus());
+            }
+        }
+        Map<String, Integer> perNode = new ConcurrentHashMap<>();
+        for (Pod p : client.pods().inAnyNamespace().withLabel(PodFactory.ATTEMPT_LABEL).list().getItems()) {
+            seen.put("Pod " + p.getMetadata().getName(), p.getMetadata().getLabels());
+            String node = p.getSpec().getNodeSelector() == null ? null
+                    : p.getSpec().getNodeSelector().get(ClusterManifests.HOSTNAME_LABEL);
+            if (node != null && p.getMetadata().getDeletionTimestamp() == null) {
+                perNode.merge(node, 1, Integer::sum);
+            }
+            if (p.getStatus() == null || !"Running".equals(p.getStatus().getPhase())) {
+                p.setStatus(new io.fabric8.kubernetes.api.model.PodStatusBuilder().withPhase("Running").build());
+                racing(() -> client.pods().inNamespace(p.getMetadata().getNamespace()).resource(p).updateStatus());
+            }
+        }
+        client.secrets().inAnyNamespace().withLabel(PodFactory.ATTEMPT_LABEL).list().getItems()
+                .forEach(s -> seen.put("Secret " + s.getMetadata().getName(), s.getMetadata().getLabels()));
+        client.configMaps().inAnyNamespace().withLabel(PodFactory.ATTEMPT_LABEL).list().getItems()
+                .forEach(c -> seen.put("ConfigMap " + c.getMetadata().getName(), c.getMetadata().getLabels()));
+        for (String name : names) {
+            nodes.get(name).pods = perNode.getOrDefault(name, 0);
+        }
+    }
+
+    /** A kubelet's write that lost a race with the harness deleting or changing the object is dropped. */
+    private static void racing(Runnable write) {
+        try {
+            write.run();
+        } catch (io.fabric8.kubernetes.client.KubernetesClientException e) {
+            if (e.getCode() != 404 && e.getCode() != 409) {
+                throw e;
+            }
+        }
+    }
+
+    /** The Machine Config Operator: a created or deleted 99-kubens-worker reboots every node into the new state. */
+    private void rollOut() {
+        GenericKubernetesResource mc = client.genericKubernetesResources(MachineConfigs.MACHINE_CONFIG)
+                .withName(MachineConfigs.name("worker")).get();
+        boolean wanted = mc != null;
+        if (nodes.get(names.get(0)).encapsulated == wanted) {
+            return;
+        }
+        String from = "rendered-worker-" + config;
+        String to = "rendered-worker-" + ++config;
+        operator.render("worker", to);
+        operator.updating("worker", names.size(), 0, from);
+        int done = 0;
+        for (String name : names) {
+            NodeState n = nodes.get(name);
+            n.encapsulated = wanted;
+            n.boot = UUID.randomUUID().toString();
+            n.uptimeCs = 3_000;
+            n.pid1Ns = 0;
+            operator.updating("worker", names.size(), ++done, done == names.size() ? to : from);
+        }
+        operator.updated("worker", names.size(), to);
+        rollouts.add(wanted ? "on" : "off");
+    }
+
+    private static void emit(String name, NodeState n) {
+        n.seq++;
+        n.uptimeCs += 10;
+        n.pid1Ns += n.encapsulated ? NS_ON : NS_PER_POD_OFF * n.pods;
+        long ticks = n.pid1Ns / 10_000_000;
+        String kubeletNs = n.encapsulated ? KUBENS_NS : HOST_NS;
+        String line = "kbprobe v1 seq=" + n.seq + " up=" + n.uptimeCs / 100 + "." + String.format("%02d", n.uptimeCs % 100)
+                + " hz=100 boot=" + n.boot + " pid1=1," + ticks / 2 + "," + (ticks - ticks / 2) + "," + n.pid1Ns
+                + " comm1=systemd mounts1=" + (300 + (n.encapsulated ? 0 : 14 * n.pods)) + " ns1=" + HOST_NS
+                + " kubelet=2000," + kubeletNs + " kubeletcpu=-,-,-,- runtime=2100," + kubeletNs
+                + " cpu=" + n.seq * 10 + "," + n.seq * 400 + " self=" + n.seq / 50 + " probe=3000,500 systemd=252\n";
+        for (Feed f : n.feeds) {
+            if (!f.offer(line)) {
+                n.feeds.remove(f);
+            }
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        closed = true;
+        thread.interrupt();
+        thread.join(5_000);
+        nodes.values().forEach(n -> n.feeds.forEach(Feed::close));
+    }
+
+    Set<String> names() {
+        return Set.copyOf(names);
+    }
+
+    /** A followed log: blocks for the next line until closed. */
+    static final class Feed extends InputStream {
+        private final LinkedBlockingQueue<byte[]> lines = new LinkedBlockingQueue<>();
+        private byte[] current = new byte[0];
+        private int at;
+        private volatile boolean closed;
+
+        boolean offer(String line) {
+            return !closed && lines.offer(line.getBytes(StandardCharsets.UTF_8));
+        }
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            while (at >= current.length) {
+                if (closed) {
+                    return -1;
+                }
+                try {
+                    byte[] next = lines.poll(50, TimeUnit.MILLISECONDS);
+                    if (next != null) {
+                        current = next;
+                        at = 0;
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IOException("interrupted", e);
+                }
+            }
+            int n = Math.min(len, current.length - at);
+            System.arraycopy(current, at, b, off, n);
+            at += n;
+            return n;
+        }
+
+        @Override
+        public void close() {
+            closed = true;
+        }
+    }
+
+    static List<String> sorted(Set<String> s) {
+        List<String> out = new ArrayList<>(s);
+        out.sort(null);
+        return out;
+    }
+}
