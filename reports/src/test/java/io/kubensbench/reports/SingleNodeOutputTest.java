@@ -18,17 +18,19 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A campaign on one node reads exactly as it does now, whatever the reports learn for
- * campaigns over several nodes: the files under {@code single-node/} were written by these
- * reports from the same synthetic results, and scripts and readers that rely on them must not
- * notice a change.
+ * A campaign on one node reads exactly as it did before campaigns could span several nodes:
+ * the files under {@code single-node/} were written by the reports of that time from the same
+ * synthetic results, and scripts and readers that rely on them must not notice a change.
  * Only the HTML's charts (their SVG depends on the machine's fonts) and its generation time
- * are left out of the comparison.
+ * are left out of the comparison; {@code cells.csv} gained empty columns at its end.
  */
 class SingleNodeOutputTest {
 
     private static final Pattern SVG = Pattern.compile("<svg.*?</svg>", Pattern.DOTALL);
     private static final Pattern GENERATED = Pattern.compile("Generated \\S+ from");
+    private static final String BLOCKED_COLUMNS = "blocked_nodes,blocked_difference,blocked_difference_ci_low,"
+            + "blocked_difference_ci_high,blocked_paired_t_p,blocked_wilcoxon_p,blocked_reduction,"
+            + "blocked_reduction_ci_low,blocked_reduction_ci_high";
 
     @TempDir
     Path tmp;
@@ -52,6 +54,21 @@ class SingleNodeOutputTest {
                 .isEqualTo(expected("compare.md"));
         assertThat(new JunitXmlExport().render(comparison, summary, summary).replace(dir.toString(), "RESULTS"))
                 .isEqualTo(expected("junit.xml"));
+    }
+
+    @Test
+    void cellsCsvKeepsEveryColumnAndLeavesTheBlockedOnesEmpty() throws Exception {
+        Path dir = tmp.resolve("cells");
+        Summary summary = SyntheticResults.write(dir, "single", "vm", 4, new int[] {50, 200});
+        new ReportWriter().write(dir, summary);
+
+        String[] before = expected("cells.csv").split("\r\n");
+        String[] now = Files.readString(dir.resolve("cells.csv")).split("\r\n");
+        assertThat(now).hasSameSizeAs(before);
+        assertThat(now[0]).isEqualTo(before[0] + "," + BLOCKED_COLUMNS);
+        for (int i = 1; i < before.length; i++) {
+            assertThat(now[i]).isEqualTo(before[i] + ",".repeat(BLOCKED_COLUMNS.split(",").length));
+        }
     }
 
     private static String expected(String name) throws IOException {
