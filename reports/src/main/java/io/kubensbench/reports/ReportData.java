@@ -17,15 +17,21 @@ import java.util.Map;
  * Everything a report renders, read once: the analysis' summary and the raw files it rests
  * on. Charts and exports take this and compute no statistic of their own.
  *
- * @param samples the current attempts' samples by run index, in file order
+ * @param samples the current attempts' samples by run index and attempt, in file order: a run
+ *                that measured several nodes has one attempt per node, and their samples must
+ *                never be joined into one line
  */
 public record ReportData(Path dir, Summary summary, String campaignYaml, Environment environment,
-                         List<RunRecord> runs, Map<Integer, List<SampleRecord>> samples) {
+                         List<RunRecord> runs, Map<Attempt, List<SampleRecord>> samples) {
+
+    /** Which run a sample belongs to: its index, and the attempt that is one node's part of it. */
+    public record Attempt(int run, String attempt) {
+    }
 
     public static ReportData load(Path dir, Summary summary) throws IOException {
         ResultsDir results = new ResultsDir(dir);
-        Map<Integer, List<SampleRecord>> samples = new LinkedHashMap<>();
-        results.samples(s -> samples.computeIfAbsent(s.run(), k -> new ArrayList<>()).add(s));
+        Map<Attempt, List<SampleRecord>> samples = new LinkedHashMap<>();
+        results.samples(s -> samples.computeIfAbsent(new Attempt(s.run(), s.attempt()), k -> new ArrayList<>()).add(s));
         return new ReportData(dir, summary, results.campaignYaml(), results.environment(), results.runs(), samples);
     }
 
@@ -43,8 +49,17 @@ public record ReportData(Path dir, Summary summary, String campaignYaml, Environ
         return runs.stream().filter(r -> r.level().equals(level) && r.arm().equals(arm)).toList();
     }
 
-    public List<SampleRecord> samples(int run) {
-        return thin(samples.getOrDefault(run, List.of()));
+    /**
+     * Whether the runs name more than one node, valid or not: then a run index alone does not
+     * say which line or row is which, and charts and tables name the node too.
+     */
+    public boolean severalNodes() {
+        return runs.stream().map(RunRecord::node).distinct().limit(2).count() > 1;
+    }
+
+    /** The samples of one run on one node, thinned for a chart. */
+    public List<SampleRecord> samples(RunRecord run) {
+        return thin(samples.getOrDefault(new Attempt(run.index(), run.attempt()), List.of()));
     }
 
     /** At most this many points per run on a chart; more only make the page heavier. */

@@ -1,5 +1,6 @@
 package io.kubensbench.reports;
 
+import io.kubensbench.analysis.compare.BlockedResult;
 import io.kubensbench.analysis.compare.CellResult;
 import io.kubensbench.analysis.compare.CostModel;
 import io.kubensbench.analysis.compare.Summary;
@@ -32,8 +33,15 @@ public final class ReportText {
         return m.find() ? OptionalInt.of(Integer.parseInt(m.group(1))) : OptionalInt.empty();
     }
 
-    /** The verdict of one level in one sentence with its numbers. */
+    /**
+     * The verdict of one level in one sentence with its numbers: the figures it rests on, so
+     * for a level measured on several nodes the ones with nodes as blocks, never the pooled
+     * runs' (which would let the node-to-node spread pass for noise).
+     */
     public static String verdict(Summary s, CellResult c, Environment env) {
+        if (c.blocked() != null) {
+            return blockedVerdict(s, c, env);
+        }
         StringBuilder b = new StringBuilder();
         b.append("At ").append(c.level()).append(", encapsulation ");
         switch (c.verdict()) {
@@ -46,10 +54,50 @@ public final class ReportText {
         }
         b.append(", from ").append(cores(c.baseline().cores().mean())).append(" (").append(s.baselineArm())
                 .append(") to ").append(cores(c.candidate().cores().mean())).append(" (").append(s.candidateArm())
-                .append("); n = ").append(c.baseline().n()).append(' ').append(s.baselineArm()).append(" and ")
-                .append(c.candidate().n()).append(' ').append(s.candidateArm()).append(" runs; systemd ")
-                .append(systemd(env).replaceFirst("^systemd\\s+", "")).append('.');
-        return b.toString();
+                .append(')');
+        return b.append(runsAndVersion(s, c, env)).toString();
+    }
+
+    private static String blockedVerdict(Summary s, CellResult c, Environment env) {
+        BlockedResult k = c.blocked();
+        String reduction = reduction(k);
+        StringBuilder b = new StringBuilder();
+        b.append("At ").append(c.level()).append(", encapsulation ");
+        switch (c.verdict()) {
+            case REDUCED -> b.append("reduced systemd's CPU by ").append(reduction);
+            case INCREASED -> b.append("increased systemd's CPU (reduction ").append(reduction).append(')');
+            case NO_SIGNIFICANT_DIFFERENCE -> b.append("made no significant difference to systemd's CPU (reduction ")
+                    .append(reduction).append(')');
+            default -> b.append("could not be judged: insufficient data (reduction ").append(reduction).append(')');
+        }
+        b.append(", with ").append(k.k()).append(" nodes as blocks: mean per-node difference ")
+                .append(cores(k.difference()));
+        if (k.differenceCi().defined()) {
+            b.append(" (95% CI ").append(hundredths(k.differenceCi().low())).append(" to ")
+                    .append(hundredths(k.differenceCi().high())).append(')');
+        }
+        b.append(", paired t p ").append(p(k.pairedT().p()));
+        if (!k.dropped().isEmpty()) {
+            b.append("; left out for lacking a valid run in an arm: ").append(String.join(", ", k.dropped()));
+        }
+        return b.append(runsAndVersion(s, c, env)).toString();
+    }
+
+    /** "; n = 4 off and 3 on runs; systemd 252.": what a verdict rests on and where it was measured. */
+    private static String runsAndVersion(Summary s, CellResult c, Environment env) {
+        return "; n = " + c.baseline().n() + ' ' + s.baselineArm() + " and " + c.candidate().n() + ' '
+                + s.candidateArm() + " runs; systemd " + systemd(env).replaceFirst("^systemd\\s+", "") + '.';
+    }
+
+    /** The pooled reduction over nodes: "93.1% (95% CI 90.2% to 95.8%, node bootstrap)", or "-" when undefined. */
+    public static String reduction(BlockedResult b) {
+        if (Double.isNaN(b.reduction())) {
+            return "-";
+        }
+        String r = pct(b.reduction());
+        return b.reductionCi().defined()
+                ? r + " (95% CI " + pct(b.reductionCiLow()) + " to " + pct(b.reductionCiHigh()) + ", node bootstrap)"
+                : r + " (no interval)";
     }
 
     /** "97.1% (95% CI 95.0% to 99.0%)", or "-" when undefined. */
@@ -65,6 +113,11 @@ public final class ReportText {
 
     public static String pct(double v) {
         return Double.isNaN(v) ? "-" : String.format(Locale.ROOT, "%.1f%%", 100 * v);
+    }
+
+    /** A share of a core as a percentage with two decimals, for interval bounds after {@link #cores}: "-12.34%". */
+    public static String hundredths(double v) {
+        return Double.isNaN(v) ? "-" : String.format(Locale.ROOT, "%.2f%%", 100 * v);
     }
 
     public static String cores(double v) {

@@ -14,7 +14,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
-/** Writes a plausible results directory: off uses CPU growing with mounts, on almost none. */
+/**
+ * Writes a plausible results directory: off uses CPU growing with mounts, on almost none. With
+ * several nodes, every run has a record per node (each its own attempt, as the runner writes
+ * them), and each node's off arm runs hotter than the one before.
+ */
 public final class SyntheticResults {
 
     public static final String SYSTEMD = "systemd 252 (252.38-1~deb12u1)";
@@ -24,13 +28,19 @@ public final class SyntheticResults {
 
     public static Summary write(Path dir, String campaign, String node, int runsPerArmAndLevel, int[] pods)
             throws IOException {
+        return write(dir, campaign, List.of(node), runsPerArmAndLevel, pods);
+    }
+
+    public static Summary write(Path dir, String campaign, List<String> nodes, int runsPerArmAndLevel, int[] pods)
+            throws IOException {
+        String node = nodes.get(0);
         Files.createDirectories(dir);
         ObjectMapper json = ResultsDir.mapper();
         Files.writeString(dir.resolve(ResultsDir.CAMPAIGN), "name: " + json.writeValueAsString(campaign)
                 + "\narms:\n  - name: off\n  - name: on\n");
         json.writeValue(dir.resolve(ResultsDir.ENVIRONMENT).toFile(), new Environment("kubens-bench test", "lab", node,
                 "6.1.0-test", SYSTEMD, "Test CPU", 4, 8L << 30, "OpenJDK 17", "boot", "2026-01-01T00:00:00Z", null,
-                List.of(node)));
+                List.copyOf(nodes)));
         Random rnd = new Random(42);
         List<RunRecord> runs = new ArrayList<>();
         StringBuilder runLines = new StringBuilder();
@@ -40,28 +50,32 @@ public final class SyntheticResults {
             for (int rep = 1; rep <= runsPerArmAndLevel; rep++) {
                 for (String arm : List.of("off", "on")) {
                     boolean off = arm.equals("off");
-                    long measure = 10_000_000_000L;
-                    int mounts = 40 + p * 11;
-                    double cores = off ? 0.0001 * mounts * (1 + 0.1 * rnd.nextGaussian()) : 0.002 * (1 + 0.2 * rnd.nextDouble());
-                    boolean valid = index % 17 != 5;
-                    String attempt = "a" + index;
-                    RunRecord r = new RunRecord(index, attempt, rep, "pods=" + p, p, arm, arm, node,
-                            "2026-01-01T00:00:00Z", "2026-01-01T00:00:15Z", measure, (long) (cores * measure),
-                            (long) (cores * 1000), 100, 50_000_000L, 30_000_000L, 1500, off ? mounts : 47, mounts,
-                            "mnt:[1]", off ? "mnt:[1]" : "mnt:[2]", off ? "mnt:[1]" : "mnt:[2]", 16, 0, valid,
-                            valid ? null : "kubelet restarted");
-                    runs.add(r);
-                    runLines.append(json.writeValueAsString(r)).append('\n');
-                    long sched = 0;
-                    long harness = 0;
-                    for (int seq = 0; seq < 16; seq++) {
-                        long t = seq * 1_000_000_000L;
-                        sched += (long) (cores * 1e9 * (1 + 0.2 * rnd.nextGaussian()) + 1e6);
-                        harness += (long) (0.01 * 1e9 * (1 + 0.3 * rnd.nextDouble()));
-                        int seen = Math.min(mounts, 40 + seq * mounts / 8);
-                        sampleLines.append(json.writeValueAsString(new SampleRecord(index, attempt, seq, t,
-                                seq < 5 ? "warmup" : "measure", sched, sched / 10_000_000, 0, harness, 0.5,
-                                off ? seen : 47, seen, "mnt:[1]", off ? "mnt:[1]" : "mnt:[2]", null))).append('\n');
+                    for (int n = 0; n < nodes.size(); n++) {
+                        double factor = 1 + 0.5 * n;
+                        long measure = 10_000_000_000L;
+                        int mounts = 40 + p * 11;
+                        double cores = off ? factor * 0.0001 * mounts * (1 + 0.1 * rnd.nextGaussian())
+                                : 0.002 * (1 + 0.2 * rnd.nextDouble());
+                        boolean valid = index % 17 != 5;
+                        String attempt = nodes.size() == 1 ? "a" + index : "a" + index + "-" + n;
+                        RunRecord r = new RunRecord(index, attempt, rep, "pods=" + p, p, arm, arm, nodes.get(n),
+                                "2026-01-01T00:00:00Z", "2026-01-01T00:00:15Z", measure, (long) (cores * measure),
+                                (long) (cores * 1000), 100, 50_000_000L, 30_000_000L, 1500, off ? mounts : 47, mounts,
+                                "mnt:[1]", off ? "mnt:[1]" : "mnt:[2]", off ? "mnt:[1]" : "mnt:[2]", 16, 0, valid,
+                                valid ? null : "kubelet restarted");
+                        runs.add(r);
+                        runLines.append(json.writeValueAsString(r)).append('\n');
+                        long sched = 0;
+                        long harness = 0;
+                        for (int seq = 0; seq < 16; seq++) {
+                            long t = seq * 1_000_000_000L;
+                            sched += (long) (cores * 1e9 * (1 + 0.2 * rnd.nextGaussian()) + 1e6);
+                            harness += (long) (0.01 * 1e9 * (1 + 0.3 * rnd.nextDouble()));
+                            int seen = Math.min(mounts, 40 + seq * mounts / 8);
+                            sampleLines.append(json.writeValueAsString(new SampleRecord(index, attempt, seq, t,
+                                    seq < 5 ? "warmup" : "measure", sched, sched / 10_000_000, 0, harness, 0.5,
+                                    off ? seen : 47, seen, "mnt:[1]", off ? "mnt:[1]" : "mnt:[2]", null))).append('\n');
+                        }
                     }
                     index++;
                 }

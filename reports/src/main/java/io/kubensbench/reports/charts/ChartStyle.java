@@ -1,5 +1,6 @@
 package io.kubensbench.reports.charts;
 
+import io.kubensbench.analysis.results.RunRecord;
 import io.kubensbench.analysis.results.SampleRecord;
 import java.awt.BasicStroke;
 import java.awt.Color;
@@ -7,6 +8,7 @@ import java.awt.Font;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.function.ToLongFunction;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
@@ -83,6 +85,14 @@ final class ChartStyle {
         s.setMarker(SeriesMarkers.NONE);
         s.setLineColor(c);
         s.setLineStyle(stroke);
+    }
+
+    /**
+     * A chart line's name, unique per run and node: "run 3", or "run 3 on worker-1" when the
+     * runs come from several nodes (each node's samples are a line of their own).
+     */
+    static String runName(RunRecord run, boolean severalNodes) {
+        return "run " + run.index() + (severalNodes ? " on " + Objects.toString(run.node(), "(no node)") : "");
     }
 
     /** File-name-safe form of a level name ({@code pods=200} to {@code pods-200}). */

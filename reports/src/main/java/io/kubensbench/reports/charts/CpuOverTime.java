@@ -10,8 +10,8 @@ import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
 
 /**
- * A process's CPU over time, one line per run, per level: the warm-up dashed, the measure
- * window solid, colour by arm. Shared by the systemd and the harness charts.
+ * A process's CPU over time, one line per run (and node), per level: the warm-up dashed, the
+ * measure window solid, colour by arm. Shared by the systemd and the harness charts.
  */
 abstract class CpuOverTime implements ReportChart {
 
@@ -26,6 +26,7 @@ abstract class CpuOverTime implements ReportChart {
     @Override
     public List<Figure> figures(ReportData data) {
         List<Figure> out = new ArrayList<>();
+        boolean severalNodes = data.severalNodes();
         for (String level : data.levels()) {
             XYChart chart = ChartStyle.xy(who() + " CPU over time, " + level, "seconds since warm-up start",
                     "% of a core");
@@ -35,8 +36,8 @@ abstract class CpuOverTime implements ReportChart {
                 boolean legendMeasure = true;
                 boolean legendWarmup = true;
                 for (RunRecord run : data.runs(level, arms.get(a))) {
-                    ChartStyle.Series s = ChartStyle.rate(data.samples(run.index()), counter());
-                    String name = "run " + run.index() + " (" + run.arm() + ")";
+                    ChartStyle.Series s = ChartStyle.rate(data.samples(run), counter());
+                    String name = ChartStyle.runName(run, severalNodes) + " (" + run.arm() + ")";
                     if (!s.warmup.isEmpty()) {
                         XYSeries w = chart.addSeries(name + " warm-up", s.warmup.x, s.warmup.y);
                         ChartStyle.line(w, ChartStyle.color(a), ChartStyle.DASHED);
@@ -57,7 +58,8 @@ abstract class CpuOverTime implements ReportChart {
             }
             if (any) {
                 chart.getStyler().setYAxisMin(0.0);
-                out.add(new Figure(idPrefix() + "-" + ChartStyle.slug(level), level, chart.getTitle(), caption(), chart));
+                out.add(new Figure(idPrefix() + "-" + ChartStyle.slug(level), level, chart.getTitle(),
+                        caption() + (severalNodes ? " With several nodes, a line per run and node." : ""), chart));
             }
         }
         return out;

@@ -18,6 +18,7 @@ public final class MountsOverTimeChart implements ReportChart {
     @Override
     public List<Figure> figures(ReportData data) {
         List<Figure> out = new ArrayList<>();
+        boolean severalNodes = data.severalNodes();
         for (String level : data.levels()) {
             XYChart chart = ChartStyle.xy("Mounts seen over time, " + level, "seconds since warm-up start", "mounts");
             boolean any = false;
@@ -26,13 +27,14 @@ public final class MountsOverTimeChart implements ReportChart {
                 boolean legendSystemd = true;
                 boolean legendKubelet = true;
                 for (RunRecord run : data.runs(level, arms.get(a))) {
-                    List<SampleRecord> samples = data.samples(run.index());
-                    if (add(chart, "run " + run.index() + " systemd", samples, SampleRecord::systemdMounts,
+                    List<SampleRecord> samples = data.samples(run);
+                    String name = ChartStyle.runName(run, severalNodes);
+                    if (add(chart, name + " systemd", samples, SampleRecord::systemdMounts,
                             arms.get(a) + ": systemd", a, ChartStyle.SOLID, legendSystemd)) {
                         legendSystemd = false;
                         any = true;
                     }
-                    if (add(chart, "run " + run.index() + " kubelet", samples, SampleRecord::kubeletMounts,
+                    if (add(chart, name + " kubelet", samples, SampleRecord::kubeletMounts,
                             arms.get(a) + ": kubelet", a, ChartStyle.DASHED, legendKubelet)) {
                         legendKubelet = false;
                         any = true;
@@ -43,7 +45,8 @@ public final class MountsOverTimeChart implements ReportChart {
                 chart.getStyler().setYAxisMin(0.0);
                 out.add(new Figure("mounts-time-" + ChartStyle.slug(level), level, chart.getTitle(),
                         "Mounts in systemd's mount namespace (solid) and in the kubelet's (dashed), one line per run "
-                                + "and process: encapsulation keeps the kubelet's mounts out of systemd's view.",
+                                + "and process: encapsulation keeps the kubelet's mounts out of systemd's view."
+                                + (severalNodes ? " With several nodes, a line per run, node and process." : ""),
                         chart));
             }
         }

@@ -12,6 +12,7 @@ public interface ReportChart {
     /** Every chart of the report, in the order the report shows them. */
     static List<ReportChart> all() {
         return List.of(new SystemdCpuOverTimeChart(), new RunCpuByLevelChart(), new DoseResponseChart(),
-                new ReductionChart(), new MountsOverTimeChart(), new HarnessCpuOverTimeChart());
+                new ReductionChart(), new MountsOverTimeChart(), new HarnessCpuOverTimeChart(),
+                new NodeCpuByLevelChart());
     }
 }

@@ -1,9 +1,15 @@
 package io.kubensbench.reports.exports;
 
+import io.kubensbench.analysis.compare.BlockedResult;
 import io.kubensbench.analysis.compare.CellResult;
 import io.kubensbench.reports.ReportData;
 
-/** {@code cells.csv}: one row per level, the comparison's figures as the analysis computed them (cores). */
+/**
+ * {@code cells.csv}: one row per level, the comparison's figures as the analysis computed them
+ * (cores). The {@code blocked_} columns hold the comparison with nodes as blocks, which the
+ * verdict rests on when the level was measured on several nodes; they are empty otherwise, so
+ * one campaign's file reads like another's.
+ */
 public final class CellsCsvExport implements SummaryExport {
 
     @Override
@@ -18,8 +24,12 @@ public final class CellsCsvExport implements SummaryExport {
                 "candidate_excluded", "candidate_mean_cores", "candidate_median_cores", "candidate_sd", "difference",
                 "difference_ci_low", "difference_ci_high", "reduction", "reduction_ci_low", "reduction_ci_high",
                 "welch_p", "mann_whitney_p", "hedges_g", "cliffs_delta", "minimal_detectable_effect",
-                "mean_systemd_mounts_baseline", "mean_systemd_mounts_candidate", "mean_mount_events_per_s", "verdict"));
+                "mean_systemd_mounts_baseline", "mean_systemd_mounts_candidate", "mean_mount_events_per_s", "verdict",
+                "blocked_nodes", "blocked_difference", "blocked_difference_ci_low", "blocked_difference_ci_high",
+                "blocked_paired_t_p", "blocked_wilcoxon_p", "blocked_reduction", "blocked_reduction_ci_low",
+                "blocked_reduction_ci_high"));
         for (CellResult c : data.summary().cells()) {
+            BlockedResult k = c.blocked();
             b.append(Csv.row(c.level(), c.pods(), c.baseline().arm(), c.baseline().n(), c.baseline().excluded(),
                     c.baseline().cores().mean(), c.baseline().cores().median(), c.baseline().cores().sd(),
                     c.candidate().arm(), c.candidate().n(), c.candidate().excluded(), c.candidate().cores().mean(),
@@ -27,7 +37,12 @@ public final class CellsCsvExport implements SummaryExport {
                     c.differenceCiHigh(), c.reduction(), c.reductionCiLow(), c.reductionCiHigh(),
                     c.welch() == null ? null : c.welch().p(), c.mannWhitney() == null ? null : c.mannWhitney().p(),
                     c.hedgesG(), c.cliffsDelta(), c.minimalDetectableEffect(), c.meanSystemdMountsBaseline(),
-                    c.meanSystemdMountsCandidate(), c.meanMountEventsPerSecond(), c.verdict().label()));
+                    c.meanSystemdMountsCandidate(), c.meanMountEventsPerSecond(), c.verdict().label(),
+                    k == null ? null : k.k(), k == null ? null : k.difference(),
+                    k == null ? null : k.differenceCi().low(), k == null ? null : k.differenceCi().high(),
+                    k == null ? null : k.pairedT().p(), k == null ? null : k.wilcoxon().p(),
+                    k == null ? null : k.reduction(), k == null ? null : k.reductionCiLow(),
+                    k == null ? null : k.reductionCiHigh()));
         }
         return b.toString();
     }

@@ -1,15 +1,18 @@
 package io.kubensbench.reports.exports;
 
+import io.kubensbench.analysis.compare.BlockedResult;
 import io.kubensbench.analysis.compare.CellResult;
 import io.kubensbench.analysis.compare.Check;
 import io.kubensbench.analysis.compare.Comparison;
 import io.kubensbench.analysis.compare.Summary;
+import io.kubensbench.reports.ReportText;
 import java.util.Locale;
 import java.util.Optional;
 
 /**
  * A Markdown summary for a CI job's summary page: the gate's verdict first, then the
- * reduction per level in the baseline and now, then every check.
+ * reduction per level in the baseline and now, then every check. When a campaign measured
+ * several nodes its levels show the figures with nodes as blocks, the ones the gate judged.
  */
 public final class MarkdownExport implements ComparisonExport {
 
@@ -20,17 +23,10 @@ public final class MarkdownExport implements ComparisonExport {
         m.append("## kubens-bench: ").append(Comparison.title(code)).append(code == 0 ? "" : " (exit " + code + ")")
                 .append("\n\n");
         m.append(cell(comparison.verdictLine())).append("\n\n");
-        m.append("| level | baseline reduction | current reduction | current ").append(cell(current.baselineArm()))
-                .append(" | current ").append(cell(current.candidateArm())).append(" | verdict |\n");
-        m.append("|---|---|---|---|---|---|\n");
-        for (CellResult c : current.cells()) {
-            Optional<CellResult> b = baseline.cell(c.level());
-            m.append("| ").append(cell(c.level())).append(" | ")
-                    .append(b.map(MarkdownExport::reduction).orElse("-")).append(" | ")
-                    .append(reduction(c)).append(" | ")
-                    .append(cores(c.baseline().cores().mean())).append(" | ")
-                    .append(cores(c.candidate().cores().mean())).append(" | ")
-                    .append(c.verdict().label()).append(" |\n");
+        if (baseline.multiNode() || current.multiNode()) {
+            blockedLevels(m, baseline, current);
+        } else {
+            levels(m, baseline, current);
         }
         m.append("\n| level | check | result | detail |\n|---|---|---|---|\n");
         for (Check c : comparison.checks()) {
@@ -43,6 +39,76 @@ public final class MarkdownExport implements ComparisonExport {
                 .append(cell(String.join(", ", current.sources()))).append("; maximum regression ")
                 .append(fmt(comparison.maxRegressionPoints())).append(" points.\n");
         return m.toString();
+    }
+
+    private static void levels(StringBuilder m, Summary baseline, Summary current) {
+        m.append("| level | baseline reduction | current reduction | current ").append(cell(current.baselineArm()))
+                .append(" | current ").append(cell(current.candidateArm())).append(" | verdict |\n");
+        m.append("|---|---|---|---|---|---|\n");
+        for (CellResult c : current.cells()) {
+            Optional<CellResult> b = baseline.cell(c.level());
+            m.append("| ").append(cell(c.level())).append(" | ")
+                    .append(b.map(MarkdownExport::reduction).orElse("-")).append(" | ")
+                    .append(reduction(c)).append(" | ")
+                    .append(cores(c.baseline().cores().mean())).append(" | ")
+                    .append(cores(c.candidate().cores().mean())).append(" | ")
+                    .append(c.verdict().label()).append(" |\n");
+        }
+    }
+
+    /**
+     * The levels when either campaign measured several nodes: per summary the figures the gate
+     * judged, with nodes as blocks where the level has them (pooled reduction over nodes and
+     * mean per-node difference), over the runs otherwise; never the pooled runs' figures beside
+     * a verdict that rests on the blocks.
+     */
+    private static void blockedLevels(StringBuilder m, Summary baseline, Summary current) {
+        String arms = cell(current.candidateArm()) + " - " + cell(current.baselineArm());
+        m.append("| level | baseline reduction | current reduction | baseline difference ").append(arms)
+                .append(" | current difference ").append(arms).append(" | current p | verdict |\n");
+        m.append("|---|---|---|---|---|---|---|\n");
+        for (CellResult c : current.cells()) {
+            Optional<CellResult> b = baseline.cell(c.level());
+            m.append("| ").append(cell(c.level())).append(" | ")
+                    .append(b.map(MarkdownExport::effectiveReduction).orElse("-")).append(" | ")
+                    .append(effectiveReduction(c)).append(" | ")
+                    .append(b.map(MarkdownExport::difference).orElse("-")).append(" | ")
+                    .append(difference(c)).append(" | ")
+                    .append(c.blocked() == null ? "Welch " + ReportText.p(c.welch() == null ? Double.NaN : c.welch().p())
+                            : "paired t " + ReportText.p(c.blocked().pairedT().p())).append(" | ")
+                    .append(c.verdict().label()).append(c.blocked() == null ? "" : " (nodes as blocks)").append(" |\n");
+        }
+        m.append("\nWith nodes as blocks (k nodes): the reduction is pooled over the nodes with a node bootstrap"
+                + " interval, the difference is the mean per-node difference with its t interval, p is the paired t-test"
+                + " over per-node means. Elsewhere the figures are over runs, with Welch's test.\n");
+    }
+
+    /** The reduction the level's verdict rests on, blocked when it has the blocks. */
+    private static String effectiveReduction(CellResult c) {
+        BlockedResult b = c.blocked();
+        if (b == null) {
+            return reduction(c);
+        }
+        if (Double.isNaN(b.reduction())) {
+            return "-";
+        }
+        return (b.reductionCi().defined()
+                ? String.format(Locale.ROOT, "%.1f%% [%.1f, %.1f]", 100 * b.reduction(), 100 * b.reductionCiLow(),
+                        100 * b.reductionCiHigh())
+                : String.format(Locale.ROOT, "%.1f%% (no interval)", 100 * b.reduction())) + ", " + b.k() + " nodes";
+    }
+
+    /** The difference the level's verdict rests on: mean per-node when blocked, of the run means otherwise. */
+    private static String difference(CellResult c) {
+        BlockedResult b = c.blocked();
+        double v = b == null ? c.difference() : b.difference();
+        double low = b == null ? c.differenceCiLow() : b.differenceCi().low();
+        double high = b == null ? c.differenceCiHigh() : b.differenceCi().high();
+        if (Double.isNaN(v)) {
+            return "-";
+        }
+        return cores(v) + (Double.isNaN(low) ? "" : String.format(Locale.ROOT, " [%.2f, %.2f]", 100 * low, 100 * high))
+                + (b == null ? "" : " per node");
     }
 
     private static String reduction(CellResult c) {

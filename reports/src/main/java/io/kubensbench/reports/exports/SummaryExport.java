@@ -8,5 +8,10 @@ public interface SummaryExport {
     /** The file's name in the results directory. */
     String fileName();
 
+    /** Whether the file belongs beside these results; a format for some campaigns only says no to the rest. */
+    default boolean appliesTo(ReportData data) {
+        return true;
+    }
+
     String render(ReportData data);
 }

@@ -7,13 +7,12 @@ import io.kubensbench.analysis.compare.NodeResult;
 import io.kubensbench.analysis.compare.Summary;
 import io.kubensbench.reports.ReportData;
 import io.kubensbench.reports.ReportText;
-import java.util.Locale;
 import java.util.Map;
 
 /**
  * {@code summary.md}: the verdict per level, the table and the cost model, for a README or an
- * issue; for a campaign over several nodes also each node on its own and the figures with
- * nodes as blocks, which the verdicts then rest on.
+ * issue; for a campaign over several nodes the table gives the figures with nodes as blocks,
+ * which the verdicts then rest on, and each node on its own follows.
  */
 public final class SummaryMarkdownExport implements SummaryExport {
 
@@ -29,28 +28,13 @@ public final class SummaryMarkdownExport implements SummaryExport {
         String c = MarkdownExport.cell(s.candidateArm());
         StringBuilder m = new StringBuilder("# kubens-bench: ").append(MarkdownExport.cell(s.campaign())).append("\n\n");
         for (CellResult cell : s.cells()) {
-            m.append("- ").append(MarkdownExport.cell(ReportText.verdict(s, cell, data.environment())));
-            if (cell.blocked() != null) {
-                m.append(" The verdict rests on ").append(cell.blocked().k()).append(" nodes as blocks: pooled reduction ")
-                        .append(MarkdownExport.cell(blockedReduction(cell.blocked()))).append(", paired t p ")
-                        .append(ReportText.p(cell.blocked().pairedT().p())).append('.');
-            }
-            m.append('\n');
-        }
-        m.append("\n| level | n ").append(b).append(" | n ").append(c).append(" | ").append(b).append(" mean | ")
-                .append(c).append(" mean | reduction (95% CI) | Welch p | verdict |\n|---|---|---|---|---|---|---|---|\n");
-        for (CellResult cell : s.cells()) {
-            m.append("| ").append(MarkdownExport.cell(cell.level())).append(" | ").append(cell.baseline().n())
-                    .append(" | ").append(cell.candidate().n()).append(" | ")
-                    .append(ReportText.cores(cell.baseline().cores().mean())).append(" | ")
-                    .append(ReportText.cores(cell.candidate().cores().mean())).append(" | ")
-                    .append(ReportText.reduction(cell)).append(" | ")
-                    .append(ReportText.p(cell.welch() == null ? Double.NaN : cell.welch().p())).append(" | ")
-                    .append(cell.verdict().label()).append(cell.blocked() == null ? "" : " (nodes as blocks)")
-                    .append(" |\n");
+            m.append("- ").append(MarkdownExport.cell(ReportText.verdict(s, cell, data.environment()))).append('\n');
         }
         if (s.multiNode()) {
+            blockedTable(s, m, b, c);
             nodes(s, m, b, c);
+        } else {
+            table(s, m, b, c);
         }
         if (!s.costModels().isEmpty()) {
             m.append("\nCost model:\n\n");
@@ -69,6 +53,47 @@ public final class SummaryMarkdownExport implements SummaryExport {
         m.append(".\n\n").append(MarkdownExport.cell(ReportText.rateLimit(data.environment()).strip()))
                 .append("\n\nReport: [report/index.html](report/index.html)\n");
         return m.toString();
+    }
+
+    private static void table(Summary s, StringBuilder m, String b, String c) {
+        m.append("\n| level | n ").append(b).append(" | n ").append(c).append(" | ").append(b).append(" mean | ")
+                .append(c).append(" mean | reduction (95% CI) | Welch p | verdict |\n|---|---|---|---|---|---|---|---|\n");
+        for (CellResult cell : s.cells()) {
+            m.append("| ").append(MarkdownExport.cell(cell.level())).append(" | ").append(cell.baseline().n())
+                    .append(" | ").append(cell.candidate().n()).append(" | ")
+                    .append(ReportText.cores(cell.baseline().cores().mean())).append(" | ")
+                    .append(ReportText.cores(cell.candidate().cores().mean())).append(" | ")
+                    .append(ReportText.reduction(cell)).append(" | ")
+                    .append(ReportText.p(cell.welch() == null ? Double.NaN : cell.welch().p())).append(" | ")
+                    .append(cell.verdict().label()).append(" |\n");
+        }
+    }
+
+    /**
+     * The levels of a campaign over several nodes, each with the figures its verdict rests on:
+     * with nodes as blocks where at least 2 nodes have both arms, over the pooled runs otherwise.
+     */
+    private static void blockedTable(Summary s, StringBuilder m, String b, String c) {
+        m.append("\n| level | nodes as blocks | n ").append(b).append(" | n ").append(c)
+                .append(" | reduction (95% CI) | difference ").append(c).append(" - ").append(b)
+                .append(" (95% CI) | test p | verdict |\n|---|---|---|---|---|---|---|---|\n");
+        for (CellResult cell : s.cells()) {
+            BlockedResult k = cell.blocked();
+            m.append("| ").append(MarkdownExport.cell(cell.level())).append(" | ")
+                    .append(k == null ? "-" : Integer.toString(k.k())).append(" | ").append(cell.baseline().n())
+                    .append(" | ").append(cell.candidate().n()).append(" | ");
+            if (k == null) {
+                m.append(ReportText.reduction(cell)).append(" | ")
+                        .append(withCi(cell.difference(), cell.differenceCiLow(), cell.differenceCiHigh()))
+                        .append(" | Welch ").append(ReportText.p(cell.welch() == null ? Double.NaN : cell.welch().p()))
+                        .append(" | ").append(cell.verdict().label()).append(" (pooled runs) |\n");
+            } else {
+                m.append(ReportText.reduction(k)).append(" | ")
+                        .append(withCi(k.difference(), k.differenceCi().low(), k.differenceCi().high()))
+                        .append(" per node | paired t ").append(ReportText.p(k.pairedT().p())).append(" | ")
+                        .append(cell.verdict().label()).append(" (nodes as blocks) |\n");
+            }
+        }
     }
 
     private static void nodes(Summary s, StringBuilder m, String b, String c) {
@@ -96,24 +121,17 @@ public final class SummaryMarkdownExport implements SummaryExport {
         if (b == null) {
             return "fewer than 2 nodes with valid runs in both arms; the verdict rests on the pooled runs.";
         }
-        return b.k() + " nodes; mean per-node difference " + ReportText.cores(b.difference()) + " (95% CI "
-                + hundredths(b.differenceCi().low()) + " to " + hundredths(b.differenceCi().high())
-                + "), paired t p " + ReportText.p(b.pairedT().p())
+        return b.k() + " nodes; mean per-node difference "
+                + withCi(b.difference(), b.differenceCi().low(), b.differenceCi().high())
+                + ", paired t p " + ReportText.p(b.pairedT().p())
                 + (Double.isNaN(b.wilcoxon().p()) ? "" : ", Wilcoxon signed-rank p " + ReportText.p(b.wilcoxon().p()))
-                + "; pooled reduction " + blockedReduction(b)
+                + "; pooled reduction " + ReportText.reduction(b)
                 + (b.dropped().isEmpty() ? "" : "; dropped for lacking an arm: " + String.join(", ", b.dropped())) + ".";
     }
 
-    private static String hundredths(double v) {
-        return Double.isNaN(v) ? "-" : String.format(Locale.ROOT, "%.2f%%", 100 * v);
-    }
-
-    private static String blockedReduction(BlockedResult b) {
-        if (Double.isNaN(b.reduction())) {
-            return "-";
-        }
-        return ReportText.pct(b.reduction()) + (b.reductionCi().defined()
-                ? " (95% CI " + ReportText.pct(b.reductionCiLow()) + " to " + ReportText.pct(b.reductionCiHigh())
-                + ", node bootstrap)" : " (no interval)");
+    /** "-12.34% of a core (95% CI -14.00% to -10.60%)", without the interval when it is undefined. */
+    private static String withCi(double v, double low, double high) {
+        return ReportText.cores(v) + (Double.isNaN(low) ? ""
+                : " (95% CI " + ReportText.hundredths(low) + " to " + ReportText.hundredths(high) + ")");
     }
 }

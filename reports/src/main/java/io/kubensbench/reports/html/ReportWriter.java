@@ -2,8 +2,11 @@ package io.kubensbench.reports.html;
 
 import com.samskivert.mustache.Mustache;
 import com.samskivert.mustache.Template;
+import io.kubensbench.analysis.compare.BlockedResult;
 import io.kubensbench.analysis.compare.CellResult;
 import io.kubensbench.analysis.compare.CostModel;
+import io.kubensbench.analysis.compare.NodeEffect;
+import io.kubensbench.analysis.compare.NodeResult;
 import io.kubensbench.analysis.compare.Summary;
 import io.kubensbench.analysis.compare.Verdict;
 import io.kubensbench.analysis.results.Environment;
@@ -15,6 +18,7 @@ import io.kubensbench.reports.charts.Figure;
 import io.kubensbench.reports.charts.RenderedChart;
 import io.kubensbench.reports.charts.ReportChart;
 import io.kubensbench.reports.exports.CellsCsvExport;
+import io.kubensbench.reports.exports.NodesCsvExport;
 import io.kubensbench.reports.exports.RunsCsvExport;
 import io.kubensbench.reports.exports.SummaryExport;
 import io.kubensbench.reports.exports.SummaryMarkdownExport;
@@ -40,7 +44,9 @@ import java.util.Objects;
  * inline SVG, CSS inline, no external URL; a Content-Security-Policy forbids scripts and
  * remote loads), the charts' PNGs beside it, and {@code summary.md} and the CSV exports in
  * the results directory. Every value from the data goes through the template's HTML
- * escaping; only the SVG the chart library drew is inserted raw.
+ * escaping; only the SVG the chart library drew is inserted raw. A campaign over several nodes
+ * also gets a Nodes section and {@code nodes.csv}, and its levels show the figures with nodes
+ * as blocks that their verdicts rest on.
  */
 public final class ReportWriter {
 
@@ -53,7 +59,8 @@ public final class ReportWriter {
     private final ChartRenderer renderer = new ChartRenderer();
 
     public ReportWriter() {
-        this(ReportChart.all(), List.of(new SummaryMarkdownExport(), new RunsCsvExport(), new CellsCsvExport()));
+        this(ReportChart.all(), List.of(new SummaryMarkdownExport(), new RunsCsvExport(), new CellsCsvExport(),
+                new NodesCsvExport()));
     }
 
     public ReportWriter(List<ReportChart> charts, List<SummaryExport> exports) {
@@ -71,7 +78,7 @@ public final class ReportWriter {
         for (RenderedChart c : rendered) {
             Files.write(dir.resolve(c.pngFileName()), c.png());
         }
-        for (SummaryExport e : exports) {
+        for (SummaryExport e : exports.stream().filter(e -> e.appliesTo(data)).toList()) {
             Files.writeString(resultsDir.resolve(e.fileName()), e.render(data), StandardCharsets.UTF_8);
         }
         Path index = dir.resolve(INDEX);
@@ -117,21 +124,29 @@ public final class ReportWriter {
         m.put("rateLimit", ReportText.rateLimit(env).strip());
         m.put("cells", s.cells().stream().map(c -> cell(s, c, env)).toList());
         m.put("runRows", data.runs().stream().map(ReportWriter::run).toList());
+        m.put("severalNodes", data.severalNodes());
+        m.put("multiNode", s.multiNode());
+        m.put("nodeRows", s.nodes().stream().flatMap(n -> n.cells().stream().map(c -> nodeRow(n, c))).toList());
         List<String> models = s.costModels().stream().map(ReportText::costModel).toList();
         m.put("costModels", models);
         m.put("hasCostModels", !models.isEmpty());
         m.put("excludedText", excluded(s));
-        m.put("overviewCharts", rendered.stream().filter(c -> c.figure().level() == null).map(ReportWriter::chart).toList());
+        m.put("overviewCharts", rendered.stream()
+                .filter(c -> c.figure().level() == null && c.figure().section() == Figure.Section.RESULTS)
+                .map(ReportWriter::chart).toList());
+        m.put("nodeCharts", rendered.stream().filter(c -> c.figure().section() == Figure.Section.NODES)
+                .map(ReportWriter::chart).toList());
         List<Map<String, Object>> levels = new ArrayList<>();
         for (String level : data.levels()) {
-            List<Map<String, Object>> charts = rendered.stream().filter(c -> level.equals(c.figure().level()))
+            List<Map<String, Object>> charts = rendered.stream()
+                    .filter(c -> level.equals(c.figure().level()) && c.figure().section() == Figure.Section.RESULTS)
                     .map(ReportWriter::chart).toList();
             if (!charts.isEmpty()) {
                 levels.add(Map.of("level", level, "charts", charts));
             }
         }
         m.put("levelCharts", levels);
-        m.put("files", List.of(
+        List<Map<String, Object>> files = new ArrayList<>(List.of(
                 file("../campaign.yaml", "campaign.yaml", "the campaign as run"),
                 file("../environment.json", "environment.json", "where it ran"),
                 file("../runs.jsonl", "runs.jsonl", "one line per run"),
@@ -140,6 +155,10 @@ public final class ReportWriter {
                 file("../summary.md", "summary.md", "the verdict in Markdown"),
                 file("../runs.csv", "runs.csv", "runs as CSV"),
                 file("../cells.csv", "cells.csv", "per-level figures as CSV")));
+        if (s.multiNode()) {
+            files.add(file("../nodes.csv", "nodes.csv", "per-node figures as CSV"));
+        }
+        m.put("files", files);
         return m;
     }
 
@@ -164,7 +183,9 @@ public final class ReportWriter {
 
     private static Map<String, Object> cell(Summary s, CellResult c, Environment env) {
         Map<String, Object> m = new LinkedHashMap<>();
+        BlockedResult blocked = c.blocked();
         m.put("level", c.level());
+        m.put("rowLevel", blocked == null ? c.level() : c.level() + ", runs pooled");
         m.put("sentence", ReportText.verdict(s, c, env));
         m.put("verdictClass", c.verdict() == Verdict.REDUCED ? "reduced" : "other");
         m.put("verdict", c.verdict().label());
@@ -179,7 +200,38 @@ public final class ReportWriter {
         m.put("mwP", ReportText.p(c.mannWhitney() == null ? Double.NaN : c.mannWhitney().p()));
         m.put("hedges", ReportText.num(c.hedgesG(), 2));
         m.put("mde", ReportText.cores(c.minimalDetectableEffect()));
+        m.put("rowVerdict", blocked == null ? c.verdict().label() : "for reference");
         m.put("restsOn", c.restsOn());
+        m.put("blocked", blocked == null ? false : blocked(c, blocked));
+        return m;
+    }
+
+    /** The level's line with nodes as blocks: the figures its verdict rests on. */
+    private static Map<String, Object> blocked(CellResult c, BlockedResult b) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("label", c.level() + ", " + b.k() + " nodes as blocks");
+        m.put("nBaseline", b.blocks().stream().mapToInt(NodeEffect::baselineRuns).sum());
+        m.put("nCandidate", b.blocks().stream().mapToInt(NodeEffect::candidateRuns).sum());
+        m.put("dropped", b.dropped().isEmpty() ? "-" : "nodes left out: " + String.join(", ", b.dropped()));
+        m.put("reduction", ReportText.reduction(b));
+        m.put("difference", withCi(b.difference(), b.differenceCi().low(), b.differenceCi().high()) + " per node");
+        m.put("pairedP", "paired t " + ReportText.p(b.pairedT().p()));
+        m.put("wilcoxonP", "Wilcoxon " + ReportText.p(b.wilcoxon().p()));
+        m.put("verdict", c.verdict().label());
+        return m;
+    }
+
+    private static Map<String, Object> nodeRow(NodeResult node, CellResult c) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("node", node.node());
+        m.put("level", c.level());
+        m.put("nBaseline", c.baseline().n());
+        m.put("baselineMean", ReportText.cores(c.baseline().cores().mean()));
+        m.put("nCandidate", c.candidate().n());
+        m.put("candidateMean", ReportText.cores(c.candidate().cores().mean()));
+        m.put("difference", ReportText.cores(c.difference()));
+        m.put("reduction", ReportText.reduction(c));
+        m.put("verdict", c.verdict().label());
         return m;
     }
 
@@ -191,6 +243,7 @@ public final class ReportWriter {
     private static Map<String, Object> run(RunRecord r) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("index", r.index());
+        m.put("node", r.node());
         m.put("arm", r.arm());
         m.put("encapsulation", r.encapsulation());
         m.put("level", r.level());

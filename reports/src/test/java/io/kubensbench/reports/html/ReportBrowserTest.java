@@ -26,7 +26,8 @@ import org.openqa.selenium.logging.LoggingPreferences;
 /**
  * Opens the report from {@code file://} in headless Chromium (Debian's {@code chromium} and
  * {@code chromium-driver}): no console errors, every chart drawn at a non-zero size, no
- * script run by data; keeps a screenshot at {@code target/report-screenshot.png}.
+ * script run by data; for one node and for several, keeping screenshots at
+ * {@code target/report-screenshot.png} and {@code target/report-nodes-screenshot.png}.
  */
 class ReportBrowserTest {
 
@@ -43,8 +44,20 @@ class ReportBrowserTest {
         Path dir = tmp.resolve("results");
         Summary summary = SyntheticResults.write(dir, "<script>alert(1)</script>", "\"><img src=x onerror=alert(2)>", 4,
                 new int[] {100, 250});
-        Path index = new ReportWriter().write(dir, summary);
+        rendersWithoutScriptsOrErrors(new ReportWriter().write(dir, summary), "report-screenshot.png");
+    }
 
+    @Test
+    void reportOverSeveralNodesRendersInHeadlessChromium() throws Exception {
+        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+                "needs /usr/bin/chromium and /usr/bin/chromedriver (apt-get install chromium chromium-driver)");
+        Path dir = tmp.resolve("nodes");
+        Summary summary = SyntheticResults.write(dir, "<script>alert(1)</script>",
+                List.of("node-a", "\"><img src=x onerror=alert(2)>", "node-c"), 3, new int[] {100, 250});
+        rendersWithoutScriptsOrErrors(new ReportWriter().write(dir, summary), "report-nodes-screenshot.png");
+    }
+
+    private void rendersWithoutScriptsOrErrors(Path index, String screenshot) throws Exception {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
@@ -82,7 +95,7 @@ class ReportBrowserTest {
             List<LogEntry> severe = driver.manage().logs().get(LogType.BROWSER).getAll().stream()
                     .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue()).toList();
             assertThat(severe).as("console errors").isEmpty();
-            Path shot = Path.of("target", "report-screenshot.png");
+            Path shot = Path.of("target", screenshot);
             Files.createDirectories(shot.getParent());
             Files.copy(((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath(), shot,
                     StandardCopyOption.REPLACE_EXISTING);

@@ -2,20 +2,27 @@ package io.kubensbench.reports.html;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.kubensbench.analysis.compare.CellResult;
 import io.kubensbench.analysis.compare.Summary;
 import io.kubensbench.reports.ReportData;
+import io.kubensbench.reports.ReportText;
 import io.kubensbench.reports.SyntheticResults;
 import io.kubensbench.reports.charts.ChartRenderer;
 import io.kubensbench.reports.charts.Figure;
+import io.kubensbench.reports.charts.NodeCpuByLevelChart;
 import io.kubensbench.reports.charts.RenderedChart;
 import io.kubensbench.reports.charts.ReportChart;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ReportWriterTest {
+
+    /** Node names come from the cluster: one that is markup must stay text. */
+    private static final List<String> NODES = List.of("node-a", "<script>alert(3)</script>", "node-c");
 
     @TempDir
     Path tmp;
@@ -51,18 +58,77 @@ class ReportWriterTest {
         Path dir = tmp.resolve("dose");
         Summary summary = SyntheticResults.write(dir, "dose", "vm", 3, new int[] {25, 100, 250});
         ReportData data = ReportData.load(dir, summary);
-        ChartRenderer renderer = new ChartRenderer();
         for (ReportChart chart : ReportChart.all()) {
-            var figures = chart.figures(data);
-            assertThat(figures).as(chart.getClass().getSimpleName()).isNotEmpty();
-            for (Figure f : figures) {
-                RenderedChart r = renderer.render(f);
-                assertThat(r.svg()).as(f.id()).startsWith("<svg").contains("viewBox").contains("<path")
-                        .doesNotContain("http://", "<?xml", "<!DOCTYPE");
-                assertThat(r.png()).as(f.id()).hasSizeGreaterThan(1000);
-                assertThat(r.png()[1]).isEqualTo((byte) 'P');
+            if (chart instanceof NodeCpuByLevelChart) {
+                assertThat(chart.figures(data)).as("a chart of nodes for one node").isEmpty();
+            } else {
+                rendersEveryFigure(chart, data);
             }
         }
+    }
+
+    @Test
+    void everyChartRendersForSeveralNodes() throws Exception {
+        Path dir = tmp.resolve("nodes");
+        Summary summary = SyntheticResults.write(dir, "nodes", NODES, 3, new int[] {25, 100, 250});
+        ReportData data = ReportData.load(dir, summary);
+        for (ReportChart chart : ReportChart.all()) {
+            rendersEveryFigure(chart, data);
+        }
+    }
+
+    private static void rendersEveryFigure(ReportChart chart, ReportData data) {
+        ChartRenderer renderer = new ChartRenderer();
+        var figures = chart.figures(data);
+        assertThat(figures).as(chart.getClass().getSimpleName()).isNotEmpty();
+        for (Figure f : figures) {
+            RenderedChart r = renderer.render(f);
+            assertThat(r.svg()).as(f.id()).startsWith("<svg").contains("viewBox").contains("<path")
+                    .doesNotContain("http://", "<?xml", "<!DOCTYPE");
+            assertThat(r.png()).as(f.id()).hasSizeGreaterThan(1000);
+            assertThat(r.png()[1]).isEqualTo((byte) 'P');
+        }
+    }
+
+    @Test
+    void aReportOverSeveralNodesHasTheNodesAndTheBlockedLineEscaped() throws Exception {
+        Path dir = tmp.resolve("multi");
+        Summary summary = SyntheticResults.write(dir, "multi", NODES, 3, new int[] {50, 200});
+        String html = Files.readString(new ReportWriter().write(dir, summary));
+        String text = html.replace("&#x3D;", "=").replace("&#39;", "'");
+        CellResult cell = summary.cell("pods=200").orElseThrow();
+
+        assertThat(html).contains("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none';")
+                .doesNotContain("http://", "https://", "src=\"//", "href=\"//", "<script", "@import", "url(http",
+                        "<img");
+        assertThat(html.toLowerCase(Locale.ROOT)).doesNotContain("<script");
+        assertThat(text).contains("<section id=\"nodes\">", "<h2>Nodes</h2>", "<figure id=\"fig-node-cpu-by-level\">",
+                        "href=\"../nodes.csv\"", "<th>run</th><th>node</th><th>arm</th>")
+                .contains("<td>&lt;script&gt;alert(3)&lt;/script&gt;</td><td>pods=200</td>")
+                .contains("<tr class=\"blocked\"><td>pods=200, 3 nodes as blocks</td>")
+                .contains("<td>" + ReportText.reduction(cell.blocked()) + "</td>")
+                .contains("<td>pods=200, runs pooled</td>")
+                .contains("<td>for reference</td></tr>")
+                .contains("encapsulation reduced systemd's CPU by " + ReportText.reduction(cell.blocked())
+                        + ", with 3 nodes as blocks");
+        // the pooled reduction is in the pooled row only, never in the verdict
+        String verdicts = text.substring(text.indexOf("<section id=\"verdict\">"), text.indexOf("<section id=\"setup\">"));
+        assertThat(verdicts).doesNotContain(ReportText.reduction(cell)).contains("paired t p ");
+        // one row per node and level in the Nodes table, one per run record in the evidence
+        assertThat(html.split("<td>pods&#x3D;50</td><td class=\"num\">", -1)).hasSize(1 + NODES.size());
+        assertThat(dir.resolve("nodes.csv")).content().hasLineCount(1 + NODES.size() * 2);
+        assertThat(dir.resolve("runs.csv")).content().hasLineCount(1 + summary.runs());
+        assertThat(summary.runs()).isEqualTo(2 * 2 * 3 * NODES.size());
+    }
+
+    @Test
+    void aSingleNodeReportHasNoNodes() throws Exception {
+        Path dir = tmp.resolve("single");
+        Summary summary = SyntheticResults.write(dir, "single", "vm", 3, new int[] {50});
+        String html = Files.readString(new ReportWriter().write(dir, summary));
+        assertThat(html).doesNotContain("id=\"nodes\"", "nodes.csv", "<th>node</th>", "class=\"blocked\"",
+                "nodes as blocks");
+        assertThat(dir.resolve("nodes.csv")).doesNotExist();
     }
 
     @Test

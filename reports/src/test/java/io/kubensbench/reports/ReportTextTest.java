@@ -1,0 +1,84 @@
+package io.kubensbench.reports;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.kubensbench.analysis.compare.Analyzer;
+import io.kubensbench.analysis.compare.BlockedResult;
+import io.kubensbench.analysis.compare.CellResult;
+import io.kubensbench.analysis.compare.Summary;
+import io.kubensbench.analysis.compare.Verdict;
+import io.kubensbench.analysis.results.RunRecord;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The verdict sentence the HTML report and summary.md open with. */
+class ReportTextTest {
+
+    private static final long WINDOW_NS = 20_000_000_000L;
+
+    private final List<RunRecord> runs = new ArrayList<>();
+
+    /** Valid 20 s runs of the given systemd CPU (cores) on a node. */
+    private ReportTextTest add(String node, String level, String arm, double... cores) {
+        for (double c : cores) {
+            int index = runs.size();
+            runs.add(new RunRecord(index, "a" + index, 1, level, Integer.parseInt(level.replaceAll("\\D", "")), arm, arm,
+                    node, "2026-01-01T00:00:00Z", "2026-01-01T00:00:25Z", WINDOW_NS, Math.round(c * WINDOW_NS),
+                    Math.round(c * 2000), 100, 0, 0, 1000, 1000, 1000, "mnt:[1]", "mnt:[2]", "mnt:[2]", 20, 0, true,
+                    null));
+        }
+        return this;
+    }
+
+    private Summary summary() {
+        return new Analyzer(1, 2000).analyze("multi", List.of("results/multi"), runs, "off", "on");
+    }
+
+    /** Three nodes with different baselines that all save: d = -0.085, -0.100, -0.110 cores. */
+    private ReportTextTest threeNodes(String level) {
+        return add("node-a", level, "off", 0.100, 0.110, 0.120).add("node-a", level, "on", 0.020, 0.025, 0.030)
+                .add("node-b", level, "off", 0.300, 0.310, 0.320).add("node-b", level, "on", 0.200, 0.210, 0.220)
+                .add("node-c", level, "off", 0.500, 0.520, 0.540).add("node-c", level, "on", 0.400, 0.410, 0.420);
+    }
+
+    @Test
+    void aVerdictOverNodesGivesTheBlockedFiguresNotThePooledRuns() {
+        Summary s = threeNodes("pods=100").summary();
+        CellResult cell = s.cells().get(0);
+        BlockedResult b = cell.blocked();
+        assertThat(cell.verdict()).isEqualTo(Verdict.REDUCED);
+
+        String sentence = ReportText.verdict(s, cell, null);
+
+        // 1 - (0.025 + 0.210 + 0.410) / (0.110 + 0.310 + 0.520) = 31.4%; mean difference -0.0983
+        assertThat(sentence).startsWith("At pods=100, encapsulation reduced systemd's CPU by 31.4% (95% CI ")
+                .contains(", node bootstrap), with 3 nodes as blocks: mean per-node difference -9.83% of a core (95% CI "
+                        + ReportText.hundredths(b.differenceCi().low()) + " to "
+                        + ReportText.hundredths(b.differenceCi().high()) + "), paired t p "
+                        + ReportText.p(b.pairedT().p()) + "; n = 9 off and 9 on runs; systemd unknown.")
+                .doesNotContain("Welch", "from ");
+        assertThat(ReportText.pct(b.reductionCiLow())).isNotEqualTo(ReportText.pct(cell.reductionCiLow()));
+        assertThat(sentence).doesNotContain("(95% CI " + ReportText.pct(cell.reductionCiLow()) + " to "
+                + ReportText.pct(cell.reductionCiHigh()) + ")");
+    }
+
+    @Test
+    void aNodeWithoutBothArmsIsNamedAsLeftOut() {
+        Summary s = threeNodes("pods=100").add("node-d", "pods=100", "off", 0.2, 0.2, 0.2).summary();
+        String sentence = ReportText.verdict(s, s.cells().get(0), null);
+        assertThat(sentence).contains("with 3 nodes as blocks")
+                .contains("; left out for lacking a valid run in an arm: node-d; n = 12 off and 9 on runs");
+    }
+
+    @Test
+    void aLevelMeasuredOnOneNodeOfSeveralKeepsTheRunLevelSentence() {
+        Summary s = threeNodes("pods=100").add("node-a", "pods=200", "off", 0.30, 0.31, 0.32)
+                .add("node-a", "pods=200", "on", 0.02, 0.03, 0.02).summary();
+        assertThat(s.multiNode()).isTrue();
+        CellResult alone = s.cell("pods=200").orElseThrow();
+        assertThat(alone.blocked()).isNull();
+        assertThat(ReportText.verdict(s, alone, null)).startsWith("At pods=200, encapsulation reduced systemd's CPU by "
+                + ReportText.reduction(alone) + ", from 31.00% of a core (off) to 2.33% of a core (on); n = 3 off and 3 on");
+    }
+}
