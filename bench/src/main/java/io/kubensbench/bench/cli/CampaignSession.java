@@ -1,32 +1,28 @@
 package io.kubensbench.bench.cli;
 
+import io.fabric8.kubernetes.client.KubernetesClient;
 import io.kubensbench.analysis.compare.Summary;
 import io.kubensbench.analysis.compare.SummaryJson;
 import io.kubensbench.analysis.results.ResultsDir;
-import io.kubensbench.reports.html.ReportWriter;
 import io.kubensbench.analysis.results.RunRecord;
-import io.fabric8.kubernetes.client.KubernetesClient;
 import io.kubensbench.bench.campaign.ArmSpec;
 import io.kubensbench.bench.campaign.CampaignSpec;
 import io.kubensbench.bench.campaign.ClusterTargetSpec;
-import io.kubensbench.bench.campaign.NamespaceIdentities;
 import io.kubensbench.bench.campaign.Plan;
 import io.kubensbench.bench.campaign.Progress;
 import io.kubensbench.bench.campaign.ResultsStore;
 import io.kubensbench.bench.campaign.Runner;
 import io.kubensbench.bench.campaign.Target;
-import io.kubensbench.bench.cluster.ClusterAccessException;
 import io.kubensbench.bench.cluster.ClusterTarget;
 import io.kubensbench.bench.lab.LabTarget;
+import io.kubensbench.reports.html.ReportWriter;
 import io.kubensbench.workloads.cluster.ClusterWorkloadOptions;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -98,8 +94,9 @@ final class CampaignSession {
             err.println("kubens-bench: starting the target ...");
             err.flush();
             target.prepare();
-            if (only != null && !spec.target().isLab()) {
-                checkArm(target, only, spec);
+            if (only != null && target instanceof ClusterTarget cluster
+                    && ClusterTargetSpec.MANUAL.equals(spec.target().cluster().encapsulation())) {
+                cluster.requireArm(only.name(), only.state());
             }
             ResultsStore store = resume ? ResultsStore.resume(dir) : ResultsStore.create(dir, yaml, target.describe());
             outcome = new Runner(target, spec, plan, store, Progress.forConsole(err), stop).run();
@@ -187,22 +184,5 @@ final class CampaignSession {
         return spec.arms().stream().filter(a -> a.name().equals(wanted)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("--arm " + wanted + ": the campaign's arms are "
                         + spec.arms().stream().map(ArmSpec::name).toList()));
-    }
-
-    /** Refuses to start when any node is not in the state the arm claims: nothing is recorded. */
-    private static void checkArm(Target target, ArmSpec arm, CampaignSpec spec) throws IOException {
-        Map<String, NamespaceIdentities> ids = target.enter(arm.state(), spec.levels().get(0).workload());
-        List<String> wrong = new ArrayList<>();
-        ids.forEach((node, id) -> {
-            if (id == null || !id.matches(arm.state())) {
-                wrong.add(node + " (" + (id == null ? "namespaces unreadable" : "systemd " + id.systemd() + ", kubelet "
-                        + id.kubelet() + ", runtime " + id.runtime()) + ")");
-            }
-        });
-        if (!wrong.isEmpty()) {
-            throw new ClusterAccessException("--arm " + arm.name() + " claims encapsulation " + arm.state().label()
-                    + ", but " + wrong.size() + " of " + ids.size() + " nodes disagree: " + String.join("; ", wrong)
-                    + "; switch them (kubens-bench encapsulation verify shows each node) or pick the other arm");
-        }
     }
 }

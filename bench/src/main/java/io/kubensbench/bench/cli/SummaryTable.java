@@ -31,14 +31,19 @@ final class SummaryTable {
         }
         out.println();
         out.printf(Locale.ROOT, "%-14s %-7s %3s %20s %9s %24s %10s  %s%n", "level", "arm", "n", "systemd CPU [95% CI]",
-                "sd", "reduction [95% CI]", "Welch p", "verdict");
+                "sd", "reduction [95% CI]", "p", "verdict");
         for (CellResult c : s.cells()) {
+            BlockedResult b = c.blocked();
             arm(c.level(), c.baseline(), "", "", "");
-            arm("", c.candidate(), pct(c.reduction()) + " [" + pct(c.reductionCiLow()) + ", " + pct(c.reductionCiHigh())
-                    + "]", p(c.welch().p()), c.verdict().label() + (c.blocked() == null ? "" : " (nodes as blocks)"));
+            arm("", c.candidate(), b == null
+                    ? pct(c.reduction()) + " [" + pct(c.reductionCiLow()) + ", " + pct(c.reductionCiHigh()) + "]"
+                    : pct(b.reduction()) + " [" + pct(b.reductionCiLow()) + ", " + pct(b.reductionCiHigh()) + "]",
+                    p(b == null ? c.welch().p() : b.pairedT().p()),
+                    c.verdict().label() + (b == null ? "" : " (nodes as blocks)"));
         }
         out.println("systemd CPU in % of one core over the measure window, mean of the valid runs"
-                + (s.multiNode() ? " of all nodes" : ""));
+                + (s.multiNode() ? " of all nodes; reduction and p with nodes as blocks (node bootstrap, paired t over"
+                        + " per-node means) where a level has them" : "; p from Welch's t over runs"));
         for (CellResult c : s.cells()) {
             out.printf(Locale.ROOT, "%s: %s%n", c.level(), c.restsOn());
             out.printf(Locale.ROOT, "  difference %s [%s, %s] of a core; Hedges' g %.2f, Cliff's delta %.2f, "

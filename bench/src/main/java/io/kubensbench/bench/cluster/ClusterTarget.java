@@ -290,6 +290,26 @@ public final class ClusterTarget implements Target {
         return ids;
     }
 
+    /**
+     * For a cluster switched by hand: refuses to start, naming each node that disagrees, unless
+     * every node is in the state the arm claims, so nothing is recorded under a wrong arm.
+     */
+    public void requireArm(String arm, Encapsulation state) throws IOException {
+        List<String> wrong = new ArrayList<>();
+        for (String node : hostnames.keySet()) {
+            NodeVerification v = NodeVerification.of(node, next(node));
+            if (!v.agreesWith(state == Encapsulation.ON)) {
+                wrong.add(node + " is " + v.state().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')
+                        + (v.detail() == null ? "" : " (" + v.detail() + ")"));
+            }
+        }
+        if (!wrong.isEmpty()) {
+            throw new ClusterAccessException("--arm " + arm + " claims encapsulation " + state.label() + ", but "
+                    + wrong.size() + " of " + hostnames.size() + " nodes disagree: " + String.join("; ", wrong)
+                    + "; switch them (kubens-bench encapsulation verify shows each node) or run the other arm");
+        }
+    }
+
     /** Creates or deletes the MachineConfigs of the selected nodes' roles and waits for the rollout. */
     private void switchTo(Encapsulation state) throws IOException {
         ClusterEncapsulation mc = new ClusterEncapsulation(client, timeouts.rolloutPoll(), timeouts.rolloutGrace());
