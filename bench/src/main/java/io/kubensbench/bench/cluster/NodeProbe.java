@@ -106,10 +106,13 @@ public final class NodeProbe {
         this(client, namespace, image, runId, interval, nodeSelector, servesOpenShiftSecurity(client));
     }
 
-    /** A probe for a cluster known to be OpenShift (SCC admission) or not. */
+    /**
+     * A probe for a cluster known to be OpenShift (SCC admission) or not; {@code client} may be
+     * null to print its {@link #objects()} only, as {@code plan --manifests} does.
+     */
     public NodeProbe(KubernetesClient client, String namespace, String image, String runId, Duration interval,
             Map<String, String> nodeSelector, boolean openShift) {
-        this.client = Objects.requireNonNull(client, "client");
+        this.client = client;
         if (namespace == null || !NAMESPACE.matcher(namespace).matches()) {
             throw new IllegalArgumentException("probe namespace \"" + namespace
                     + "\" must be a DNS-1123 label (lowercase letters, digits, '-', at most 63)");

@@ -6,13 +6,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Pod;
-import io.fabric8.kubernetes.client.utils.Serialization;
 import io.kubensbench.bench.campaign.CampaignReader;
 import io.kubensbench.bench.campaign.CampaignSpec;
 import io.kubensbench.bench.campaign.ClusterTargetSpec;
 import io.kubensbench.bench.campaign.Level;
+import io.kubensbench.bench.cluster.ClusterManifests;
+import io.kubensbench.bench.cluster.NodeProbe;
 import io.kubensbench.workloads.pods.PodFactory;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -21,7 +21,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -77,39 +76,23 @@ class PlanCommandTest {
         assertThat(code).as(err.toString()).isZero();
         List<JsonNode> documents = documents(out.toString());
         CampaignSpec spec = new CampaignReader().read(file);
-        int expected = 0;
+        ClusterManifests manifests = new ClusterManifests(ClusterTargetSpec.of(ClusterTargetSpec.MANUAL), "plan");
+        int expected = 1 + probe(spec, ClusterTargetSpec.of(ClusterTargetSpec.MANUAL)).objects().size();
         for (Level level : spec.levels()) {
-            expected += new PodFactory(level.workload(), "plan", ClusterTargetSpec.DEFAULT_NAMESPACE,
-                    ClusterTargetSpec.DEFAULT_IMAGE, Map.of()).allObjects().size();
+            expected += manifests.factory(level.workload(), "l0-0", null).allObjects().size();
         }
         assertThat(documents).hasSize(expected);
-        assertThat(documents).allSatisfy(d -> {
-            assertThat(d.at("/metadata/labels").get(PodFactory.RUN_LABEL).asText()).isEqualTo("plan");
-            assertThat(d.at("/metadata/namespace").asText()).isEqualTo("kubens-bench");
-        });
+        assertThat(documents).allSatisfy(d ->
+                assertThat(d.at("/metadata/labels").get(PodFactory.RUN_LABEL).asText()).isEqualTo("plan"));
         assertThat(documents.stream().filter(d -> d.get("kind").asText().equals("Pod")).count())
                 .isEqualTo(25 + 100 + 250 + 500);
+        assertThat(documents).filteredOn(d -> d.get("kind").asText().equals("Pod"))
+                .allSatisfy(d -> assertThat(d.at("/metadata/namespace").asText()).isEqualTo("kubens-bench-plan"));
     }
 
-    @Test
-    void clusterManifestsCarryTheNodeSelectorAndReadBackAsFabric8Objects() throws Exception {
-        int code = run("plan", EXAMPLES.resolve("cluster-node-density-mounts.yaml").toString(), "--manifests");
-
-        assertThat(code).as(err.toString()).isZero();
-        List<String> docs = new ArrayList<>();
-        for (String doc : out.toString().split("(?m)^---$")) {
-            if (doc.lines().anyMatch(l -> !l.isBlank() && !l.startsWith("#"))) {
-                docs.add(doc);
-            }
-        }
-        assertThat(docs).hasSize(7 * (50 + 100 + 200));
-        Pod pod = Serialization.unmarshal(docs.get(6), Pod.class);
-        assertThat(pod.getMetadata().getName()).isEqualTo("kb-plan-0");
-        assertThat(pod.getSpec().getNodeSelector()).containsEntry("node-role.kubernetes.io/worker", "");
-        assertThat(pod.getSpec().getContainers()).hasSize(2)
-                .allSatisfy(c -> assertThat(c.getImage()).isEqualTo(ClusterTargetSpec.DEFAULT_IMAGE));
-        HasMetadata secret = Serialization.unmarshal(docs.get(0), HasMetadata.class);
-        assertThat(secret.getKind()).isEqualTo("Secret");
+    static NodeProbe probe(CampaignSpec spec, ClusterTargetSpec cluster) throws Exception {
+        return new NodeProbe(null, new ClusterManifests(cluster, "plan").probeNamespaceName(), cluster.image(), "plan",
+                spec.sampling().interval(), cluster.nodeSelector(), false);
     }
 
     @Test
