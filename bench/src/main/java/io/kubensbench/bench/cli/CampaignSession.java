@@ -78,10 +78,13 @@ final class CampaignSession {
         Thread hook = new Thread(() -> {
             stop.set(true);
             err.println();
-            err.println("kubens-bench: stopping after the current run is recorded ...");
+            err.println("kubens-bench: stopping after the current run is recorded ..." + (spec.target().isLab() ? ""
+                    : " then removing what the campaign created on the cluster (kill -9 skips that: then run"
+                    + " kubens-bench cleanup --run-id " + ((ClusterTarget) target).runId() + ")"));
             err.flush();
             try {
-                main.join(60_000);
+                // A cluster's tear-down waits for pods and namespaces to go; the lab's takes seconds.
+                main.join(spec.target().isLab() ? 60_000 : 600_000);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }

@@ -98,7 +98,10 @@ final class PlanCommand implements Callable<Integer> {
         }
         table(out, "", levels, 1, 2, 3, 5, 6);
         out.println("mounts: what kubelet and CRI-O mount on the node for the level's pods"
-                + " (pod sandbox, volumes, container roots)");
+                + " (pod sandbox, volumes, container roots)" + (c.target().isLab() ? "" : ", per node"));
+        if (!c.target().isLab()) {
+            apiBudget(out, c);
+        }
         out.println();
 
         out.println("run order");
@@ -111,6 +114,30 @@ final class PlanCommand implements Callable<Integer> {
         table(out, "  ", runs, 0, 1);
         out.println();
         out.println(estimateLine(c, plan));
+    }
+
+    /**
+     * Churn on a cluster is API writes: each replaced pod deletes and recreates its Secrets,
+     * ConfigMaps and itself. Says how many nodes the campaign's qps can churn at the asked rate.
+     */
+    private static void apiBudget(PrintWriter out, CampaignSpec c) {
+        ClusterTargetSpec cluster = c.target().cluster();
+        double worst = 0;
+        for (Level level : c.levels()) {
+            WorkloadSpec w = level.workload();
+            int objects = 1 + w.volumesPerPod().secret() + w.volumesPerPod().configMap();
+            worst = Math.max(worst, 2 * objects * w.churn().podsPerSecond());
+        }
+        if (worst == 0) {
+            return;
+        }
+        long nodes = (long) Math.floor(cluster.qps() / worst);
+        out.printf(Locale.ROOT, "API        churn needs up to %s writes/s per node; qps %s serves %s%n",
+                BigDecimal.valueOf(worst).stripTrailingZeros().toPlainString(),
+                BigDecimal.valueOf(cluster.qps()).stripTrailingZeros().toPlainString(),
+                nodes == 0 ? "less than one node at that rate: raise target.cluster.qps or lower the churn"
+                        : count((int) Math.min(nodes, Integer.MAX_VALUE), "node") + " at that rate (raise"
+                        + " target.cluster.qps for more)");
     }
 
     private static String estimateLine(CampaignSpec c, Plan plan) {
