@@ -120,6 +120,10 @@ public final class ClusterTarget implements Target {
             hostnames.put(node.getMetadata().getName(), hostname(node));
             roles.addAll(roles(node));
         }
+        if (ClusterTargetSpec.MACHINECONFIG.equals(spec.encapsulation()) && roles.isEmpty()) {
+            throw new ClusterAccessException("the selected nodes carry no node-role.kubernetes.io/worker or /master"
+                    + " label, so no MachineConfigPool is theirs: select pool members, or use encapsulation: manual");
+        }
         log.accept("run id " + runId + ": " + hostnames.size() + " node(s) " + String.join(", ", hostnames.keySet())
                 + "; leftovers of an aborted run go with: kubens-bench cleanup --run-id " + runId);
         try {
@@ -142,6 +146,8 @@ public final class ClusterTarget implements Target {
         } catch (KubernetesClientException e) {
             throw ApiErrors.explain(e, "list", "nodes");
         }
+        // Checked here too: the selector's "key=" (an empty value) is easy to get wrong on the way.
+        nodes = nodes.stream().filter(n -> matches(n, spec.nodeSelector())).toList();
         List<Node> ready = nodes.stream().filter(ClusterTarget::isReady)
                 .sorted((a, b) -> a.getMetadata().getName().compareTo(b.getMetadata().getName())).toList();
         if (ready.isEmpty()) {
@@ -149,6 +155,11 @@ public final class ClusterTarget implements Target {
                     + spec.nodeSelector() + " (" + nodes.size() + " match, none Ready)");
         }
         return ready;
+    }
+
+    private static boolean matches(Node node, Map<String, String> selector) {
+        Map<String, String> labels = node.getMetadata().getLabels() == null ? Map.of() : node.getMetadata().getLabels();
+        return selector.entrySet().stream().allMatch(e -> e.getValue().equals(labels.get(e.getKey())));
     }
 
     static boolean isReady(Node node) {
