@@ -29,6 +29,16 @@ class ClusterCommandsTest {
     KubernetesMockServer server;
     KubernetesClient client;
 
+    /** A cluster campaign whose nodes are switched by hand. */
+    private static final String MANUAL = """
+            apiVersion: kubens-bench/v1
+            kind: Campaign
+            name: manual
+            target: {cluster: {encapsulation: manual}}
+            workload: {pods: 10}
+            arms: [off, on]
+            """;
+
     @TempDir
     Path dir;
 
@@ -111,14 +121,7 @@ class ClusterCommandsTest {
 
     @Test
     void aManualCampaignWithoutAnArmIsRefusedBeforeTouchingTheCluster() throws IOException {
-        Path campaign = Files.writeString(dir.resolve("manual.yaml"), """
-                apiVersion: kubens-bench/v1
-                kind: Campaign
-                name: manual
-                target: {cluster: {encapsulation: manual}}
-                workload: {pods: 10}
-                arms: [off, on]
-                """);
+        Path campaign = Files.writeString(dir.resolve("manual.yaml"), MANUAL);
 
         int code = run("run", campaign.toString(), "--kubeconfig", dir.resolve("none").toString());
 
@@ -130,14 +133,7 @@ class ClusterCommandsTest {
 
     @Test
     void aMissingKubeconfigIsBadInputInOneLine() throws IOException {
-        Path campaign = Files.writeString(dir.resolve("manual.yaml"), """
-                apiVersion: kubens-bench/v1
-                kind: Campaign
-                name: manual
-                target: {cluster: {encapsulation: manual}}
-                workload: {pods: 10}
-                arms: [off, on]
-                """);
+        Path campaign = Files.writeString(dir.resolve("manual.yaml"), MANUAL);
 
         int code = run("run", campaign.toString(), "--arm", "on", "--kubeconfig", dir.resolve("none").toString());
 
@@ -149,14 +145,7 @@ class ClusterCommandsTest {
 
     @Test
     void anArmTheCampaignDoesNotHaveIsBadInput() throws IOException {
-        Path campaign = Files.writeString(dir.resolve("manual.yaml"), """
-                apiVersion: kubens-bench/v1
-                kind: Campaign
-                name: manual
-                target: {cluster: {encapsulation: manual}}
-                workload: {pods: 10}
-                arms: [off, on]
-                """);
+        Path campaign = Files.writeString(dir.resolve("manual.yaml"), MANUAL);
 
         int code = run("run", campaign.toString(), "--arm", "sideways");
 
