@@ -5,6 +5,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.kubensbench.bench.campaign.ClusterTargetSpec;
 import io.kubensbench.bench.cluster.ApiErrors;
+import io.kubensbench.bench.cluster.ClusterAccessException;
 import io.kubensbench.bench.cluster.ClusterEncapsulation;
 import io.kubensbench.bench.cluster.MachineConfigs;
 import io.kubensbench.bench.cluster.NodeVerification;
@@ -112,7 +113,14 @@ final class EncapsulationCommand implements Callable<Integer> {
 
     private int status(KubernetesClient client, ClusterEncapsulation mc, List<String> roles, PrintWriter out,
             PrintWriter err) throws IOException {
-        printPools(out, mc.pools(roles), mc.enabledRoles());
+        try {
+            printPools(out, mc.pools(roles), mc.enabledRoles());
+        } catch (ClusterAccessException e) {
+            if (!e.getMessage().equals(ClusterEncapsulation.NO_API)) {
+                throw e;
+            }
+            out.println("no MachineConfig API on this cluster: no pools; the nodes as they are:");
+        }
         out.println();
         List<NodeVerification> nodes = readNodes(client, roles, err);
         printNodes(out, nodes, null);
@@ -121,7 +129,16 @@ final class EncapsulationCommand implements Callable<Integer> {
 
     private int verify(KubernetesClient client, ClusterEncapsulation mc, List<String> roles, PrintWriter out,
             PrintWriter err) throws IOException {
-        List<String> enabled = expect == null ? mc.enabledRoles() : List.of();
+        List<String> enabled;
+        try {
+            enabled = expect == null ? mc.enabledRoles() : List.of();
+        } catch (ClusterAccessException e) {
+            if (!e.getMessage().equals(ClusterEncapsulation.NO_API)) {
+                throw e;
+            }
+            throw new ClusterAccessException("this cluster has no MachineConfig API to say what each node should be:"
+                    + " pass --expect on or --expect off");
+        }
         Map<String, Boolean> expected = new LinkedHashMap<>();
         for (Node node : selected(client, roles)) {
             String role = role(node);

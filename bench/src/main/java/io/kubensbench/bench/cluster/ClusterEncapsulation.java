@@ -57,7 +57,7 @@ public final class ClusterEncapsulation {
     public static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(45);
     static final Duration DEFAULT_POLL_INTERVAL = Duration.ofSeconds(10);
     static final Duration DEFAULT_GRACE_PERIOD = Duration.ofSeconds(90);
-    static final String NO_API = "this cluster has no MachineConfig API (" + API_VERSION
+    public static final String NO_API = "this cluster has no MachineConfig API (" + API_VERSION
             + "): use encapsulation: manual";
 
     private static final String MACHINE_CONFIGS = MachineConfigs.MACHINE_CONFIGS_RESOURCE + " (cluster-scoped)";

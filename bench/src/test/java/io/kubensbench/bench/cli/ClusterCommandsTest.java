@@ -120,6 +120,15 @@ class ClusterCommandsTest {
     }
 
     @Test
+    void verifyOnAClusterWithoutMachineConfigsNeedsTheExpectedState() throws IOException {
+        int code = run("encapsulation", "verify", "--kubeconfig", kubeconfig().toString());
+
+        assertThat(code).isEqualTo(Main.BAD_INPUT);
+        assertThat(err.toString().lines()).containsExactly("kubens-bench: this cluster has no MachineConfig API to say"
+                + " what each node should be: pass --expect on or --expect off");
+    }
+
+    @Test
     void aManualCampaignWithoutAnArmIsRefusedBeforeTouchingTheCluster() throws IOException {
         Path campaign = Files.writeString(dir.resolve("manual.yaml"), MANUAL);
 
