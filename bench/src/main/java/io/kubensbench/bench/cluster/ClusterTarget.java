@@ -28,7 +28,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Consumer;
 
@@ -233,8 +232,8 @@ public final class ClusterTarget implements Target {
             memory = Math.max(memory, node.getStatus().getCapacity().get("memory").getNumericalAmount().longValue());
         }
         Set<String> versions = new TreeSet<>();
-        for (String node : hostnames.keySet()) {
-            String v = next(node).systemdVersion();
+        for (ProbeLine line : freshLines().values()) {
+            String v = line.systemdVersion();
             if (v != null) {
                 versions.add(v);
             }
@@ -254,32 +253,64 @@ public final class ClusterTarget implements Target {
                 Instant.now().toString(), clusterVersion, nodes());
     }
 
+    /**
+     * Waits until PID 1 is below {@link #SETTLED_CORES} on every node over the same interval,
+     * or {@link #SETTLE_MAX}; all nodes are read each round, so a round takes one probe
+     * interval however many nodes there are.
+     */
     @Override
     public Duration settle() throws IOException {
         long start = System.nanoTime();
         long deadline = start + SETTLE_MAX.toNanos();
-        Map<String, Sample> before = new TreeMap<>();
-        for (String node : hostnames.keySet()) {
-            before.put(node, next(node).toSample(0));
-        }
+        Map<String, ProbeLine> before = freshLines();
         while (true) {
+            Map<String, ProbeLine> now = freshLines();
             boolean settled = true;
             for (String node : hostnames.keySet()) {
-                Sample now = next(node).toSample(0);
-                Sample then = before.get(node);
-                var a = then.process(io.kubensbench.bench.sampling.Watched.SYSTEMD);
-                var b = now.process(io.kubensbench.bench.sampling.Watched.SYSTEMD);
-                long elapsed = now.monotonicNs() - then.monotonicNs();
-                if (a == null || b == null || !a.present() || !b.present() || a.cpu().resetReason(b.cpu()) != null
-                        || elapsed <= 0 || (double) (b.cpu().schedNs() - a.cpu().schedNs()) / elapsed >= SETTLED_CORES) {
+                if (!(rate(before.get(node), now.get(node)) < SETTLED_CORES)) {
                     settled = false;
                 }
-                before.put(node, now);
             }
+            before = now;
             if (settled || System.nanoTime() > deadline) {
                 return Duration.ofNanos(System.nanoTime() - start);
             }
         }
+    }
+
+    /** PID 1's share of a core between two lines; NaN across a reboot, a restart or unknown counters. */
+    static double rate(ProbeLine a, ProbeLine b) {
+        if (a.pid1() == null || b.pid1() == null) {
+            return Double.NaN;
+        }
+        var x = a.toSample(0).process(io.kubensbench.bench.sampling.Watched.SYSTEMD).cpu();
+        var y = b.toSample(0).process(io.kubensbench.bench.sampling.Watched.SYSTEMD).cpu();
+        long elapsed = b.uptimeNs() - a.uptimeNs();
+        if (x.resetReason(y) != null || elapsed <= 0) {
+            return Double.NaN;
+        }
+        return (double) (y.schedNs() - x.schedNs()) / elapsed;
+    }
+
+    /**
+     * A line from every node printed after this call began: one probe interval, then a wait
+     * only for the nodes whose line has not come yet.
+     */
+    private Map<String, ProbeLine> freshLines() throws IOException {
+        Map<String, Long> seen = new LinkedHashMap<>();
+        streams.forEach((node, stream) -> seen.put(node, stream.latest() == null ? -1 : stream.latest().seq()));
+        try {
+            Thread.sleep(interval.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while reading the probes");
+        }
+        Map<String, ProbeLine> lines = new LinkedHashMap<>();
+        for (String node : hostnames.keySet()) {
+            ProbeLine latest = streams.get(node).latest();
+            lines.put(node, latest != null && latest.seq() != seen.get(node) ? latest : next(node));
+        }
+        return lines;
     }
 
     /** The node's next probe line; fails, naming the node and why, when none comes in three intervals and 10 s. */
@@ -295,9 +326,7 @@ public final class ClusterTarget implements Target {
             switchTo(state);
         }
         Map<String, NamespaceIdentities> ids = new LinkedHashMap<>();
-        for (String node : hostnames.keySet()) {
-            ids.put(node, next(node).identities());
-        }
+        freshLines().forEach((node, line) -> ids.put(node, line.identities()));
         return ids;
     }
 
@@ -307,8 +336,9 @@ public final class ClusterTarget implements Target {
      */
     public void requireArm(String arm, Encapsulation state) throws IOException {
         List<String> wrong = new ArrayList<>();
-        for (String node : hostnames.keySet()) {
-            NodeVerification v = NodeVerification.of(node, next(node));
+        for (Map.Entry<String, ProbeLine> line : freshLines().entrySet()) {
+            String node = line.getKey();
+            NodeVerification v = NodeVerification.of(node, line.getValue());
             if (!v.agreesWith(state == Encapsulation.ON)) {
                 wrong.add(node + " is " + v.state().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')
                         + (v.detail() == null ? "" : " (" + v.detail() + ")"));
