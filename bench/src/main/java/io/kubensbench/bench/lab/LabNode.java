@@ -193,6 +193,16 @@ public final class LabNode implements AutoCloseable {
         return p;
     }
 
+    /**
+     * Starts a long-running command in the lab node's root namespaces, as a host daemon runs
+     * (a node probe, say); its output is the returned process's. It dies with the lab.
+     */
+    public Process startInNode(List<String> command) throws IOException {
+        List<String> cmd = enter(pid1, "-m", "-p", "-u", "-i");
+        cmd.addAll(command);
+        return spawn(new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD));
+    }
+
     /** Counts mounts and reads namespace identities of the lab's processes. */
     public MountCounter mounts() {
         return mounts;

@@ -26,12 +26,32 @@ import java.util.concurrent.TimeUnit;
 /**
  * What a real cluster does and the CRUD mock does not: kubelets that run pods (DaemonSet pods
  * per node, workload pods set Running), the Machine Config Operator rolling a 99-kubens
- * MachineConfig out (each node reboots into the new state: a new boot id), and each node's
- * probe printing a line every 100 ms. The probe's counters are test data: PID 1 spends 2 ms
- * per line per workload pod on the node without encapsulation and 0.1 ms with it, so the test
- * can check the figures that come out against these.
+ * MachineConfig out, and each node's probe printing lines. What a node does with its pods, a
+ * switch and its probe is its {@link Machine}: {@link Synthetic} (test data, below) or a lab node
+ * with the real systemd ({@link LabBackedNode}).
  */
 final class MockNodes implements AutoCloseable {
+
+    /** One node behind the mock API: it runs the pods it is given and prints probe lines. */
+    interface Machine extends AutoCloseable {
+        /** The workload pods the node has now (called every 100 ms). */
+        void pods(java.util.Set<String> names) throws IOException;
+
+        /** Reboots into encapsulation on or off. */
+        void switchTo(boolean encapsulated) throws IOException;
+
+        /** Whether encapsulation is on. */
+        boolean encapsulated();
+
+        /** Called every 100 ms; a node that prints its own lines ignores it. */
+        void tick(java.util.function.Consumer<String> out);
+
+        /** Lines this node printed on its own since the last call (a real probe's). */
+        void drain(java.util.function.Consumer<String> out);
+
+        @Override
+        void close();
+    }
 
     static final String HOST_NS = "mnt:[4026531841]";
     static final String KUBENS_NS = "mnt:[4026532901]";
@@ -41,7 +61,8 @@ final class MockNodes implements AutoCloseable {
     private final KubernetesClient client;
     private final MockMachineConfigOperator operator;
     private final List<String> names;
-    private final Map<String, NodeState> nodes = new ConcurrentHashMap<>();
+    private final Map<String, Machine> nodes = new ConcurrentHashMap<>();
+    private final Map<String, List<Feed>> feeds = new ConcurrentHashMap<>();
     /** Every workload object seen while it existed, with its labels. */
     final Map<String, Map<String, String>> seen = new ConcurrentHashMap<>();
     final List<String> rollouts = new CopyOnWriteArrayList<>();
@@ -50,23 +71,79 @@ final class MockNodes implements AutoCloseable {
     private volatile Throwable failure;
     private int config = 1;
 
-    /** One node: its boot, its state, its PID 1's counters and the feeds reading its probe log. */
-    private static final class NodeState {
-        volatile String boot = UUID.randomUUID().toString();
-        volatile boolean encapsulated;
-        volatile int pods;
-        long seq;
-        long uptimeCs = 100_000;
-        long pid1Ns;
-        final List<Feed> feeds = new CopyOnWriteArrayList<>();
+    /**
+     * Test data for a node: PID 1 spends 2 ms per 100 ms line per workload pod on the node
+     * without encapsulation and 0.1 ms with it, so a test can check the figures that come out;
+     * a switch is a reboot (new boot id, counters from zero).
+     */
+    static final class Synthetic implements Machine {
+        private volatile String boot = UUID.randomUUID().toString();
+        private volatile boolean encapsulated;
+        private volatile int pods;
+        private long seq;
+        private long uptimeCs = 100_000;
+        private long pid1Ns;
+
+        @Override
+        public void pods(java.util.Set<String> names) {
+            pods = names.size();
+        }
+
+        @Override
+        public void switchTo(boolean on) {
+            encapsulated = on;
+            boot = UUID.randomUUID().toString();
+            uptimeCs = 3_000;
+            pid1Ns = 0;
+        }
+
+        @Override
+        public boolean encapsulated() {
+            return encapsulated;
+        }
+
+        @Override
+        public void tick(java.util.function.Consumer<String> out) {
+            seq++;
+            uptimeCs += 10;
+            pid1Ns += encapsulated ? NS_ON : NS_PER_POD_OFF * pods;
+            long ticks = pid1Ns / 10_000_000;
+            String kubeletNs = encapsulated ? KUBENS_NS : HOST_NS;
+            out.accept("kbprobe v1 seq=" + seq + " up=" + uptimeCs / 100 + "." + String.format("%02d", uptimeCs % 100)
+                    + " hz=100 boot=" + boot + " pid1=1," + ticks / 2 + "," + (ticks - ticks / 2) + "," + pid1Ns
+                    + " comm1=systemd mounts1=" + (300 + (encapsulated ? 0 : 14 * pods)) + " ns1=" + HOST_NS
+                    + " kubelet=2000," + kubeletNs + " kubeletcpu=-,-,-,- runtime=2100," + kubeletNs
+                    + " cpu=" + seq * 10 + "," + seq * 400 + " self=" + seq / 50 + " probe=3000,500 systemd=252\n");
+        }
+
+        @Override
+        public void drain(java.util.function.Consumer<String> out) {
+        }
+
+        @Override
+        public void close() {
+        }
     }
 
+    /** Nodes of test data. */
     MockNodes(KubernetesClient client, MockMachineConfigOperator operator, List<String> names) {
+        this(client, operator, synthetic(names));
+    }
+
+    private static Map<String, Machine> synthetic(List<String> names) {
+        Map<String, Machine> out = new java.util.LinkedHashMap<>();
+        names.forEach(n -> out.put(n, new Synthetic()));
+        return out;
+    }
+
+    /** These nodes, by name, in this order. */
+    MockNodes(KubernetesClient client, MockMachineConfigOperator operator, Map<String, Machine> backends) {
         this.client = client;
         this.operator = operator;
-        this.names = List.copyOf(names);
+        this.names = List.copyOf(backends.keySet());
         for (String name : names) {
-            nodes.put(name, new NodeState());
+            nodes.put(name, backends.get(name));
+            feeds.put(name, new CopyOnWriteArrayList<>());
             client.nodes().resource(node(name)).create();
         }
         operator.seedPool("worker", names.size(), "rendered-worker-1");
@@ -92,7 +169,7 @@ final class MockNodes implements AutoCloseable {
     ProbeStream stream(String node) {
         return new ProbeStream(node, resume -> {
             Feed feed = new Feed();
-            nodes.get(node).feeds.add(feed);
+            feeds.get(node).add(feed);
             return feed;
         });
     }
@@ -110,9 +187,10 @@ final class MockNodes implements AutoCloseable {
                 runPods();
                 rollOut();
                 for (String name : names) {
-                    emit(name, nodes.get(name));
+                    nodes.get(name).tick(line -> emit(name, line));
+                    nodes.get(name).drain(line -> emit(name, line));
                 }
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | IOException e) {
                 if (!closed) {
                     failure = e;
                 }
@@ -129,8 +207,19 @@ final class MockNodes implements AutoCloseable {
         }
     }
 
+    /** The garbage collector: pods of a DaemonSet that is gone go too. */
+    private void collectOrphans() {
+        for (Pod p : client.pods().inAnyNamespace().withLabel(NodeProbe.NAME_LABEL, NodeProbe.NAME).list().getItems()) {
+            String ns = p.getMetadata().getNamespace();
+            if (client.apps().daemonSets().inNamespace(ns).withName(NodeProbe.NAME).get() == null) {
+                racing(() -> client.pods().inNamespace(ns).withName(p.getMetadata().getName()).delete());
+            }
+        }
+    }
+
     /** The kubelets: a probe pod per node for each DaemonSet, every workload pod Running where it is pinned. */
-    private void runPods() {
+    private void runPods() throws IOException {
+        collectOrphans();
         for (DaemonSet ds : client.apps().daemonSets().inAnyNamespace().list().getItems()) {
             String ns = ds.getMetadata().getNamespace();
             Map<String, String> labels = ds.getSpec().getSelector().getMatchLabels();
@@ -158,13 +247,13 @@ final class MockNodes implements AutoCloseable {
                 racing(() -> client.apps().daemonSets().inNamespace(ns).resource(ds).updateStatus());
             }
         }
-        Map<String, Integer> perNode = new ConcurrentHashMap<>();
+        Map<String, java.util.Set<String>> perNode = new ConcurrentHashMap<>();
         for (Pod p : client.pods().inAnyNamespace().withLabel(PodFactory.ATTEMPT_LABEL).list().getItems()) {
             seen.put("Pod " + p.getMetadata().getName(), p.getMetadata().getLabels());
             String node = p.getSpec().getNodeSelector() == null ? null
                     : p.getSpec().getNodeSelector().get(ClusterManifests.HOSTNAME_LABEL);
             if (node != null && p.getMetadata().getDeletionTimestamp() == null) {
-                perNode.merge(node, 1, Integer::sum);
+                perNode.computeIfAbsent(node, k -> new java.util.TreeSet<>()).add(p.getMetadata().getName());
             }
             if (p.getStatus() == null || !"Running".equals(p.getStatus().getPhase())) {
                 p.setStatus(new io.fabric8.kubernetes.api.model.PodStatusBuilder().withPhase("Running").build());
@@ -176,7 +265,7 @@ final class MockNodes implements AutoCloseable {
         client.configMaps().inAnyNamespace().withLabel(PodFactory.ATTEMPT_LABEL).list().getItems()
                 .forEach(c -> seen.put("ConfigMap " + c.getMetadata().getName(), c.getMetadata().getLabels()));
         for (String name : names) {
-            nodes.get(name).pods = perNode.getOrDefault(name, 0);
+            nodes.get(name).pods(perNode.getOrDefault(name, java.util.Set.of()));
         }
     }
 
@@ -192,11 +281,11 @@ final class MockNodes implements AutoCloseable {
     }
 
     /** The Machine Config Operator: a created or deleted 99-kubens-worker reboots every node into the new state. */
-    private void rollOut() {
+    private void rollOut() throws IOException {
         GenericKubernetesResource mc = client.genericKubernetesResources(MachineConfigs.MACHINE_CONFIG)
                 .withName(MachineConfigs.name("worker")).get();
         boolean wanted = mc != null;
-        if (nodes.get(names.get(0)).encapsulated == wanted) {
+        if (nodes.get(names.get(0)).encapsulated() == wanted) {
             return;
         }
         String from = "rendered-worker-" + config;
@@ -205,31 +294,18 @@ final class MockNodes implements AutoCloseable {
         operator.updating("worker", names.size(), 0, from);
         int done = 0;
         for (String name : names) {
-            NodeState n = nodes.get(name);
-            n.encapsulated = wanted;
-            n.boot = UUID.randomUUID().toString();
-            n.uptimeCs = 3_000;
-            n.pid1Ns = 0;
+            nodes.get(name).switchTo(wanted);
             operator.updating("worker", names.size(), ++done, done == names.size() ? to : from);
         }
         operator.updated("worker", names.size(), to);
         rollouts.add(wanted ? "on" : "off");
     }
 
-    private static void emit(String name, NodeState n) {
-        n.seq++;
-        n.uptimeCs += 10;
-        n.pid1Ns += n.encapsulated ? NS_ON : NS_PER_POD_OFF * n.pods;
-        long ticks = n.pid1Ns / 10_000_000;
-        String kubeletNs = n.encapsulated ? KUBENS_NS : HOST_NS;
-        String line = "kbprobe v1 seq=" + n.seq + " up=" + n.uptimeCs / 100 + "." + String.format("%02d", n.uptimeCs % 100)
-                + " hz=100 boot=" + n.boot + " pid1=1," + ticks / 2 + "," + (ticks - ticks / 2) + "," + n.pid1Ns
-                + " comm1=systemd mounts1=" + (300 + (n.encapsulated ? 0 : 14 * n.pods)) + " ns1=" + HOST_NS
-                + " kubelet=2000," + kubeletNs + " kubeletcpu=-,-,-,- runtime=2100," + kubeletNs
-                + " cpu=" + n.seq * 10 + "," + n.seq * 400 + " self=" + n.seq / 50 + " probe=3000,500 systemd=252\n";
-        for (Feed f : n.feeds) {
-            if (!f.offer(line)) {
-                n.feeds.remove(f);
+    private void emit(String name, String line) {
+        String text = line.endsWith("\n") ? line : line + "\n";
+        for (Feed f : feeds.get(name)) {
+            if (!f.offer(text)) {
+                feeds.get(name).remove(f);
             }
         }
     }
@@ -239,7 +315,9 @@ final class MockNodes implements AutoCloseable {
         closed = true;
         thread.interrupt();
         thread.join(5_000);
-        nodes.values().forEach(n -> n.feeds.forEach(Feed::close));
+        collectOrphans();
+        feeds.values().forEach(f -> f.forEach(Feed::close));
+        nodes.values().forEach(Machine::close);
     }
 
     Set<String> names() {

@@ -75,11 +75,12 @@ public final class ClusterCleanup {
 
     /**
      * What kubens-bench creates on a cluster, namespaces aside: namespaced kinds first, then
-     * cluster-scoped ones.
+     * cluster-scoped ones; the DaemonSet before the pods, so that its controller does not
+     * recreate a probe pod that was just deleted.
      */
     public static List<ResourceDefinitionContext> defaultKinds() {
-        return Stream.of(Pod.class, Secret.class, ConfigMap.class, ServiceAccount.class,
-                        DaemonSet.class, RoleBinding.class, ClusterRole.class,
+        return Stream.of(DaemonSet.class, Pod.class, Secret.class, ConfigMap.class, ServiceAccount.class,
+                        RoleBinding.class, ClusterRole.class,
                         ClusterRoleBinding.class)
                 .map(ResourceDefinitionContext::fromResourceType)
                 .toList();

@@ -55,8 +55,8 @@ class ClusterCleanupTest {
         CleanupReport report = cleanup(List.of()).cleanup("c1", Duration.ofSeconds(5));
 
         assertThat(report.deletedByKind()).containsExactly(
-                Map.entry("Pod", 3), Map.entry("Secret", 3), Map.entry("ConfigMap", 6),
-                Map.entry("ServiceAccount", 1), Map.entry("DaemonSet", 1),
+                Map.entry("DaemonSet", 1), Map.entry("Pod", 3), Map.entry("Secret", 3), Map.entry("ConfigMap", 6),
+                Map.entry("ServiceAccount", 1),
                 Map.entry("RoleBinding", 1), Map.entry("ClusterRole", 1),
                 Map.entry("ClusterRoleBinding", 1), Map.entry("Namespace", 1));
         assertThat(report.namespacesDeleted()).containsExactly("kb-c1");
