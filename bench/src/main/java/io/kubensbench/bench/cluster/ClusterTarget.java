@@ -43,6 +43,8 @@ public final class ClusterTarget implements Target {
     /** PID 1 counts as settled below this share of a core: a real node's systemd is never fully idle. */
     static final double SETTLED_CORES = 0.05;
     static final Duration SETTLE_MAX = Duration.ofMinutes(3);
+    /** How long kubelet and crio may take to show up in the probe's lines after a switch. */
+    static final Duration IDENTITIES_WAIT = Duration.ofMinutes(2);
 
     /**
      * How long each step may take, and how often a rollout is polled; the defaults suit a real
@@ -278,6 +280,20 @@ public final class ClusterTarget implements Target {
         }
     }
 
+    /**
+     * Fresh lines once every node's probe has found kubelet and crio (or after
+     * {@link #IDENTITIES_WAIT}): after a reboot or a restart they come up after the probe,
+     * which looks for them again every few lines.
+     */
+    private Map<String, ProbeLine> identifiedLines() throws IOException {
+        long deadline = System.nanoTime() + IDENTITIES_WAIT.toNanos();
+        Map<String, ProbeLine> lines = freshLines();
+        while (lines.values().stream().anyMatch(l -> l.identities() == null) && System.nanoTime() < deadline) {
+            lines = freshLines();
+        }
+        return lines;
+    }
+
     /** PID 1's share of a core between two lines; NaN across a reboot, a restart or unknown counters. */
     static double rate(ProbeLine a, ProbeLine b) {
         if (a.pid1() == null || b.pid1() == null) {
@@ -326,7 +342,7 @@ public final class ClusterTarget implements Target {
             switchTo(state);
         }
         Map<String, NamespaceIdentities> ids = new LinkedHashMap<>();
-        freshLines().forEach((node, line) -> ids.put(node, line.identities()));
+        identifiedLines().forEach((node, line) -> ids.put(node, line.identities()));
         return ids;
     }
 
@@ -336,7 +352,7 @@ public final class ClusterTarget implements Target {
      */
     public void requireArm(String arm, Encapsulation state) throws IOException {
         List<String> wrong = new ArrayList<>();
-        for (Map.Entry<String, ProbeLine> line : freshLines().entrySet()) {
+        for (Map.Entry<String, ProbeLine> line : identifiedLines().entrySet()) {
             String node = line.getKey();
             NodeVerification v = NodeVerification.of(node, line.getValue());
             if (!v.agreesWith(state == Encapsulation.ON)) {

@@ -1,0 +1,108 @@
+package io.kubensbench.bench.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.kubensbench.analysis.results.ResultsDir;
+import io.kubensbench.analysis.results.RunRecord;
+import io.kubensbench.bench.campaign.CampaignReader;
+import io.kubensbench.bench.campaign.CampaignSpec;
+import io.kubensbench.bench.campaign.Plan;
+import io.kubensbench.bench.campaign.Progress;
+import io.kubensbench.bench.campaign.ResultsStore;
+import io.kubensbench.bench.campaign.Runner;
+import io.kubensbench.bench.lab.LabAssumptions;
+import io.kubensbench.bench.lab.LabNode;
+import io.kubensbench.workloads.cluster.ClusterWorkloadOptions;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The cluster code path measuring a real systemd: the API server is fabric8's mock, the node
+ * behind it a lab node ({@link LabBackedNode}), so pods created through the API become real
+ * mounts in the node, the MachineConfig switch starts kubens.service there, and the probe's
+ * own script reads the node's PID 1. Runs as root on Linux, like the other lab tests.
+ */
+@EnableKubernetesMockClient(crud = true)
+class ClusterOnLabNodeTest {
+
+    KubernetesMockServer server;
+    KubernetesClient client;
+
+    static final String CAMPAIGN = """
+            apiVersion: kubens-bench/v1
+            kind: Campaign
+            name: cluster-on-a-lab-node
+            target:
+              cluster:
+                nodeSelector: {node-role.kubernetes.io/worker: ""}
+                encapsulation: machineconfig
+                qps: 1000
+                burst: 200
+            workload:
+              pods: 150
+              containersPerPod: 2
+              volumesPerPod: {secret: 4, projected: 1, configMap: 2, emptyDirMemory: 2, downwardAPI: 1}
+              churn: {podsPerSecond: 4}
+            arms: [off, on]
+            schedule: {warmup: 2s, measure: 6s, repetitions: 2, order: interleaved, seed: 1}
+            sampling: {interval: 500ms}
+            """;
+
+    @BeforeEach
+    void lab() {
+        LabAssumptions.assumeLab();
+    }
+
+    @Test
+    void theClusterPathMeasuresTheNodesSystemdOffAndOn(@TempDir Path dir) throws Exception {
+        MockMachineConfigOperator operator = MockMachineConfigOperator.serving(server, client);
+        CampaignSpec spec = new CampaignReader().parse(CAMPAIGN, "cluster-on-a-lab-node.yaml");
+        ClusterTarget.Timeouts timeouts = new ClusterTarget.Timeouts(Duration.ofSeconds(60), Duration.ofSeconds(120),
+                Duration.ofSeconds(5), Duration.ofMillis(100), Duration.ofSeconds(3));
+        Runner.Outcome outcome;
+        try (LabNode lab = LabNode.start();
+             MockNodes nodes = new MockNodes(client, operator,
+                     Map.of("lab-node", new LabBackedNode(lab, spec.workload(), "0.5")))) {
+            ClusterTarget target = new ClusterTarget(client, spec.target().cluster(), "onlab001", "kubens-bench test",
+                    spec.sampling().interval(), new ClusterWorkloadOptions(1000, 200, Duration.ofSeconds(60),
+                            Duration.ofSeconds(60)), timeouts, line -> { }, (probe, node, pod) -> nodes.stream(node));
+            try {
+                target.prepare();
+                ResultsStore store = ResultsStore.create(dir, CAMPAIGN, target.describe());
+                outcome = new Runner(target, spec, Plan.of(spec), store,
+                        Progress.forConsole(new PrintWriter(new StringWriter())), new AtomicBoolean()).run();
+            } finally {
+                target.close();
+            }
+            nodes.rethrow();
+        }
+
+        assertThat(outcome.ran()).isEqualTo(4);
+        List<RunRecord> runs = new ResultsDir(dir).runs();
+        assertThat(runs).hasSize(4).allSatisfy(r -> assertThat(r.valid()).as(r.invalidReason()).isTrue());
+        double off = runs.stream().filter(r -> r.arm().equals("off")).mapToDouble(r -> (double) r.systemdSchedNs()
+                / r.measureNs()).average().orElseThrow();
+        double on = runs.stream().filter(r -> r.arm().equals("on")).mapToDouble(r -> (double) r.systemdSchedNs()
+                / r.measureNs()).average().orElseThrow();
+        System.out.printf("cluster path on a lab node: systemd off %.2f%%, on %.2f%% of a core%n", 100 * off, 100 * on);
+        assertThat(runs).filteredOn(r -> r.arm().equals("off"))
+                .allSatisfy(r -> assertThat(r.systemdMounts()).as("the pods' mounts in systemd's view").isGreaterThan(
+                        150L * 14));
+        assertThat(runs).filteredOn(r -> r.arm().equals("on"))
+                .allSatisfy(r -> assertThat(r.systemdMounts()).isLessThan(150));
+        assertThat(runs).allSatisfy(r -> assertThat(r.mountEvents()).isPositive());
+        assertThat(off).as("systemd pays for the mounts it sees").isGreaterThan(0.01);
+        assertThat(on).as("and not for the ones it does not").isLessThan(off / 5);
+    }
+}

@@ -1,0 +1,122 @@
+package io.kubensbench.bench.cluster;
+
+import io.kubensbench.bench.lab.KubeletProcess;
+import io.kubensbench.bench.lab.LabNode;
+import io.kubensbench.workloads.spec.WorkloadSpec;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.function.Consumer;
+
+/**
+ * A cluster node that is a lab node: the real systemd as PID 1, the kubelet stand-in mounting
+ * each pod the mock API server says is on the node, kubens.service switched when the
+ * MachineConfig changes (kubelet and CRI-O then restart through kubensenter, as on a node),
+ * and the probe's own script running in the node, whose lines are the probe's log. Behind the
+ * API, the cluster code path then measures a real systemd.
+ */
+final class LabBackedNode implements MockNodes.Machine {
+
+    private final LabNode lab;
+    private final WorkloadSpec shape;
+    private final Process probe;
+    private final Thread reader;
+    private final ConcurrentLinkedQueue<String> lines = new ConcurrentLinkedQueue<>();
+    private final Set<String> mounted = new HashSet<>();
+    private KubeletProcess kubelet;
+    private long runtime = -1;
+    private boolean encapsulated;
+
+    LabBackedNode(LabNode lab, WorkloadSpec shape, String interval) throws IOException {
+        this.lab = lab;
+        this.shape = shape;
+        startKubelet();
+        probe = lab.startInNode(List.of("env", "KUBELET_COMM=java", "RUNTIME_COMM=sleep", "PROBE_INTERVAL=" + interval,
+                "NODE_NAME=lab", "sh", "-c", NodeProbe.script()));
+        reader = new Thread(() -> {
+            try (BufferedReader in = new BufferedReader(new InputStreamReader(probe.getInputStream(),
+                    StandardCharsets.UTF_8))) {
+                for (String line = in.readLine(); line != null; line = in.readLine()) {
+                    lines.add(line);
+                }
+            } catch (IOException e) {
+                // the probe ended with the node
+            }
+        }, "lab-probe-reader");
+        reader.setDaemon(true);
+        reader.start();
+    }
+
+    private void startKubelet() throws IOException {
+        kubelet = lab.startKubelet(shape);
+        runtime = lab.startIdle("crio", true);
+    }
+
+    private void stopKubelet() {
+        if (kubelet != null) {
+            kubelet.close();
+            kubelet = null;
+        }
+        if (runtime > 0) {
+            long pid = runtime;
+            ProcessHandle.of(pid).ifPresent(p -> {
+                p.destroyForcibly();
+                p.onExit().join();
+            });
+            runtime = -1;
+        }
+        mounted.clear();
+    }
+
+    /** Mounts the pods that came, unmounts the ones that went: what kubelet and CRI-O do. */
+    @Override
+    public void pods(Set<String> names) throws IOException {
+        for (String gone : Set.copyOf(mounted)) {
+            if (!names.contains(gone)) {
+                kubelet.deletePod(gone);
+                mounted.remove(gone);
+            }
+        }
+        for (String pod : names) {
+            if (mounted.add(pod)) {
+                kubelet.createPod(pod);
+            }
+        }
+    }
+
+    /** Starts or stops kubens.service and restarts kubelet and CRI-O through kubensenter. */
+    @Override
+    public void switchTo(boolean on) throws IOException {
+        stopKubelet();
+        lab.setEncapsulation(on);
+        encapsulated = on;
+        startKubelet();
+    }
+
+    @Override
+    public boolean encapsulated() {
+        return encapsulated;
+    }
+
+    @Override
+    public void tick(Consumer<String> out) {
+    }
+
+    @Override
+    public void drain(Consumer<String> out) {
+        for (String line = lines.poll(); line != null; line = lines.poll()) {
+            out.accept(line);
+        }
+    }
+
+    @Override
+    public void close() {
+        probe.destroyForcibly();
+        stopKubelet();
+    }
+}
