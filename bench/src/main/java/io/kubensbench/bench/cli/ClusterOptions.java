@@ -14,7 +14,8 @@ final class ClusterOptions {
     Path kubeconfig;
 
     @Option(names = "--context", paramLabel = "NAME",
-            description = "Kubeconfig context (default: the campaign's target.cluster.context, then the current one).")
+            description = "Kubeconfig context (default: the campaign's target.cluster.context, if run with one, then the"
+                    + " current context).")
     String context;
 
     /** A client for the chosen cluster, once its API server has answered. */

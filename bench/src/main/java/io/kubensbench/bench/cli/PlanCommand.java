@@ -203,7 +203,7 @@ final class PlanCommand implements Callable<Integer> {
         String nodes = k.nodeSelector().isEmpty() ? "every node" : "nodes " + k.nodeSelector().entrySet().stream()
                 .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(","));
         return "cluster: context " + (k.context() == null ? "(current)" : k.context()) + ", " + nodes
-                + ", namespace " + k.namespace() + ", image " + k.image() + ", encapsulation switched by "
+                + ", namespace " + k.namespace() + "-<run id>, image " + k.image() + ", encapsulation switched by "
                 + k.encapsulation();
     }
 
