@@ -19,12 +19,19 @@ public final class ProbeSnapshot {
     private final String image;
     private final Duration timeout;
     private final Consumer<String> log;
+    private final ClusterTarget.ProbeLogs logs;
 
     public ProbeSnapshot(KubernetesClient client, String image, Duration timeout, Consumer<String> log) {
+        this(client, image, timeout, log, NodeProbe::stream);
+    }
+
+    ProbeSnapshot(KubernetesClient client, String image, Duration timeout, Consumer<String> log,
+            ClusterTarget.ProbeLogs logs) {
         this.client = client;
         this.image = image;
         this.timeout = timeout;
         this.log = log;
+        this.logs = logs;
     }
 
     /** Node name to its probe line (null when its probe printed none in time). */
@@ -37,7 +44,7 @@ public final class ProbeSnapshot {
             log.accept("starting a probe on every node (run id " + runId + ") ...");
             probe.deploy();
             Map<String, String> pods = probe.awaitReady(timeout);
-            pods.forEach((node, pod) -> streams.put(node, probe.stream(node, pod)));
+            pods.forEach((node, pod) -> streams.put(node, logs.open(probe, node, pod)));
             Map<String, ProbeLine> lines = new TreeMap<>();
             for (Map.Entry<String, ProbeStream> e : streams.entrySet()) {
                 lines.put(e.getKey(), e.getValue().awaitNext(Duration.ofSeconds(30)));
