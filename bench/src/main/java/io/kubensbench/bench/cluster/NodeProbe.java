@@ -65,10 +65,12 @@ import java.util.regex.Pattern;
  * probe's namespace gives it to the probe's ServiceAccount only. Every object carries the
  * run label, so cleanup by label removes the probe with the rest of the run.
  *
- * <p>The SCC keeps SELinux at {@code MustRunAs}. Should a node's policy deny the probe's
- * domain reading other processes' /proc entries, the probe prints {@code -} for what it could
- * not read and {@link NodeVerification} says UNKNOWN with the reason, rather than guessing;
- * widening SELinux is then a decision for the cluster's administrator, not a default.
+ * <p>The SCC keeps SELinux at {@code MustRunAs}: no SELinux option is asked for. CRI-O gives
+ * a container that shares the host's PID namespace the {@code spc_t} type whatever it asks
+ * (cri-o/cri-o#112; openshift/origin#25488), because SELinux separation would otherwise
+ * block exactly the host /proc reads the probe is for. Should a node's policy still deny
+ * one, the probe prints {@code -} for what it could not read and {@link NodeVerification}
+ * says UNKNOWN with the reason, rather than guessing.
  */
 public final class NodeProbe {
 
