@@ -122,8 +122,7 @@ final class EncapsulationCommand implements Callable<Integer> {
             out.println("no MachineConfig API on this cluster: no pools; the nodes as they are:");
         }
         out.println();
-        List<NodeVerification> nodes = readNodes(client, roles, err);
-        printNodes(out, nodes, null);
+        printNodes(out, readNodes(client, selected(client, roles), err), null);
         return Main.OK;
     }
 
@@ -139,21 +138,22 @@ final class EncapsulationCommand implements Callable<Integer> {
             throw new ClusterAccessException("this cluster has no MachineConfig API to say what each node should be:"
                     + " pass --expect on or --expect off");
         }
+        List<Node> chosen = selected(client, roles);
         Map<String, Boolean> expected = new LinkedHashMap<>();
-        for (Node node : selected(client, roles)) {
-            String role = role(node);
-            expected.put(node.getMetadata().getName(), expect != null ? expect.equals("on") : enabled.contains(role));
+        for (Node node : chosen) {
+            expected.put(node.getMetadata().getName(), expect != null ? expect.equals("on") : enabled.contains(role(node)));
         }
-        List<NodeVerification> nodes = readNodes(client, roles, err);
+        List<NodeVerification> nodes = readNodes(client, chosen, err);
         int failed = printNodes(out, nodes, expected);
         out.println(failed == 0 ? "PASS: " + nodes.size() + " node(s) agree" : "FAIL: " + failed + " of " + nodes.size()
                 + " node(s) disagree");
         return failed == 0 ? Main.OK : Main.FAILED;
     }
 
-    private List<NodeVerification> readNodes(KubernetesClient client, List<String> roles, PrintWriter err)
+    /** The documented check on each of {@code chosen}, read by a short-lived probe. */
+    private List<NodeVerification> readNodes(KubernetesClient client, List<Node> chosen, PrintWriter err)
             throws IOException {
-        List<String> names = selected(client, roles).stream().map(n -> n.getMetadata().getName()).toList();
+        List<String> names = chosen.stream().map(n -> n.getMetadata().getName()).toList();
         Map<String, ProbeLine> lines = new ProbeSnapshot(client, image, Duration.ofMinutes(5), line -> {
             err.println("kubens-bench: " + line);
             err.flush();
@@ -181,9 +181,8 @@ final class EncapsulationCommand implements Callable<Integer> {
 
     /** master for control-plane nodes, worker otherwise (custom pools inherit the worker MachineConfig). */
     static String role(Node node) {
-        Map<String, String> labels = node.getMetadata().getLabels() == null ? Map.of() : node.getMetadata().getLabels();
-        return labels.containsKey("node-role.kubernetes.io/master")
-                || labels.containsKey("node-role.kubernetes.io/control-plane") ? MachineConfigs.MASTER : MachineConfigs.WORKER;
+        return MachineConfigs.rolesOf(node).contains(MachineConfigs.MASTER) ? MachineConfigs.MASTER
+                : MachineConfigs.WORKER;
     }
 
     private static void printPools(PrintWriter out, List<PoolStatus> pools, List<String> enabled) {

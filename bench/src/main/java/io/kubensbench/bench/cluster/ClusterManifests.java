@@ -49,7 +49,12 @@ public final class ClusterManifests {
 
     /** Where the node probe runs, {@code <target.cluster.namespace>-probe-<run id>}. */
     public String probeNamespaceName() {
-        return target.namespace() + "-probe-" + runId;
+        return probeNamespace(target.namespace(), runId);
+    }
+
+    /** The probe's namespace for a namespace prefix and a run id. */
+    public static String probeNamespace(String prefix, String runId) {
+        return prefix + "-probe-" + runId;
     }
 
     /** The namespace the workload's pods go to, labelled so cleanup finds it. */

@@ -9,6 +9,7 @@ import io.kubensbench.bench.campaign.ClusterTargetSpec;
 import io.kubensbench.bench.campaign.Encapsulation;
 import io.kubensbench.bench.campaign.NamespaceIdentities;
 import io.kubensbench.bench.campaign.Target;
+import io.kubensbench.bench.sampling.ProcessCpu;
 import io.kubensbench.bench.sampling.Sample;
 import io.kubensbench.bench.sampling.SampleSource;
 import io.kubensbench.workloads.cluster.CleanupReport;
@@ -75,10 +76,10 @@ public final class ClusterTarget implements Target {
     private final Consumer<String> log;
     private final RateLimiter limiter;
     private final ClusterManifests manifests;
-    private final Map<String, String> hostnames = new LinkedHashMap<>();
+    /** The selected nodes by name, as listed when the campaign started. */
+    private final Map<String, Node> selected = new LinkedHashMap<>();
     private final Map<String, ProbeStream> streams = new LinkedHashMap<>();
     private final Map<String, ClusterWorkload> workloads = new LinkedHashMap<>();
-    private final Set<String> roles = new LinkedHashSet<>();
     private final ProbeLogs logs;
     private NodeProbe probe;
     private int mountsPerPod;
@@ -118,14 +119,13 @@ public final class ClusterTarget implements Target {
     @Override
     public void prepare() throws IOException {
         for (Node node : selectNodes()) {
-            hostnames.put(node.getMetadata().getName(), hostname(node));
-            roles.addAll(roles(node));
+            selected.put(node.getMetadata().getName(), node);
         }
-        if (ClusterTargetSpec.MACHINECONFIG.equals(spec.encapsulation()) && roles.isEmpty()) {
+        if (ClusterTargetSpec.MACHINECONFIG.equals(spec.encapsulation()) && roles().isEmpty()) {
             throw new ClusterAccessException("the selected nodes carry no node-role.kubernetes.io/worker or /master"
                     + " label, so no MachineConfigPool is theirs: select pool members, or use encapsulation: manual");
         }
-        log.accept("run id " + runId + ": " + hostnames.size() + " node(s) " + String.join(", ", hostnames.keySet())
+        log.accept("run id " + runId + ": " + selected.size() + " node(s) " + String.join(", ", selected.keySet())
                 + "; leftovers of an aborted run go with: kubens-bench cleanup --run-id " + runId);
         try {
             client.namespaces().resource(manifests.namespace()).create();
@@ -181,23 +181,17 @@ public final class ClusterTarget implements Target {
         return h == null ? node.getMetadata().getName() : h;
     }
 
-    /** The Machine Config pools a node belongs to by its role labels: master and/or worker. */
-    static Set<String> roles(Node node) {
-        Map<String, String> labels = node.getMetadata().getLabels() == null ? Map.of() : node.getMetadata().getLabels();
-        Set<String> out = new LinkedHashSet<>();
-        if (labels.containsKey("node-role.kubernetes.io/master") || labels.containsKey("node-role.kubernetes.io/control-plane")) {
-            out.add("master");
-        }
-        if (labels.containsKey("node-role.kubernetes.io/worker")) {
-            out.add("worker");
-        }
-        return out;
+    /** The Machine Config pools of the selected nodes. */
+    private Set<String> roles() {
+        Set<String> roles = new LinkedHashSet<>();
+        selected.values().forEach(n -> roles.addAll(MachineConfigs.rolesOf(n)));
+        return roles;
     }
 
     private void openStreams() throws IOException {
         closeStreams();
         Map<String, String> pods = probe.awaitReady(timeouts.probeReady());
-        for (String node : hostnames.keySet()) {
+        for (String node : selected.keySet()) {
             String pod = pods.get(node);
             if (pod == null) {
                 throw new IOException("the probe has no pod on node " + node + " (is it schedulable for DaemonSets?)");
@@ -213,7 +207,7 @@ public final class ClusterTarget implements Target {
 
     @Override
     public List<String> nodes() {
-        return List.copyOf(hostnames.keySet());
+        return List.copyOf(selected.keySet());
     }
 
     @Override
@@ -222,9 +216,8 @@ public final class ClusterTarget implements Target {
         Set<String> images = new TreeSet<>();
         int cpus = 0;
         long memory = 0;
-        for (String name : hostnames.keySet()) {
-            Node node = client.nodes().withName(name).get();
-            if (node == null || node.getStatus() == null) {
+        for (Node node : selected.values()) {
+            if (node.getStatus() == null || node.getStatus().getNodeInfo() == null) {
                 continue;
             }
             kernels.add(node.getStatus().getNodeInfo().getKernelVersion());
@@ -268,7 +261,7 @@ public final class ClusterTarget implements Target {
         while (true) {
             Map<String, ProbeLine> now = freshLines();
             boolean settled = true;
-            for (String node : hostnames.keySet()) {
+            for (String node : selected.keySet()) {
                 if (!(rate(before.get(node), now.get(node)) < SETTLED_CORES)) {
                     settled = false;
                 }
@@ -296,13 +289,10 @@ public final class ClusterTarget implements Target {
 
     /** PID 1's share of a core between two lines; NaN across a reboot, a restart or unknown counters. */
     static double rate(ProbeLine a, ProbeLine b) {
-        if (a.pid1() == null || b.pid1() == null) {
-            return Double.NaN;
-        }
-        var x = a.toSample(0).process(io.kubensbench.bench.sampling.Watched.SYSTEMD).cpu();
-        var y = b.toSample(0).process(io.kubensbench.bench.sampling.Watched.SYSTEMD).cpu();
+        ProcessCpu x = a.systemdCpu();
+        ProcessCpu y = b.systemdCpu();
         long elapsed = b.uptimeNs() - a.uptimeNs();
-        if (x.resetReason(y) != null || elapsed <= 0) {
+        if (x == null || y == null || x.resetReason(y) != null || elapsed <= 0) {
             return Double.NaN;
         }
         return (double) (y.schedNs() - x.schedNs()) / elapsed;
@@ -322,7 +312,7 @@ public final class ClusterTarget implements Target {
             throw new InterruptedIOException("interrupted while reading the probes");
         }
         Map<String, ProbeLine> lines = new LinkedHashMap<>();
-        for (String node : hostnames.keySet()) {
+        for (String node : selected.keySet()) {
             ProbeLine latest = streams.get(node).latest();
             lines.put(node, latest != null && latest.seq() != seen.get(node) ? latest : next(node));
         }
@@ -362,7 +352,7 @@ public final class ClusterTarget implements Target {
         }
         if (!wrong.isEmpty()) {
             throw new ClusterAccessException("--arm " + arm + " claims encapsulation " + state.label() + ", but "
-                    + wrong.size() + " of " + hostnames.size() + " nodes disagree: " + String.join("; ", wrong)
+                    + wrong.size() + " of " + selected.size() + " nodes disagree: " + String.join("; ", wrong)
                     + "; switch them (kubens-bench encapsulation verify shows each node) or run the other arm");
         }
     }
@@ -370,7 +360,7 @@ public final class ClusterTarget implements Target {
     /** Creates or deletes the MachineConfigs of the selected nodes' roles and waits for the rollout. */
     private void switchTo(Encapsulation state) throws IOException {
         ClusterEncapsulation mc = new ClusterEncapsulation(client, timeouts.rolloutPoll(), timeouts.rolloutGrace());
-        List<String> wanted = new ArrayList<>(roles);
+        List<String> wanted = new ArrayList<>(roles());
         boolean on = state == Encapsulation.ON;
         List<String> changed = on ? mc.enable(wanted) : mc.disable(wanted);
         if (changed.isEmpty()) {
@@ -396,7 +386,7 @@ public final class ClusterTarget implements Target {
             for (int k = 0; k < names.size(); k++) {
                 String node = names.get(k);
                 ClusterWorkload w = new ClusterWorkload(client,
-                        manifests.factory(workload, ClusterManifests.attempt(tag, k), hostnames.get(node)), limiter, options);
+                        manifests.factory(workload, ClusterManifests.attempt(tag, k), hostname(selected.get(node))), limiter, options);
                 workloads.put(node, w);
                 w.deploy(n -> { });
             }
@@ -446,7 +436,7 @@ public final class ClusterTarget implements Target {
     @Override
     public Map<String, SampleSource> sources() {
         Map<String, SampleSource> sources = new LinkedHashMap<>();
-        for (String node : hostnames.keySet()) {
+        for (String node : selected.keySet()) {
             sources.put(node, new SampleSource() {
                 @Override
                 public Sample next() throws IOException {

@@ -2,10 +2,13 @@ package io.kubensbench.bench.cluster;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
+import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The Machine Config Operator's objects as kubens-bench needs them, without the OpenShift
@@ -82,6 +85,23 @@ public final class MachineConfigs {
     public static boolean managedByKubensBench(GenericKubernetesResource resource) {
         Map<String, String> labels = resource.getMetadata() == null ? null : resource.getMetadata().getLabels();
         return labels != null && MANAGED_BY.equals(labels.get(MANAGED_BY_LABEL));
+    }
+
+    /**
+     * The pools a node belongs to by its role labels: master (also for control-plane) and/or
+     * worker; empty for a node of neither.
+     */
+    public static Set<String> rolesOf(Node node) {
+        Map<String, String> labels = node.getMetadata().getLabels() == null ? Map.of() : node.getMetadata().getLabels();
+        Set<String> out = new LinkedHashSet<>();
+        if (labels.containsKey("node-role.kubernetes.io/master")
+                || labels.containsKey("node-role.kubernetes.io/control-plane")) {
+            out.add(MASTER);
+        }
+        if (labels.containsKey("node-role.kubernetes.io/worker")) {
+            out.add(WORKER);
+        }
+        return out;
     }
 
     /** Returns {@code role} when it is one kubens-bench switches, else says which roles are. */

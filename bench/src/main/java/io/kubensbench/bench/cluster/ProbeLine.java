@@ -203,7 +203,7 @@ public record ProbeLine(long seq, long uptimeNs, long hz, String bootId, Counter
         List<ProcessReading> processes = new ArrayList<>(3);
         processes.add(pid1 == null
                 ? new ProcessReading(Watched.SYSTEMD, 1, null, mounts1, ns1, "the probe could not read PID 1's counters")
-                : new ProcessReading(Watched.SYSTEMD, 1, cpu(1, comm1 == null ? "" : comm1, pid1), mounts1, ns1, null));
+                : new ProcessReading(Watched.SYSTEMD, 1, systemdCpu(), mounts1, ns1, null));
         if (kubeletPid < 0) {
             processes.add(new ProcessReading(Watched.KUBELET, -1, null, -1, null, "the probe found no kubelet process"));
         } else if (kubeletCpu == null) {
@@ -221,6 +221,11 @@ public record ProbeLine(long seq, long uptimeNs, long hz, String bootId, Counter
                     probeStartTicks, selfTicks, ticksToNs(selfTicks)), -1, null, null));
         }
         return new Sample(seq, uptimeNs, receivedEpochMillis, machine, processes);
+    }
+
+    /** PID 1's counters as one process reading, or null when the probe could not read them. */
+    public ProcessCpu systemdCpu() {
+        return pid1 == null ? null : cpu(1, comm1 == null ? "" : comm1, pid1);
     }
 
     private ProcessCpu cpu(long pid, String comm, Counters c) {

@@ -1,6 +1,7 @@
 package io.kubensbench.bench.cluster;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.kubensbench.bench.campaign.ClusterTargetSpec;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -37,7 +38,8 @@ public final class ProbeSnapshot {
     /** Node name to its probe line (null when its probe printed none in time). */
     public Map<String, ProbeLine> take(Map<String, String> nodeSelector) throws IOException {
         String runId = ClusterTarget.newRunId();
-        NodeProbe probe = new NodeProbe(client, "kubens-bench-probe-" + runId, image, runId, Duration.ofSeconds(1),
+        NodeProbe probe = new NodeProbe(client,
+                ClusterManifests.probeNamespace(ClusterTargetSpec.DEFAULT_NAMESPACE, runId), image, runId, Duration.ofSeconds(1),
                 nodeSelector);
         Map<String, ProbeStream> streams = new LinkedHashMap<>();
         try {

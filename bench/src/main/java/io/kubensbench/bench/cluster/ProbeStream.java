@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 
 /**
  * Follows one node's probe log on a daemon thread and keeps its latest line, so a campaign
@@ -160,22 +161,12 @@ public final class ProbeStream implements AutoCloseable {
     }
 
     private boolean isClosed() {
-        lock.lock();
-        try {
-            return closed;
-        } finally {
-            lock.unlock();
-        }
+        return locked(() -> closed);
     }
 
     /** The newest line received, or null before the first. */
     public ProbeLine latest() {
-        lock.lock();
-        try {
-            return latest;
-        } finally {
-            lock.unlock();
-        }
+        return locked(() -> latest);
     }
 
     /**
@@ -207,32 +198,17 @@ public final class ProbeStream implements AutoCloseable {
 
     /** Measurement lines received (a line received again after a reopen counts once). */
     public long lines() {
-        lock.lock();
-        try {
-            return lines;
-        } finally {
-            lock.unlock();
-        }
+        return locked(() -> lines);
     }
 
     /** Lines that looked like measurements but did not parse. */
     public long malformed() {
-        lock.lock();
-        try {
-            return malformed;
-        } finally {
-            lock.unlock();
-        }
+        return locked(() -> malformed);
     }
 
     /** How many times the log ended or broke and was opened again. */
     public long reopened() {
-        lock.lock();
-        try {
-            return reopened;
-        } finally {
-            lock.unlock();
-        }
+        return locked(() -> reopened);
     }
 
     /**
@@ -240,15 +216,8 @@ public final class ProbeStream implements AutoCloseable {
      * the last time the log broke.
      */
     public String problem() {
-        lock.lock();
-        try {
-            if (firstMalformed != null) {
-                return firstMalformed + (malformed > 1 ? " (and " + (malformed - 1) + " more malformed lines)" : "");
-            }
-            return streamProblem;
-        } finally {
-            lock.unlock();
-        }
+        return locked(() -> firstMalformed == null ? streamProblem
+                : firstMalformed + (malformed > 1 ? " (and " + (malformed - 1) + " more malformed lines)" : ""));
     }
 
     /** Stops following: closes the log and ends the thread. */
@@ -284,5 +253,15 @@ public final class ProbeStream implements AutoCloseable {
     private static String oneLine(Exception e) {
         String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         return m.strip().replaceAll("\\s*\\n\\s*", " ");
+    }
+
+    /** Reads shared state under the lock the reader thread writes it under. */
+    private <T> T locked(Supplier<T> read) {
+        lock.lock();
+        try {
+            return read.get();
+        } finally {
+            lock.unlock();
+        }
     }
 }

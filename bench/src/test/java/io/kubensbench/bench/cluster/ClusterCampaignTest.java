@@ -65,6 +65,23 @@ class ClusterCampaignTest {
             sampling: {interval: 100ms}
             """;
 
+    /** What a campaign run through a cluster target gave. */
+    record Ran(Runner.Outcome outcome, Environment environment) {
+    }
+
+    /** Runs a whole campaign on {@code target} into {@code dir}, and closes the target (its cleanup). */
+    static Ran run(ClusterTarget target, CampaignSpec spec, String yaml, Path dir) throws Exception {
+        try {
+            target.prepare();
+            Environment environment = target.describe();
+            ResultsStore store = ResultsStore.create(dir, yaml, environment);
+            return new Ran(new Runner(target, spec, Plan.of(spec), store,
+                    Progress.forConsole(new PrintWriter(new StringWriter())), new AtomicBoolean()).run(), environment);
+        } finally {
+            target.close();
+        }
+    }
+
     @Test
     void everyNodeIsMeasuredInEveryRunAndNothingIsLeftBehind(@TempDir Path dir) throws Exception {
         MockMachineConfigOperator operator = MockMachineConfigOperator.serving(server, client);
@@ -79,15 +96,9 @@ class ClusterCampaignTest {
         try (MockNodes nodes = new MockNodes(client, operator, List.of("worker-a", "worker-b"))) {
             ClusterTarget target = new ClusterTarget(client, spec.target().cluster(), "e2e00001", "kubens-bench test",
                     Duration.ofMillis(100), options, timeouts, log::add, (probe, node, pod) -> nodes.stream(node));
-            try {
-                target.prepare();
-                environment = target.describe();
-                ResultsStore store = ResultsStore.create(dir, CAMPAIGN, environment);
-                outcome = new Runner(target, spec, Plan.of(spec), store,
-                        Progress.forConsole(new PrintWriter(new StringWriter())), new AtomicBoolean()).run();
-            } finally {
-                target.close();
-            }
+            Ran ran = run(target, spec, CAMPAIGN, dir);
+            outcome = ran.outcome();
+            environment = ran.environment();
             nodes.rethrow();
 
             assertThat(nodes.rollouts).as("interleaved off, on, on, off: two switches on, off").containsExactly("on",

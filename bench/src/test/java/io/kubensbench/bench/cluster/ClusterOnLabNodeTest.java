@@ -9,20 +9,14 @@ import io.kubensbench.analysis.results.ResultsDir;
 import io.kubensbench.analysis.results.RunRecord;
 import io.kubensbench.bench.campaign.CampaignReader;
 import io.kubensbench.bench.campaign.CampaignSpec;
-import io.kubensbench.bench.campaign.Plan;
-import io.kubensbench.bench.campaign.Progress;
-import io.kubensbench.bench.campaign.ResultsStore;
 import io.kubensbench.bench.campaign.Runner;
 import io.kubensbench.bench.lab.LabAssumptions;
 import io.kubensbench.bench.lab.LabNode;
 import io.kubensbench.workloads.cluster.ClusterWorkloadOptions;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -77,14 +71,7 @@ class ClusterOnLabNodeTest {
             ClusterTarget target = new ClusterTarget(client, spec.target().cluster(), "onlab001", "kubens-bench test",
                     spec.sampling().interval(), new ClusterWorkloadOptions(1000, 200, Duration.ofSeconds(60),
                             Duration.ofSeconds(60)), timeouts, line -> { }, (probe, node, pod) -> nodes.stream(node));
-            try {
-                target.prepare();
-                ResultsStore store = ResultsStore.create(dir, CAMPAIGN, target.describe());
-                outcome = new Runner(target, spec, Plan.of(spec), store,
-                        Progress.forConsole(new PrintWriter(new StringWriter())), new AtomicBoolean()).run();
-            } finally {
-                target.close();
-            }
+            outcome = ClusterCampaignTest.run(target, spec, CAMPAIGN, dir).outcome();
             nodes.rethrow();
         }
 
