@@ -1,9 +1,9 @@
 package io.kubensbench.bench.cli;
 
-import io.kubensbench.bench.campaign.NamespaceIdentities;
+import io.kubensbench.bench.target.NamespaceIdentities;
 import io.kubensbench.bench.lab.ArmFindings;
 import io.kubensbench.bench.lab.MountVisibility;
-import io.kubensbench.bench.campaign.NamespaceIdentities;
+import io.kubensbench.bench.target.NamespaceIdentities;
 import io.kubensbench.bench.lab.PropagationMatrix;
 import io.kubensbench.bench.lab.VerifyReport;
 import java.io.PrintWriter;

@@ -1,6 +1,6 @@
 package io.kubensbench.bench.cluster;
 
-import io.kubensbench.bench.campaign.Progress;
+import io.kubensbench.bench.run.Progress;
 import java.time.Duration;
 import java.util.List;
 

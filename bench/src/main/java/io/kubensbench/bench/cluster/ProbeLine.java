@@ -1,6 +1,6 @@
 package io.kubensbench.bench.cluster;
 
-import io.kubensbench.bench.campaign.NamespaceIdentities;
+import io.kubensbench.bench.target.NamespaceIdentities;
 import io.kubensbench.bench.sampling.MachineCpu;
 import io.kubensbench.bench.sampling.ProcessCpu;
 import io.kubensbench.bench.sampling.ProcessReading;

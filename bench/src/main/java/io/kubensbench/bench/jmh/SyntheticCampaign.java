@@ -3,7 +3,7 @@ package io.kubensbench.bench.jmh;
 import io.kubensbench.analysis.results.Environment;
 import io.kubensbench.analysis.results.RunRecord;
 import io.kubensbench.analysis.results.SampleRecord;
-import io.kubensbench.bench.campaign.ResultsStore;
+import io.kubensbench.bench.run.ResultsStore;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

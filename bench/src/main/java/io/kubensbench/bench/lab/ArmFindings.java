@@ -1,6 +1,6 @@
 package io.kubensbench.bench.lab;
 
-import io.kubensbench.bench.campaign.NamespaceIdentities;
+import io.kubensbench.bench.target.NamespaceIdentities;
 import io.kubensbench.bench.campaign.Encapsulation;
 import java.util.ArrayList;
 import java.util.List;

@@ -2,9 +2,8 @@ package io.kubensbench.bench.lab;
 
 import io.kubensbench.analysis.results.Environment;
 import io.kubensbench.bench.campaign.Encapsulation;
-import io.kubensbench.bench.campaign.LocalEnvironment;
-import io.kubensbench.bench.campaign.NamespaceIdentities;
-import io.kubensbench.bench.campaign.Target;
+import io.kubensbench.bench.target.NamespaceIdentities;
+import io.kubensbench.bench.target.Target;
 import io.kubensbench.bench.sampling.ProcessCpu;
 import io.kubensbench.bench.sampling.MountCounter;
 import io.kubensbench.bench.sampling.ProcfsSampler;

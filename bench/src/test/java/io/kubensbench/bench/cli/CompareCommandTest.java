@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kubensbench.analysis.results.Environment;
 import io.kubensbench.analysis.results.RunRecord;
-import io.kubensbench.bench.campaign.ResultsStore;
+import io.kubensbench.bench.run.ResultsStore;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;

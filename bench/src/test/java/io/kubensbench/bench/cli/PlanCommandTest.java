@@ -124,9 +124,9 @@ class PlanCommandTest {
 
     @Test
     void roughlyRoundsToTheSecondAndDropsSecondsPastAnHour() {
-        assertThat(io.kubensbench.bench.campaign.Progress.format(Duration.ofMillis(65_600))).isEqualTo("1m06s");
-        assertThat(io.kubensbench.bench.campaign.Progress.format(Duration.ofSeconds(45))).isEqualTo("45s");
-        assertThat(io.kubensbench.bench.campaign.Progress.format(Duration.ofSeconds(3_725))).isEqualTo("1h02m");
+        assertThat(io.kubensbench.bench.run.Progress.format(Duration.ofMillis(65_600))).isEqualTo("1m06s");
+        assertThat(io.kubensbench.bench.run.Progress.format(Duration.ofSeconds(45))).isEqualTo("45s");
+        assertThat(io.kubensbench.bench.run.Progress.format(Duration.ofSeconds(3_725))).isEqualTo("1h02m");
     }
 
     private static List<JsonNode> documents(String yaml) throws Exception {

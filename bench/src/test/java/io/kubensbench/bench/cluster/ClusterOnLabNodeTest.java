@@ -9,7 +9,7 @@ import io.kubensbench.analysis.results.ResultsDir;
 import io.kubensbench.analysis.results.RunRecord;
 import io.kubensbench.bench.campaign.CampaignReader;
 import io.kubensbench.bench.campaign.CampaignSpec;
-import io.kubensbench.bench.campaign.Runner;
+import io.kubensbench.bench.run.Runner;
 import io.kubensbench.bench.lab.LabAssumptions;
 import io.kubensbench.bench.lab.LabNode;
 import io.kubensbench.workloads.cluster.ClusterWorkloadOptions;

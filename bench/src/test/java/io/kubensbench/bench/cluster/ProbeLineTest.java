@@ -3,7 +3,7 @@ package io.kubensbench.bench.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.kubensbench.bench.campaign.NamespaceIdentities;
+import io.kubensbench.bench.target.NamespaceIdentities;
 import io.kubensbench.bench.sampling.CpuAccumulator;
 import io.kubensbench.bench.sampling.CpuInterval;
 import io.kubensbench.bench.sampling.CpuTotals;

@@ -3,7 +3,7 @@ package io.kubensbench.bench.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.kubensbench.bench.campaign.NamespaceIdentities;
+import io.kubensbench.bench.target.NamespaceIdentities;
 import io.kubensbench.bench.cluster.NodeVerification.State;
 import io.kubensbench.bench.sampling.ClockTicks;
 import java.io.BufferedReader;

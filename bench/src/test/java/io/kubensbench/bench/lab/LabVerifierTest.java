@@ -1,6 +1,6 @@
 package io.kubensbench.bench.lab;
 
-import io.kubensbench.bench.campaign.NamespaceIdentities;
+import io.kubensbench.bench.target.NamespaceIdentities;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kubensbench.workloads.spec.WorkloadSpec;

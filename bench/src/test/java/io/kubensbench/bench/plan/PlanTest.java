@@ -1,4 +1,13 @@
-package io.kubensbench.bench.campaign;
+package io.kubensbench.bench.plan;
+
+import io.kubensbench.bench.campaign.ArmSpec;
+import io.kubensbench.bench.campaign.CampaignSpec;
+import io.kubensbench.bench.campaign.Encapsulation;
+import io.kubensbench.bench.campaign.Level;
+import io.kubensbench.bench.campaign.Order;
+import io.kubensbench.bench.campaign.SamplingSpec;
+import io.kubensbench.bench.campaign.Schedule;
+import io.kubensbench.bench.campaign.TargetSpec;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package io.kubensbench.bench.campaign;
+package io.kubensbench.bench.lab;
 
 import io.kubensbench.analysis.results.Environment;
 import java.io.IOException;

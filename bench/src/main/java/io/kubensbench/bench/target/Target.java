@@ -1,5 +1,6 @@
-package io.kubensbench.bench.campaign;
+package io.kubensbench.bench.target;
 
+import io.kubensbench.bench.campaign.Encapsulation;
 import io.kubensbench.analysis.results.Environment;
 import io.kubensbench.bench.sampling.SampleSource;
 import io.kubensbench.workloads.spec.WorkloadSpec;

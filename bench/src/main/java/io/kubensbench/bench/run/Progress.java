@@ -1,4 +1,6 @@
-package io.kubensbench.bench.campaign;
+package io.kubensbench.bench.run;
+
+import io.kubensbench.bench.plan.PlannedRun;
 
 import io.kubensbench.analysis.results.RunRecord;
 import java.io.PrintWriter;

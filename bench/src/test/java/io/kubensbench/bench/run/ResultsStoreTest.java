@@ -1,4 +1,4 @@
-package io.kubensbench.bench.campaign;
+package io.kubensbench.bench.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,5 +1,6 @@
-package io.kubensbench.bench.campaign;
+package io.kubensbench.bench.target;
 
+import io.kubensbench.bench.campaign.Encapsulation;
 /**
  * The mount namespaces of systemd, kubelet and the container runtime, read as the product
  * documentation's verification reads them ({@code readlink /proc/PID/ns/mnt}).

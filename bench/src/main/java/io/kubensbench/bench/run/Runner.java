@@ -1,4 +1,11 @@
-package io.kubensbench.bench.campaign;
+package io.kubensbench.bench.run;
+
+import io.kubensbench.bench.campaign.CampaignSpec;
+import io.kubensbench.bench.campaign.Encapsulation;
+import io.kubensbench.bench.plan.Plan;
+import io.kubensbench.bench.plan.PlannedRun;
+import io.kubensbench.bench.target.NamespaceIdentities;
+import io.kubensbench.bench.target.Target;
 
 import io.kubensbench.analysis.results.RunRecord;
 import io.kubensbench.analysis.results.SampleRecord;

@@ -1,4 +1,8 @@
-package io.kubensbench.bench.campaign;
+package io.kubensbench.bench.plan;
+
+import io.kubensbench.bench.campaign.ArmSpec;
+import io.kubensbench.bench.campaign.Encapsulation;
+import io.kubensbench.bench.campaign.Level;
 
 import java.util.Objects;
 

@@ -1,4 +1,11 @@
-package io.kubensbench.bench.campaign;
+package io.kubensbench.bench.run;
+
+import io.kubensbench.bench.campaign.Encapsulation;
+import io.kubensbench.bench.target.NamespaceIdentities;
+import io.kubensbench.bench.target.Target;
+import io.kubensbench.bench.plan.Plan;
+import io.kubensbench.bench.campaign.CampaignReader;
+import io.kubensbench.bench.campaign.CampaignSpec;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

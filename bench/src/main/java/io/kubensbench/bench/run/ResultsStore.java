@@ -1,4 +1,4 @@
-package io.kubensbench.bench.campaign;
+package io.kubensbench.bench.run;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.kubensbench.analysis.results.Environment;

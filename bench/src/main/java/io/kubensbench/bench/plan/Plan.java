@@ -1,4 +1,9 @@
-package io.kubensbench.bench.campaign;
+package io.kubensbench.bench.plan;
+
+import io.kubensbench.bench.campaign.ArmSpec;
+import io.kubensbench.bench.campaign.CampaignSpec;
+import io.kubensbench.bench.campaign.Level;
+import io.kubensbench.bench.campaign.Schedule;
 
 import io.kubensbench.workloads.mounts.MountPlan;
 import io.kubensbench.workloads.spec.WorkloadSpec;
