@@ -23,10 +23,30 @@ class ReportTextTest {
     private ReportTextTest add(String node, String level, String arm, double... cores) {
         for (double c : cores) {
             int index = runs.size();
-            runs.add(new RunRecord(index, "a" + index, 1, level, Integer.parseInt(level.replaceAll("\\D", "")), arm, arm,
-                    node, "2026-01-01T00:00:00Z", "2026-01-01T00:00:25Z", WINDOW_NS, Math.round(c * WINDOW_NS),
-                    Math.round(c * 2000), 100, 0, 0, 1000, 1000, 1000, "mnt:[1]", "mnt:[2]", "mnt:[2]", 20, 0, true,
-                    null));
+            runs.add(RunRecord.builder()
+                    .index(index)
+                    .attempt("a" + index)
+                    .repetition(1)
+                    .level(level)
+                    .pods(Integer.parseInt(level.replaceAll("\\D", "")))
+                    .arm(arm)
+                    .encapsulation(arm)
+                    .node(node)
+                    .startedAt("2026-01-01T00:00:00Z")
+                    .endedAt("2026-01-01T00:00:25Z")
+                    .measureNs(WINDOW_NS)
+                    .systemdSchedNs(Math.round(c * WINDOW_NS))
+                    .systemdStatTicks(Math.round(c * 2000))
+                    .ticksPerSecond(100)
+                    .mountEvents(1000)
+                    .systemdMounts(1000)
+                    .kubeletMounts(1000)
+                    .systemdMntNs("mnt:[1]")
+                    .kubeletMntNs("mnt:[2]")
+                    .runtimeMntNs("mnt:[2]")
+                    .samples(20)
+                    .valid(true)
+                    .build());
         }
         return this;
     }

@@ -58,11 +58,33 @@ public final class SyntheticResults {
                                 : 0.002 * (1 + 0.2 * rnd.nextDouble());
                         boolean valid = index % 17 != 5;
                         String attempt = nodes.size() == 1 ? "a" + index : "a" + index + "-" + n;
-                        RunRecord r = new RunRecord(index, attempt, rep, "pods=" + p, p, arm, arm, nodes.get(n),
-                                "2026-01-01T00:00:00Z", "2026-01-01T00:00:15Z", measure, (long) (cores * measure),
-                                (long) (cores * 1000), 100, 50_000_000L, 30_000_000L, 1500, off ? mounts : 47, mounts,
-                                "mnt:[1]", off ? "mnt:[1]" : "mnt:[2]", off ? "mnt:[1]" : "mnt:[2]", 16, 0, valid,
-                                valid ? null : "kubelet restarted");
+                        RunRecord r = RunRecord.builder()
+                                .index(index)
+                                .attempt(attempt)
+                                .repetition(rep)
+                                .level("pods=" + p)
+                                .pods(p)
+                                .arm(arm)
+                                .encapsulation(arm)
+                                .node(nodes.get(n))
+                                .startedAt("2026-01-01T00:00:00Z")
+                                .endedAt("2026-01-01T00:00:15Z")
+                                .measureNs(measure)
+                                .systemdSchedNs((long) (cores * measure))
+                                .systemdStatTicks((long) (cores * 1000))
+                                .ticksPerSecond(100)
+                                .kubeletSchedNs(50_000_000L)
+                                .harnessSchedNs(30_000_000L)
+                                .mountEvents(1500)
+                                .systemdMounts(off ? mounts : 47)
+                                .kubeletMounts(mounts)
+                                .systemdMntNs("mnt:[1]")
+                                .kubeletMntNs(off ? "mnt:[1]" : "mnt:[2]")
+                                .runtimeMntNs(off ? "mnt:[1]" : "mnt:[2]")
+                                .samples(16)
+                                .valid(valid)
+                                .invalidReason(valid ? null : "kubelet restarted")
+                                .build();
                         runs.add(r);
                         runLines.append(json.writeValueAsString(r)).append('\n');
                         long sched = 0;

@@ -19,6 +19,12 @@ package io.kubensbench.analysis.results;
  * @param kubeletMounts     mounts in the kubelet's namespace at the end of the window
  * @param valid             whether the run may enter the analysis
  * @param invalidReason     why not, when not
+ * @param settleNs          how long the run waited for systemd to go idle before it started
+ * @param startCores        systemd's share of a core when the run started (after settling);
+ *                          null in records written before it was kept
+ *
+ * <p>Records are made with {@link #builder()}, by field name: a positional constructor of
+ * this many fields is where a swapped pair goes unnoticed.
  */
 public record RunRecord(
         int index, String attempt, int repetition, String level, int pods, String arm, String encapsulation,
@@ -27,7 +33,8 @@ public record RunRecord(
         long kubeletSchedNs, long harnessSchedNs,
         long mountEvents, long systemdMounts, long kubeletMounts,
         String systemdMntNs, String kubeletMntNs, String runtimeMntNs,
-        int samples, int resets, boolean valid, String invalidReason) {
+        int samples, int resets, boolean valid, String invalidReason,
+        long settleNs, Double startCores) {
 
     /** How the reason of a run stopped by the user begins; a resume redoes such runs. */
     public static final String INTERRUPTED = "interrupted";
@@ -52,5 +59,220 @@ public record RunRecord(
 
     public double mountEventsPerSecond() {
         return measureNs == 0 ? 0 : mountEvents * 1e9 / measureNs;
+    }
+
+    /** A record built field by field; unset fields are 0, false or null. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** This record's fields in a builder, to derive a changed copy. */
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.index = index;
+        b.attempt = attempt;
+        b.repetition = repetition;
+        b.level = level;
+        b.pods = pods;
+        b.arm = arm;
+        b.encapsulation = encapsulation;
+        b.node = node;
+        b.startedAt = startedAt;
+        b.endedAt = endedAt;
+        b.measureNs = measureNs;
+        b.systemdSchedNs = systemdSchedNs;
+        b.systemdStatTicks = systemdStatTicks;
+        b.ticksPerSecond = ticksPerSecond;
+        b.kubeletSchedNs = kubeletSchedNs;
+        b.harnessSchedNs = harnessSchedNs;
+        b.mountEvents = mountEvents;
+        b.systemdMounts = systemdMounts;
+        b.kubeletMounts = kubeletMounts;
+        b.systemdMntNs = systemdMntNs;
+        b.kubeletMntNs = kubeletMntNs;
+        b.runtimeMntNs = runtimeMntNs;
+        b.samples = samples;
+        b.resets = resets;
+        b.valid = valid;
+        b.invalidReason = invalidReason;
+        b.settleNs = settleNs;
+        b.startCores = startCores;
+        return b;
+    }
+
+    /** Builds a {@link RunRecord} by field name. */
+    public static final class Builder {
+        private int index;
+        private String attempt;
+        private int repetition;
+        private String level;
+        private int pods;
+        private String arm;
+        private String encapsulation;
+        private String node;
+        private String startedAt;
+        private String endedAt;
+        private long measureNs;
+        private long systemdSchedNs;
+        private long systemdStatTicks;
+        private long ticksPerSecond;
+        private long kubeletSchedNs;
+        private long harnessSchedNs;
+        private long mountEvents;
+        private long systemdMounts;
+        private long kubeletMounts;
+        private String systemdMntNs;
+        private String kubeletMntNs;
+        private String runtimeMntNs;
+        private int samples;
+        private int resets;
+        private boolean valid;
+        private String invalidReason;
+        private long settleNs;
+        private Double startCores;
+
+        public Builder index(int index) {
+            this.index = index;
+            return this;
+        }
+
+        public Builder attempt(String attempt) {
+            this.attempt = attempt;
+            return this;
+        }
+
+        public Builder repetition(int repetition) {
+            this.repetition = repetition;
+            return this;
+        }
+
+        public Builder level(String level) {
+            this.level = level;
+            return this;
+        }
+
+        public Builder pods(int pods) {
+            this.pods = pods;
+            return this;
+        }
+
+        public Builder arm(String arm) {
+            this.arm = arm;
+            return this;
+        }
+
+        public Builder encapsulation(String encapsulation) {
+            this.encapsulation = encapsulation;
+            return this;
+        }
+
+        public Builder node(String node) {
+            this.node = node;
+            return this;
+        }
+
+        public Builder startedAt(String startedAt) {
+            this.startedAt = startedAt;
+            return this;
+        }
+
+        public Builder endedAt(String endedAt) {
+            this.endedAt = endedAt;
+            return this;
+        }
+
+        public Builder measureNs(long measureNs) {
+            this.measureNs = measureNs;
+            return this;
+        }
+
+        public Builder systemdSchedNs(long systemdSchedNs) {
+            this.systemdSchedNs = systemdSchedNs;
+            return this;
+        }
+
+        public Builder systemdStatTicks(long systemdStatTicks) {
+            this.systemdStatTicks = systemdStatTicks;
+            return this;
+        }
+
+        public Builder ticksPerSecond(long ticksPerSecond) {
+            this.ticksPerSecond = ticksPerSecond;
+            return this;
+        }
+
+        public Builder kubeletSchedNs(long kubeletSchedNs) {
+            this.kubeletSchedNs = kubeletSchedNs;
+            return this;
+        }
+
+        public Builder harnessSchedNs(long harnessSchedNs) {
+            this.harnessSchedNs = harnessSchedNs;
+            return this;
+        }
+
+        public Builder mountEvents(long mountEvents) {
+            this.mountEvents = mountEvents;
+            return this;
+        }
+
+        public Builder systemdMounts(long systemdMounts) {
+            this.systemdMounts = systemdMounts;
+            return this;
+        }
+
+        public Builder kubeletMounts(long kubeletMounts) {
+            this.kubeletMounts = kubeletMounts;
+            return this;
+        }
+
+        public Builder systemdMntNs(String systemdMntNs) {
+            this.systemdMntNs = systemdMntNs;
+            return this;
+        }
+
+        public Builder kubeletMntNs(String kubeletMntNs) {
+            this.kubeletMntNs = kubeletMntNs;
+            return this;
+        }
+
+        public Builder runtimeMntNs(String runtimeMntNs) {
+            this.runtimeMntNs = runtimeMntNs;
+            return this;
+        }
+
+        public Builder samples(int samples) {
+            this.samples = samples;
+            return this;
+        }
+
+        public Builder resets(int resets) {
+            this.resets = resets;
+            return this;
+        }
+
+        public Builder valid(boolean valid) {
+            this.valid = valid;
+            return this;
+        }
+
+        public Builder invalidReason(String invalidReason) {
+            this.invalidReason = invalidReason;
+            return this;
+        }
+
+        public Builder settleNs(long settleNs) {
+            this.settleNs = settleNs;
+            return this;
+        }
+
+        public Builder startCores(Double startCores) {
+            this.startCores = startCores;
+            return this;
+        }
+
+        public RunRecord build() {
+            return new RunRecord(index, attempt, repetition, level, pods, arm, encapsulation, node, startedAt, endedAt, measureNs, systemdSchedNs, systemdStatTicks, ticksPerSecond, kubeletSchedNs, harnessSchedNs, mountEvents, systemdMounts, kubeletMounts, systemdMntNs, kubeletMntNs, runtimeMntNs, samples, resets, valid, invalidReason, settleNs, startCores);
+        }
     }
 }

@@ -33,11 +33,31 @@ final class Runs {
              String reason) {
         int index = runs.size();
         int pods = Integer.parseInt(level.replaceAll("\\D", ""));
-        runs.add(new RunRecord(index, "a" + index, index / 2 + 1, level, pods, arm, arm.startsWith("on") ? "on" : "off",
-                node, "2025-01-01T00:00:00Z", "2025-01-01T00:00:25Z",
-                WINDOW_NS, Math.round(cores * WINDOW_NS), Math.round(cores * 100 * WINDOW_NS / 1e9), 100,
-                0, 0, Math.round(eventsPerSecond * WINDOW_NS / 1e9), systemdMounts, systemdMounts,
-                "mnt:[1]", "mnt:[2]", "mnt:[2]", 20, 0, valid, reason));
+        runs.add(RunRecord.builder()
+                .index(index)
+                .attempt("a" + index)
+                .repetition(index / 2 + 1)
+                .level(level)
+                .pods(pods)
+                .arm(arm)
+                .encapsulation(arm.startsWith("on") ? "on" : "off")
+                .node(node)
+                .startedAt("2025-01-01T00:00:00Z")
+                .endedAt("2025-01-01T00:00:25Z")
+                .measureNs(WINDOW_NS)
+                .systemdSchedNs(Math.round(cores * WINDOW_NS))
+                .systemdStatTicks(Math.round(cores * 100 * WINDOW_NS / 1e9))
+                .ticksPerSecond(100)
+                .mountEvents(Math.round(eventsPerSecond * WINDOW_NS / 1e9))
+                .systemdMounts(systemdMounts)
+                .kubeletMounts(systemdMounts)
+                .systemdMntNs("mnt:[1]")
+                .kubeletMntNs("mnt:[2]")
+                .runtimeMntNs("mnt:[2]")
+                .samples(20)
+                .valid(valid)
+                .invalidReason(reason)
+                .build());
         return this;
     }
 

@@ -1,5 +1,6 @@
 package io.kubensbench.bench.campaign;
 
+import io.kubensbench.analysis.results.TargetTraits;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -34,6 +35,20 @@ public record ClusterTargetSpec(String context, Map<String, String> nodeSelector
     public static final int MAX_NAMESPACE = 48;
     /** Has {@code sleep} (coreutils), is small, and is pullable without credentials. */
     public static final String DEFAULT_IMAGE = "registry.access.redhat.com/ubi9/ubi-minimal";
+
+    /**
+     * What a cluster run costs besides warm-up, measure and deploying: settling over at least
+     * two probe lines, proving the arm from the probes, and deleting the pods with their
+     * Secrets and ConfigMaps through the API. A lower bound: a MachineConfig rollout comes on
+     * top whenever the arm changes.
+     */
+    public static final double RUN_OVERHEAD_SECONDS = 20;
+    /** A real node's systemd is never fully idle: 5% of a core is its background on a busy node. */
+    public static final double IDLE_CORES = 0.05;
+    /** Three minutes for a node to drop the previous run's mount units. */
+    public static final double SETTLE_LIMIT_SECONDS = 180;
+    /** Ctrl-C waits this long for pods, the probe and namespaces to be deleted. */
+    public static final double STOP_LIMIT_SECONDS = 600;
 
     private static final String PATH = "target.cluster.";
     private static final Pattern DNS_LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?");
@@ -103,5 +118,19 @@ public record ClusterTargetSpec(String context, Map<String, String> nodeSelector
     /** The cluster of the current kube context, every node, default namespace and image. */
     public static ClusterTargetSpec of(String encapsulation) {
         return new ClusterTargetSpec(null, Map.of(), encapsulation, null, null, null, null);
+    }
+
+    /**
+     * The cluster's traits: arms switched by rollout or by hand, as {@code encapsulation}
+     * says; events derived from API counts; the harness CPU is the probe's on each node.
+     *
+     * @param runId the campaign's run label, for the clean-up command; null before there is one
+     */
+    public TargetTraits traits(String runId) {
+        return new TargetTraits("cluster", MANUAL.equals(encapsulation) ? TargetTraits.ArmSwitching.BY_HAND
+                : TargetTraits.ArmSwitching.ROLLOUT, RUN_OVERHEAD_SECONDS, IDLE_CORES, SETTLE_LIMIT_SECONDS,
+                TargetTraits.MountEvents.DERIVED, "the node probe's shell and its reads on each node",
+                STOP_LIMIT_SECONDS, "kubens-bench cleanup --run-id " + (runId == null ? "ID" : runId)
+                        + " removes what the campaign created on the cluster");
     }
 }

@@ -1,5 +1,7 @@
 package io.kubensbench.bench.campaign;
 
+import io.kubensbench.analysis.results.TargetTraits;
+
 /**
  * Where a campaign runs: exactly one of a lab node or a cluster. It is a pair of nullable
  * fields, not an interface, because it mirrors the file ({@code target: {lab: {}}} or
@@ -21,6 +23,11 @@ public record TargetSpec(LabTargetSpec lab, ClusterTargetSpec cluster) {
     /** A cluster's nodes. */
     public static TargetSpec onCluster(ClusterTargetSpec cluster) {
         return new TargetSpec(null, cluster);
+    }
+
+    /** What the target can do and how it measures, as far as the file says; before any run id exists. */
+    public TargetTraits traits() {
+        return lab != null ? lab.traits() : cluster.traits(null);
     }
 
     public boolean isLab() {

@@ -5,18 +5,17 @@ import io.kubensbench.analysis.compare.Summary;
 import io.kubensbench.analysis.compare.SummaryJson;
 import io.kubensbench.analysis.results.ResultsDir;
 import io.kubensbench.analysis.results.RunRecord;
+import io.kubensbench.analysis.results.TargetTraits;
 import io.kubensbench.bench.campaign.ArmSpec;
 import io.kubensbench.bench.campaign.CampaignSpec;
-import io.kubensbench.bench.campaign.ClusterTargetSpec;
 import io.kubensbench.bench.plan.Plan;
 import io.kubensbench.bench.run.Progress;
 import io.kubensbench.bench.run.ResultsStore;
 import io.kubensbench.bench.run.Runner;
 import io.kubensbench.bench.target.Target;
-import io.kubensbench.bench.cluster.ClusterTarget;
-import io.kubensbench.bench.lab.LabTarget;
+import io.kubensbench.bench.cluster.ClusterTargets;
+import io.kubensbench.bench.lab.LabTargets;
 import io.kubensbench.reports.html.ReportWriter;
-import io.kubensbench.workloads.cluster.ClusterWorkloadOptions;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -31,6 +30,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * directory (new or resumed), the runner, Ctrl-C handling, teardown and the closing summary.
  */
 final class CampaignSession {
+
+    /** A target whose tear-down takes longer than this says what Ctrl-C is waiting for. */
+    private static final double STOP_NOTE_ABOVE_SECONDS = 60;
 
     private final PrintWriter out;
     private final PrintWriter err;
@@ -71,20 +73,22 @@ final class CampaignSession {
     int execute(CampaignSpec spec, String yaml, Path dir, boolean resume, boolean analyze) throws IOException {
         ArmSpec only = armToRun(spec, dir, resume);
         Plan plan = only == null ? Plan.of(spec) : Plan.of(spec).onlyArm(only);
-        KubernetesClient client = spec.target().isLab() ? null : cluster.connect(spec.target().cluster().context());
+        TargetTraits traits = spec.target().traits();
+        KubernetesClient client = spec.target().cluster() == null ? null
+                : cluster.connect(spec.target().cluster().context());
         Target target = targetFor(spec, client);
         AtomicBoolean stop = new AtomicBoolean();
         Thread main = Thread.currentThread();
         Thread hook = new Thread(() -> {
             stop.set(true);
             err.println();
-            err.println("kubens-bench: stopping after the current run is recorded ..." + (spec.target().isLab() ? ""
-                    : " then removing what the campaign created on the cluster (kill -9 skips that: then run"
-                    + " kubens-bench cleanup --run-id " + ((ClusterTarget) target).runId() + ")"));
+            err.println("kubens-bench: stopping after the current run is recorded ..."
+                    + (traits.stopLimitSeconds() <= STOP_NOTE_ABOVE_SECONDS ? ""
+                    : " then removing what the campaign created (kill -9 skips that: then "
+                            + target.traits().cleanupAfterKill() + ")"));
             err.flush();
             try {
-                // A cluster's tear-down waits for pods and namespaces to go; the lab's takes seconds.
-                main.join(spec.target().isLab() ? 60_000 : 600_000);
+                main.join(Math.round(traits.stopLimitSeconds() * 1000));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -93,13 +97,12 @@ final class CampaignSession {
         Runner.Outcome outcome;
         try {
             err.println("kubens-bench: campaign '" + spec.name() + "', " + plan.runs().size() + " runs, about "
-                    + Progress.format(plan.estimate(Plan.LAB_RUN_OVERHEAD)) + "; results in " + dir);
+                    + Progress.format(plan.estimate()) + "; results in " + dir);
             err.println("kubens-bench: starting the target ...");
             err.flush();
             target.prepare();
-            if (only != null && target instanceof ClusterTarget cluster
-                    && ClusterTargetSpec.MANUAL.equals(spec.target().cluster().encapsulation())) {
-                cluster.requireArm(only.name(), only.state());
+            if (only != null && !traits.switchesItself()) {
+                target.requireArm(only.name(), only.state());
             }
             ResultsStore store = resume ? ResultsStore.resume(dir) : ResultsStore.create(dir, yaml, target.describe());
             outcome = new Runner(target, spec, plan, store, Progress.forConsole(err), stop).run();
@@ -144,20 +147,13 @@ final class CampaignSession {
 
     private Target targetFor(CampaignSpec spec, KubernetesClient client) {
         String version = new Main.Version().getVersion()[0];
-        if (spec.target().isLab()) {
-            return new LabTarget(version);
+        if (client == null) {
+            return LabTargets.open(version);
         }
-        return new ClusterTarget(client, spec.target().cluster(), ClusterTarget.newRunId(), version,
-                spec.sampling().interval(), options(spec.target().cluster()), ClusterTarget.Timeouts.defaults(),
-                line -> {
-                    err.println("kubens-bench: " + line);
-                    err.flush();
-                });
-    }
-
-    private static ClusterWorkloadOptions options(ClusterTargetSpec cluster) {
-        ClusterWorkloadOptions d = ClusterWorkloadOptions.defaults();
-        return new ClusterWorkloadOptions(cluster.qps(), cluster.burst(), d.runningTimeout(), d.deleteTimeout());
+        return ClusterTargets.open(client, spec.target().cluster(), version, spec.sampling().interval(), line -> {
+            err.println("kubens-bench: " + line);
+            err.flush();
+        });
     }
 
     /**
@@ -169,14 +165,12 @@ final class CampaignSession {
         String name = arm;
         if (name == null && resume) {
             List<String> arms = new ResultsDir(dir).runs().stream().map(RunRecord::arm).distinct().toList();
-            boolean manual = !spec.target().isLab()
-                    && ClusterTargetSpec.MANUAL.equals(spec.target().cluster().encapsulation());
-            if (manual && arms.size() == 1) {
+            if (!spec.target().traits().switchesItself() && arms.size() == 1) {
                 name = arms.get(0);
             }
         }
         if (name == null) {
-            if (!spec.target().isLab() && ClusterTargetSpec.MANUAL.equals(spec.target().cluster().encapsulation())) {
+            if (!spec.target().traits().switchesItself()) {
                 throw new IllegalArgumentException("campaign '" + spec.name() + "' has encapsulation: manual, so each arm"
                         + " is its own run: switch the nodes, then run --arm " + spec.baseline().name() + " (or --arm "
                         + spec.candidate().name() + "), and analyze the two directories together");

@@ -1,5 +1,6 @@
 package io.kubensbench.bench.cli;
 
+import io.kubensbench.analysis.results.TargetTraits;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.kubensbench.bench.campaign.ArmSpec;
@@ -141,17 +142,15 @@ final class PlanCommand implements Callable<Integer> {
     }
 
     private static String estimateLine(CampaignSpec c, Plan plan) {
-        if (c.target().isLab()) {
-            return "estimated duration: " + Progress.format(plan.estimate(Plan.LAB_RUN_OVERHEAD))
-                    + " (per run: warm-up, measure, " + Durations.format(Plan.LAB_RUN_OVERHEAD)
-                    + " to set the arm and start the kubelet, " + Durations.format(Plan.DEPLOY_PER_MOUNT)
-                    + " per mount to deploy)";
-        }
-        String switches = plan.switches() == 0 ? "" : ", plus " + count(plan.switches(), "encapsulation switch")
-                + (ClusterTargetSpec.MACHINECONFIG.equals(c.target().cluster().encapsulation())
+        TargetTraits traits = c.target().traits();
+        boolean inPlace = traits.armSwitching() == TargetTraits.ArmSwitching.IN_PLACE;
+        String switches = inPlace || plan.switches() == 0 ? "" : ", plus " + count(plan.switches(), "encapsulation switch")
+                + (traits.armSwitching() == TargetTraits.ArmSwitching.ROLLOUT
                         ? " (each a MachineConfig rollout: every selected node drains and reboots)"
                         : " (each made by hand)");
-        return "estimated duration: at least " + Progress.format(plan.estimate(Duration.ZERO)) + " (per run: warm-up, measure, "
+        return "estimated duration: " + (inPlace ? "" : "at least ") + Progress.format(plan.estimate())
+                + " (per run: warm-up, measure, " + Durations.format(Plan.runOverhead(c))
+                + (inPlace ? " to set the arm and start the kubelet, " : " to settle, prove the arm and tear down, ")
                 + Durations.format(Plan.DEPLOY_PER_MOUNT) + " per mount to deploy)" + switches;
     }
 

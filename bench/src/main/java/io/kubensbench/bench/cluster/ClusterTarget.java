@@ -5,9 +5,11 @@ import io.fabric8.kubernetes.api.model.NodeCondition;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.kubensbench.analysis.results.Environment;
+import io.kubensbench.analysis.results.TargetTraits;
 import io.kubensbench.bench.campaign.ClusterTargetSpec;
 import io.kubensbench.bench.campaign.Encapsulation;
 import io.kubensbench.bench.target.NamespaceIdentities;
+import io.kubensbench.bench.target.Settled;
 import io.kubensbench.bench.target.Target;
 import io.kubensbench.bench.sampling.ProcessCpu;
 import io.kubensbench.bench.sampling.Sample;
@@ -41,9 +43,6 @@ import java.util.function.Consumer;
  */
 public final class ClusterTarget implements Target {
 
-    /** PID 1 counts as settled below this share of a core: a real node's systemd is never fully idle. */
-    static final double SETTLED_CORES = 0.05;
-    static final Duration SETTLE_MAX = Duration.ofMinutes(3);
     /** How long kubelet and crio may take to show up in the probe's lines after a switch. */
     static final Duration IDENTITIES_WAIT = Duration.ofMinutes(2);
 
@@ -248,27 +247,40 @@ public final class ClusterTarget implements Target {
                 Instant.now().toString(), clusterVersion, nodes());
     }
 
+    @Override
+    public TargetTraits traits() {
+        return spec.traits(runId);
+    }
+
     /**
-     * Waits until PID 1 is below {@link #SETTLED_CORES} on every node over the same interval,
-     * or {@link #SETTLE_MAX}; all nodes are read each round, so a round takes one probe
-     * interval however many nodes there are.
+     * Waits until PID 1 is below the traits' idle share on every node over the same interval,
+     * or the settle limit; all nodes are read each round, so a round takes one probe interval
+     * however many nodes there are.
      */
     @Override
-    public Duration settle() throws IOException {
+    public Settled settle() throws IOException {
+        TargetTraits traits = traits();
         long start = System.nanoTime();
-        long deadline = start + SETTLE_MAX.toNanos();
+        long deadline = start + (long) (traits.settleLimitSeconds() * 1e9);
         Map<String, ProbeLine> before = freshLines();
         while (true) {
             Map<String, ProbeLine> now = freshLines();
             boolean settled = true;
+            double busiest = Double.NaN;
+            String busiestNode = null;
             for (String node : selected.keySet()) {
-                if (!(rate(before.get(node), now.get(node)) < SETTLED_CORES)) {
+                double rate = rate(before.get(node), now.get(node));
+                if (!(rate < traits.idleCores())) {
                     settled = false;
+                }
+                if (busiestNode == null || !(rate <= busiest)) {
+                    busiest = rate;
+                    busiestNode = node;
                 }
             }
             before = now;
             if (settled || System.nanoTime() > deadline) {
-                return Duration.ofNanos(System.nanoTime() - start);
+                return new Settled(Duration.ofNanos(System.nanoTime() - start), settled, busiest, busiestNode);
             }
         }
     }
@@ -340,6 +352,7 @@ public final class ClusterTarget implements Target {
      * For a cluster switched by hand: refuses to start, naming each node that disagrees, unless
      * every node is in the state the arm claims, so nothing is recorded under a wrong arm.
      */
+    @Override
     public void requireArm(String arm, Encapsulation state) throws IOException {
         List<String> wrong = new ArrayList<>();
         for (Map.Entry<String, ProbeLine> line : identifiedLines().entrySet()) {

@@ -55,10 +55,30 @@ final class SyntheticCampaign {
                         (long) (cores * s * 2e7), s, s * 1000L, s * 100L, 0.2, pods * 14L, pods * 14L, "mnt:[1]",
                         "mnt:[1]", null));
             }
-            store.append(new RunRecord(i, "a" + i, i / (2 * LEVELS) + 1, "pods=" + pods, pods, off ? "off" : "on",
-                    off ? "off" : "on", "lab", "t0", "t1", measureNs, (long) (cores * measureNs),
-                    (long) (cores * 2000), 100, 0, 0, 2800, off ? pods * 14L : 47, pods * 14L, "mnt:[1]",
-                    off ? "mnt:[1]" : "mnt:[2]", off ? "mnt:[1]" : "mnt:[2]", SAMPLES_PER_RUN, 0, true, null), samples);
+            store.append(RunRecord.builder()
+                    .index(i)
+                    .attempt("a" + i)
+                    .repetition(i / (2 * LEVELS) + 1)
+                    .level("pods=" + pods)
+                    .pods(pods)
+                    .arm(off ? "off" : "on")
+                    .encapsulation(off ? "off" : "on")
+                    .node("lab")
+                    .startedAt("t0")
+                    .endedAt("t1")
+                    .measureNs(measureNs)
+                    .systemdSchedNs((long) (cores * measureNs))
+                    .systemdStatTicks((long) (cores * 2000))
+                    .ticksPerSecond(100)
+                    .mountEvents(2800)
+                    .systemdMounts(off ? pods * 14L : 47)
+                    .kubeletMounts(pods * 14L)
+                    .systemdMntNs("mnt:[1]")
+                    .kubeletMntNs(off ? "mnt:[1]" : "mnt:[2]")
+                    .runtimeMntNs(off ? "mnt:[1]" : "mnt:[2]")
+                    .samples(SAMPLES_PER_RUN)
+                    .valid(true)
+                    .build(), samples);
         }
         return dir;
     }

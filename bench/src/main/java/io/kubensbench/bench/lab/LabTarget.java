@@ -1,8 +1,11 @@
 package io.kubensbench.bench.lab;
 
 import io.kubensbench.analysis.results.Environment;
+import io.kubensbench.analysis.results.TargetTraits;
+import io.kubensbench.bench.campaign.LabTargetSpec;
 import io.kubensbench.bench.campaign.Encapsulation;
 import io.kubensbench.bench.target.NamespaceIdentities;
+import io.kubensbench.bench.target.Settled;
 import io.kubensbench.bench.target.Target;
 import io.kubensbench.bench.sampling.ProcessCpu;
 import io.kubensbench.bench.sampling.MountCounter;
@@ -61,27 +64,37 @@ public final class LabTarget implements Target {
         return LocalEnvironment.describe("lab", LabPreconditions.systemdBinary(), version);
     }
 
-    /** systemd counts as idle below this share of a core over one settle interval. */
-    static final double IDLE_CORES = 0.005;
     static final Duration SETTLE_INTERVAL = Duration.ofMillis(500);
-    static final Duration SETTLE_MAX = Duration.ofSeconds(120);
+    private static final TargetTraits TRAITS = new LabTargetSpec().traits();
 
     @Override
-    public Duration settle() throws IOException {
+    public TargetTraits traits() {
+        return TRAITS;
+    }
+
+    @Override
+    public Settled settle() throws IOException {
         long start = System.nanoTime();
-        long deadline = start + SETTLE_MAX.toNanos();
+        long deadline = start + (long) (TRAITS.settleLimitSeconds() * 1e9);
         ProcessCpu before = procfs.read(lab.systemdPid());
         long t0 = System.nanoTime();
         while (true) {
             Procfs.sleep(SETTLE_INTERVAL.toMillis());
             ProcessCpu now = procfs.read(lab.systemdPid());
             long t1 = System.nanoTime();
-            if ((double) (now.schedNs() - before.schedNs()) / (t1 - t0) < IDLE_CORES || t1 > deadline) {
-                return Duration.ofNanos(t1 - start);
+            double cores = (double) (now.schedNs() - before.schedNs()) / (t1 - t0);
+            boolean idle = cores < TRAITS.idleCores();
+            if (idle || t1 > deadline) {
+                return new Settled(Duration.ofNanos(t1 - start), idle, cores, node());
             }
             before = now;
             t0 = t1;
         }
+    }
+
+    /** Arms switch in place on the lab and are proven per run by the namespace identities. */
+    @Override
+    public void requireArm(String arm, Encapsulation state) {
     }
 
     @Override

@@ -27,14 +27,6 @@ import java.util.Random;
 public final class Plan {
 
     /**
-     * What a lab run costs besides warm-up, measure and deploying: setting the arm (starting
-     * or stopping the lab's kubens.service, checking the namespace identities), starting the
-     * kubelet stand-in, and tearing down. Measured with {@code lab verify} on a 2-core
-     * machine: about 0.15 s to start kubens.service and 0.3 to 0.5 s to start the stand-in;
-     * 2 s leaves room for tear-down and slower machines.
-     */
-    public static final Duration LAB_RUN_OVERHEAD = Duration.ofSeconds(2);
-    /**
      * Time to deploy one mount of a level's pods. Measured with {@code lab verify --pods 500}
      * on a 2-core machine: 7,000 mounts in 3 to 4 s, 0.4 to 0.6 ms a mount; 2 ms leaves room
      * for slower machines and bigger mount tables. A cluster's kubelet is slower still, so
@@ -87,9 +79,14 @@ public final class Plan {
         return runs;
     }
 
-    /** How long the whole plan takes, given what each run costs besides its phases and pods. */
-    public Duration estimate(Duration perRunOverhead) {
-        return estimate(campaign, runs, perRunOverhead);
+    /** How long the whole plan takes, at its target's per-run overhead. */
+    public Duration estimate() {
+        return estimate(campaign, runs, runOverhead(campaign));
+    }
+
+    /** What a run costs on the campaign's target besides its phases and pods, from the target's traits. */
+    public static Duration runOverhead(CampaignSpec campaign) {
+        return Duration.ofMillis(Math.round(campaign.target().traits().runOverheadSeconds() * 1000));
     }
 
     /**

@@ -5,6 +5,7 @@ import io.kubensbench.bench.campaign.Encapsulation;
 import io.kubensbench.bench.plan.Plan;
 import io.kubensbench.bench.plan.PlannedRun;
 import io.kubensbench.bench.target.NamespaceIdentities;
+import io.kubensbench.bench.target.Settled;
 import io.kubensbench.bench.target.Target;
 
 import io.kubensbench.analysis.results.RunRecord;
@@ -25,6 +26,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
@@ -95,7 +97,7 @@ public final class Runner {
     }
 
     private Duration remaining(List<PlannedRun> runs) {
-        return Plan.estimate(spec, runs, Plan.LAB_RUN_OVERHEAD);
+        return Plan.estimate(spec, runs, Duration.ofMillis(Math.round(target.traits().runOverheadSeconds() * 1000)));
     }
 
     /**
@@ -111,6 +113,7 @@ public final class Runner {
         private String invalid;
         private boolean failed;
         private Instant started;
+        private Settled settled;
 
         Attempt(PlannedRun run) {
             this.run = run;
@@ -126,7 +129,14 @@ public final class Runner {
             Encapsulation state = run.arm().state();
             try {
                 progress.phase("settle", Duration.ZERO);
-                target.settle();
+                settled = target.settle();
+                if (!settled.idle()) {
+                    failed = true;
+                    invalid(String.format(Locale.ROOT, "systemd was still busy when the run was to start: %.1f%%"
+                            + " of a core on %s after %s of settling (idle is below %.1f%%)", 100 * settled.cores(),
+                            settled.node(), Progress.format(settled.waited()), 100 * target.traits().idleCores()));
+                    return List.copyOf(nodes.values());
+                }
                 progress.phase("arm " + state.label(), Duration.ZERO);
                 Map<String, NamespaceIdentities> ids = target.enter(state, workload);
                 for (NodeRun node : nodes.values()) {
@@ -315,16 +325,37 @@ public final class Runner {
                 invalid("no valid systemd sample in the measure window");
             }
             WorkloadSpec w = run.level().workload();
-            return new RunRecord(run.index(), attemptId, run.repetition(), run.level().name(), w.pods(),
-                    run.arm().name(), run.arm().state().label(), node, attempt.started.toString(),
-                    Instant.now().toString(),
-                    sd == null ? 0 : sd.elapsedNs(), sd == null ? 0 : sd.schedNs(), sd == null ? 0 : sd.statTicks(),
-                    ticksPerSecond, kl == null ? 0 : kl.schedNs(), h == null ? 0 : h.schedNs(),
-                    events, lastMeasured(true), lastMeasured(false),
-                    ids == null ? null : ids.systemd(), ids == null ? null : ids.kubelet(),
-                    ids == null ? null : ids.runtime(),
-                    (int) samples.stream().filter(x -> x.phase().equals("measure")).count(),
-                    sd == null ? 0 : sd.resets(), invalid == null, invalid);
+            return RunRecord.builder()
+                    .index(run.index())
+                    .attempt(attemptId)
+                    .repetition(run.repetition())
+                    .level(run.level().name())
+                    .pods(w.pods())
+                    .arm(run.arm().name())
+                    .encapsulation(run.arm().state().label())
+                    .node(node)
+                    .startedAt(attempt.started.toString())
+                    .endedAt(Instant.now().toString())
+                    .measureNs(sd == null ? 0 : sd.elapsedNs())
+                    .systemdSchedNs(sd == null ? 0 : sd.schedNs())
+                    .systemdStatTicks(sd == null ? 0 : sd.statTicks())
+                    .ticksPerSecond(ticksPerSecond)
+                    .kubeletSchedNs(kl == null ? 0 : kl.schedNs())
+                    .harnessSchedNs(h == null ? 0 : h.schedNs())
+                    .mountEvents(events)
+                    .systemdMounts(lastMeasured(true))
+                    .kubeletMounts(lastMeasured(false))
+                    .systemdMntNs(ids == null ? null : ids.systemd())
+                    .kubeletMntNs(ids == null ? null : ids.kubelet())
+                    .runtimeMntNs(ids == null ? null : ids.runtime())
+                    .samples((int) samples.stream().filter(x -> x.phase().equals("measure")).count())
+                    .resets(sd == null ? 0 : sd.resets())
+                    .valid(invalid == null)
+                    .invalidReason(invalid)
+                    .settleNs(attempt.settled == null ? 0 : attempt.settled.waited().toNanos())
+                    .startCores(attempt.settled == null || Double.isNaN(attempt.settled.cores()) ? null
+                            : attempt.settled.cores())
+                    .build();
         }
 
         private long lastMeasured(boolean systemd) {

@@ -2,10 +2,10 @@ package io.kubensbench.bench.target;
 
 import io.kubensbench.bench.campaign.Encapsulation;
 import io.kubensbench.analysis.results.Environment;
+import io.kubensbench.analysis.results.TargetTraits;
 import io.kubensbench.bench.sampling.SampleSource;
 import io.kubensbench.workloads.spec.WorkloadSpec;
 import java.io.IOException;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -13,9 +13,14 @@ import java.util.Map;
  * Where a campaign runs: a lab node or a cluster's selected nodes. The runner knows only this,
  * so the same plan, sampling and records serve both. Every run measures all of the target's
  * nodes at once, one record per node: a cluster is the distributed engine, and node is a
- * block in the analysis.
+ * block in the analysis. What differs between targets (how arms switch, what a run costs,
+ * what a field means) is stated by {@link #traits}, which is all the runner and the CLI may
+ * decide on.
  */
 public interface Target extends AutoCloseable {
+
+    /** What this target can do and how it measures; known before {@link #prepare}. */
+    TargetTraits traits();
 
     /** Starts what the target needs (a lab node, a probe); called once per campaign. */
     void prepare() throws IOException;
@@ -27,12 +32,17 @@ public interface Target extends AutoCloseable {
     Environment describe() throws IOException;
 
     /**
-     * Returns once the nodes' systemd is idle again: unmounting the previous run's pods leaves
-     * it thousands of mount units to drop, and that tail must not land in the next run.
-     *
-     * @return how long it took
+     * Waits until the nodes' systemd is idle again, or the traits' settle limit passes:
+     * unmounting the previous run's pods leaves it thousands of mount units to drop, and that
+     * tail must not land in the next run.
      */
-    Duration settle() throws IOException;
+    Settled settle() throws IOException;
+
+    /**
+     * Refuses, with the nodes that contradict it, to measure an arm whose state the nodes do
+     * not show; for targets whose arms are switched by hand, checked before a campaign starts.
+     */
+    void requireArm(String arm, Encapsulation state) throws IOException;
 
     /**
      * Puts the nodes in an arm's encapsulation state (or, where the target cannot switch it,

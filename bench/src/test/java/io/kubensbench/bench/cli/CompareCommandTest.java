@@ -46,10 +46,30 @@ class CompareCommandTest {
             for (String arm : List.of("off", "on")) {
                 double cores = (arm.equals("off") ? off : on) * wiggle;
                 long measureNs = 12_000_000_000L;
-                store.append(new RunRecord(index, "a" + index, rep, "pods=200", 200, arm, arm, "lab-x", "t0", "t1",
-                        measureNs, (long) (cores * measureNs), (long) (cores * 1200), 100, 0, 0, 1680,
-                        arm.equals("off") ? 2850 : 47, 2850, "mnt:[1]", arm.equals("off") ? "mnt:[1]" : "mnt:[2]",
-                        arm.equals("off") ? "mnt:[1]" : "mnt:[2]", 13, 0, true, null), List.of());
+                store.append(RunRecord.builder()
+                        .index(index)
+                        .attempt("a" + index)
+                        .repetition(rep)
+                        .level("pods=200")
+                        .pods(200)
+                        .arm(arm)
+                        .encapsulation(arm)
+                        .node("lab-x")
+                        .startedAt("t0")
+                        .endedAt("t1")
+                        .measureNs(measureNs)
+                        .systemdSchedNs((long) (cores * measureNs))
+                        .systemdStatTicks((long) (cores * 1200))
+                        .ticksPerSecond(100)
+                        .mountEvents(1680)
+                        .systemdMounts(arm.equals("off") ? 2850 : 47)
+                        .kubeletMounts(2850)
+                        .systemdMntNs("mnt:[1]")
+                        .kubeletMntNs(arm.equals("off") ? "mnt:[1]" : "mnt:[2]")
+                        .runtimeMntNs(arm.equals("off") ? "mnt:[1]" : "mnt:[2]")
+                        .samples(13)
+                        .valid(true)
+                        .build(), List.of());
                 index++;
             }
         }

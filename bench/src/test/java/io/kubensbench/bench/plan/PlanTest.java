@@ -93,8 +93,9 @@ class PlanTest {
         Duration expected = Duration.ofSeconds(15).multipliedBy(8)
                 .plus(Duration.ofMillis(1400).multipliedBy(4)).plus(Duration.ofMillis(2800).multipliedBy(4));
 
-        assertThat(plan.estimate(Plan.LAB_RUN_OVERHEAD)).isEqualTo(expected);
-        assertThat(plan.estimate(Duration.ZERO)).isEqualTo(expected.minusSeconds(16));
+        assertThat(Plan.runOverhead(plan.campaign())).isEqualTo(Duration.ofSeconds(2));
+        assertThat(plan.estimate()).isEqualTo(expected);
+        assertThat(Plan.estimate(plan.campaign(), plan.runs(), Duration.ZERO)).isEqualTo(expected.minusSeconds(16));
         assertThat(Plan.deployTime(WorkloadSpec.defaults().withPods(50))).isEqualTo(Duration.ofMillis(1400));
     }
 
@@ -103,9 +104,9 @@ class PlanTest {
         CampaignSpec c = campaign(2, Order.INTERLEAVED, 1, 50);
         Plan plan = Plan.of(c);
 
-        assertThat(Plan.estimate(c, plan.runs().subList(3, 4), Plan.LAB_RUN_OVERHEAD))
+        assertThat(Plan.estimate(c, plan.runs().subList(3, 4), Duration.ofSeconds(2)))
                 .isEqualTo(Duration.ofMillis(16_400));
-        assertThat(Plan.estimate(c, List.of(), Plan.LAB_RUN_OVERHEAD)).isZero();
+        assertThat(Plan.estimate(c, List.of(), Duration.ofSeconds(2))).isZero();
     }
 
     @Test

@@ -18,9 +18,31 @@ import org.junit.jupiter.api.io.TempDir;
 class ResultsStoreTest {
 
     static RunRecord run(int index, String attempt, boolean valid, String reason) {
-        return new RunRecord(index, attempt, 1, "pods=10", 10, "off", "off", "lab-x", "t0", "t1",
-                10_000_000_000L, 500_000_000L, 50, 100, 0, 0, 140, 180, 180, "mnt:[1]", "mnt:[1]", "mnt:[1]",
-                10, 0, valid, reason);
+        return RunRecord.builder()
+                .index(index)
+                .attempt(attempt)
+                .repetition(1)
+                .level("pods=10")
+                .pods(10)
+                .arm("off")
+                .encapsulation("off")
+                .node("lab-x")
+                .startedAt("t0")
+                .endedAt("t1")
+                .measureNs(10_000_000_000L)
+                .systemdSchedNs(500_000_000L)
+                .systemdStatTicks(50)
+                .ticksPerSecond(100)
+                .mountEvents(140)
+                .systemdMounts(180)
+                .kubeletMounts(180)
+                .systemdMntNs("mnt:[1]")
+                .kubeletMntNs("mnt:[1]")
+                .runtimeMntNs("mnt:[1]")
+                .samples(10)
+                .valid(valid)
+                .invalidReason(reason)
+                .build();
     }
 
     static SampleRecord sample(int run, String attempt, long seq) {

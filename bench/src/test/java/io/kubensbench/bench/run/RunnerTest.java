@@ -12,6 +12,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.kubensbench.analysis.results.Environment;
 import io.kubensbench.analysis.results.ResultsDir;
 import io.kubensbench.analysis.results.RunRecord;
+import io.kubensbench.analysis.results.TargetTraits;
+import io.kubensbench.bench.campaign.LabTargetSpec;
+import io.kubensbench.bench.target.Settled;
 import io.kubensbench.bench.sampling.MountCounter;
 import io.kubensbench.bench.sampling.ProcfsSampler;
 import io.kubensbench.bench.sampling.SampleSource;
@@ -49,6 +52,8 @@ class RunnerTest {
         final List<String> calls = new ArrayList<>();
         List<String> nodes = List.of("fake");
         boolean lie;
+        /** How many of the next settles end with systemd still busy. */
+        int busyRuns;
         String lyingNode;
         Runnable onDeploy = () -> { };
         final ProcfsSampler procfs;
@@ -73,9 +78,19 @@ class RunnerTest {
         }
 
         @Override
-        public java.time.Duration settle() {
+        public TargetTraits traits() {
+            return new LabTargetSpec().traits();
+        }
+
+        @Override
+        public Settled settle() {
             calls.add("settle");
-            return java.time.Duration.ZERO;
+            boolean busy = busyRuns-- > 0;
+            return new Settled(java.time.Duration.ofSeconds(busy ? 120 : 1), !busy, busy ? 0.3 : 0, nodes.get(0));
+        }
+
+        @Override
+        public void requireArm(String arm, Encapsulation state) {
         }
 
         @Override
@@ -173,6 +188,33 @@ class RunnerTest {
         List<RunRecord> runs = new ResultsDir(dir).runs();
         assertThat(runs).hasSize(4).noneMatch(RunRecord::valid);
         assertThat(runs.get(0).invalidReason()).startsWith("the namespaces do not show encapsulation off");
+    }
+
+    @Test
+    void aRunThatWouldStartOnABusySystemdIsInvalidWithHowBusyAndTheOthersRecordTheirStart(@TempDir Path dir)
+            throws Exception {
+        FakeTarget t = new FakeTarget();
+        t.busyRuns = 1;
+        Runner.Outcome o = runner(t, store(dir, t), new AtomicBoolean()).run();
+        List<RunRecord> runs = new ResultsDir(dir).runs();
+        assertThat(o.invalid()).isEqualTo(1);
+        assertThat(runs.get(0).valid()).isFalse();
+        assertThat(runs.get(0).invalidReason()).isEqualTo("systemd was still busy when the run was to start: 30.0% of"
+                + " a core on fake after 2m00s of settling (idle is below 0.5%)");
+        assertThat(runs.get(0).startCores()).isEqualTo(0.3);
+        assertThat(runs.get(0).settleNs()).isEqualTo(120_000_000_000L);
+        assertThat(t.calls).filteredOn(c -> c.startsWith("deploy")).hasSize(3);
+        assertThat(runs.subList(1, 4)).allMatch(RunRecord::valid).allMatch(r -> r.startCores() == 0.0);
+    }
+
+    @Test
+    void aSystemdThatNeverSettlesStopsTheCampaign(@TempDir Path dir) throws Exception {
+        FakeTarget t = new FakeTarget();
+        t.busyRuns = Integer.MAX_VALUE;
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> runner(t, store(dir, t), new AtomicBoolean()).run())
+                .hasMessageStartingWith(Runner.MAX_CONSECUTIVE_FAILURES + " runs in a row failed, the last with:"
+                        + " systemd was still busy");
+        assertThat(new ResultsDir(dir).runs()).hasSize(Runner.MAX_CONSECUTIVE_FAILURES).noneMatch(RunRecord::valid);
     }
 
     @Test

@@ -1,0 +1,77 @@
+package io.kubensbench.analysis.results;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * What a campaign's target can do and how it measures, stated once: the runner and the CLI
+ * decide from this (never from which class the target is), and the results directory keeps
+ * it, so a reader knows what each record field meant where the campaign ran. It lives with
+ * the results format because it is part of that contract; bench's targets produce it.
+ *
+ * @param kind               {@code lab} or {@code cluster}
+ * @param armSwitching       how the encapsulation state changes between arms
+ * @param runOverheadSeconds what a run costs besides warm-up, measure and deploying its
+ *                           pods (switching or proving the arm, settling, tear-down), for
+ *                           estimates; a lower bound where the target cannot know better
+ * @param idleCores          systemd counts as idle below this share of a core before a run;
+ *                           a run that starts above it after {@code settleLimitSeconds} is
+ *                           recorded invalid
+ * @param settleLimitSeconds how long a run waits for systemd to go idle before it starts
+ * @param mountEvents        whether mount events are counted on the node or derived
+ * @param harnessCpu         what the record's harness CPU is on this target
+ * @param stopLimitSeconds   how long Ctrl-C waits for the current run and the tear-down
+ * @param cleanupAfterKill   what to do after the harness was killed ({@code kill -9})
+ */
+public record TargetTraits(
+        String kind, ArmSwitching armSwitching, double runOverheadSeconds, double idleCores,
+        double settleLimitSeconds, MountEvents mountEvents, String harnessCpu, double stopLimitSeconds,
+        String cleanupAfterKill) {
+
+    /** How arms change the nodes' encapsulation state. */
+    public enum ArmSwitching {
+        /** The harness starts or stops encapsulation itself, in seconds (the lab). */
+        IN_PLACE,
+        /** A MachineConfig rollout: every node of the pool drains and reboots. */
+        ROLLOUT,
+        /** Someone switches the nodes; the harness only checks the state, one arm per invocation. */
+        BY_HAND
+    }
+
+    /** Where the record's mount events come from. */
+    public enum MountEvents {
+        /** Mounts and unmounts made by the workload, counted where they are made. */
+        COUNTED,
+        /** Derived from the pods the workload replaced (pods x 2 x mounts per pod). */
+        DERIVED
+    }
+
+    /** Whether a campaign's arms can run in one invocation. */
+    public boolean switchesItself() {
+        return armSwitching != ArmSwitching.BY_HAND;
+    }
+
+    /**
+     * What each record field of {@code runs.jsonl} means on this target, for the results
+     * directory's own description; fields that mean the same everywhere are included so a
+     * reader needs nothing else.
+     */
+    public Map<String, String> fieldMeanings() {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("measureNs", "wall time of the measure window, on the node's monotonic clock");
+        m.put("systemdSchedNs", "CPU time of systemd (PID 1 of the node) over the window, from /proc/PID/schedstat");
+        m.put("systemdStatTicks", "the same from utime+stime in /proc/PID/stat, in clock ticks (ticksPerSecond)");
+        m.put("kubeletSchedNs", kind.equals("lab")
+                ? "CPU time of the kubelet stand-in that makes the pods' mounts"
+                : "CPU time of the node's kubelet");
+        m.put("harnessSchedNs", "CPU time of " + harnessCpu);
+        m.put("mountEvents", mountEvents == MountEvents.COUNTED
+                ? "mounts plus unmounts the workload made during the window, counted by the kubelet stand-in"
+                : "pods replaced during the window x 2 x the mount plan's mounts per pod, derived from API counts");
+        m.put("systemdMounts", "mounts in systemd's mount namespace at the end of the window");
+        m.put("kubeletMounts", "mounts in the kubelet's mount namespace at the end of the window");
+        m.put("startCores", "systemd's share of a core just before the run, after settling (idle below "
+                + idleCores + ")");
+        return m;
+    }
+}

@@ -1,0 +1,31 @@
+package io.kubensbench.bench.cluster;
+
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.kubensbench.bench.campaign.ClusterTargetSpec;
+import io.kubensbench.bench.target.Target;
+import io.kubensbench.workloads.cluster.ClusterWorkloadOptions;
+import java.time.Duration;
+import java.util.function.Consumer;
+
+/** Opens a cluster's selected nodes as a campaign's {@link Target}; the only way in from outside this package. */
+public final class ClusterTargets {
+
+    private ClusterTargets() {
+    }
+
+    /**
+     * A cluster target under a fresh run id, with the default timeouts; {@code client} stays
+     * the caller's to close, after the target.
+     *
+     * @param interval how often the node probe prints a line (the campaign's sampling interval)
+     * @param log      one line per step the user should see (run id, rollouts, clean-up)
+     */
+    public static Target open(KubernetesClient client, ClusterTargetSpec spec, String version, Duration interval,
+            Consumer<String> log) {
+        ClusterWorkloadOptions d = ClusterWorkloadOptions.defaults();
+        ClusterWorkloadOptions options = new ClusterWorkloadOptions(spec.qps(), spec.burst(), d.runningTimeout(),
+                d.deleteTimeout());
+        return new ClusterTarget(client, spec, ClusterTarget.newRunId(), version, interval, options,
+                ClusterTarget.Timeouts.defaults(), log);
+    }
+}
