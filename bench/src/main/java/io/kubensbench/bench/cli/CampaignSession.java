@@ -9,6 +9,7 @@ import io.kubensbench.analysis.results.TargetTraits;
 import io.kubensbench.bench.campaign.ArmSpec;
 import io.kubensbench.bench.campaign.CampaignSpec;
 import io.kubensbench.bench.plan.Plan;
+import io.kubensbench.bench.run.OutputDir;
 import io.kubensbench.bench.run.Progress;
 import io.kubensbench.bench.run.ResultsStore;
 import io.kubensbench.bench.run.Runner;
@@ -71,6 +72,11 @@ final class CampaignSession {
 
     /** As above; {@code analyze} ends with the analysis (summary.json and the verdict) instead of the raw table. */
     int execute(CampaignSpec spec, String yaml, Path dir, boolean resume, boolean analyze) throws IOException {
+        if (resume) {
+            OutputDir.checkResumable(dir);
+        } else {
+            OutputDir.checkNew(dir);
+        }
         ArmSpec only = armToRun(spec, dir, resume);
         Plan plan = only == null ? Plan.of(spec) : Plan.of(spec).onlyArm(only);
         TargetTraits traits = spec.target().traits();

@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Bad input gets one clear line on stderr and exit code 2, never a stack trace. */
 class MainTest {
@@ -32,6 +35,40 @@ class MainTest {
     void aNonNumberIsOneLineAndExit2() {
         assertThat(run("lab", "shell", "--pods", "many")).isEqualTo(2);
         assertThat(err.toString().strip()).doesNotContain("\n").contains("many");
+    }
+
+    private static final String CAMPAIGN = """
+            apiVersion: kubens-bench/v1
+            kind: Campaign
+            name: out-check
+            target: {lab: {}}
+            workload: {pods: 3}
+            arms: [off, on]
+            schedule: {warmup: 0s, measure: 2s, repetitions: 1}
+            """;
+
+    @Test
+    void anUnwritableResultsDirectoryIsRefusedBeforeTheTargetStarts(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("c.yaml"), CAMPAIGN);
+        assertThat(run("run", file.toString(), "--out", "/proc/nope")).isEqualTo(2);
+        assertThat(err.toString().strip()).doesNotContain("\n")
+                .startsWith("kubens-bench: /proc/nope: cannot create the results directory (");
+    }
+
+    @Test
+    void aDirectoryThatAlreadyHoldsACampaignIsRefusedBeforeTheTargetStarts(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("c.yaml"), CAMPAIGN);
+        Path results = Files.createDirectories(dir.resolve("results"));
+        Files.writeString(results.resolve("campaign.yaml"), CAMPAIGN);
+        assertThat(run("run", file.toString(), "--out", results.toString())).isEqualTo(2);
+        assertThat(err.toString().strip()).isEqualTo("kubens-bench: " + results + " already holds a campaign: use"
+                + " --resume " + results + " to finish it, or --out with a new directory");
+    }
+
+    @Test
+    void aResumeOfADirectoryWithoutACampaignIsRefusedBeforeTheTargetStarts(@TempDir Path dir) {
+        assertThat(run("run", "--resume", dir.toString())).isEqualTo(2);
+        assertThat(err.toString().strip()).doesNotContain("\n").contains("not a kubens-bench results directory");
     }
 
     @Test
