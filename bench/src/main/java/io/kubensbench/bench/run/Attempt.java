@@ -1,0 +1,158 @@
+package io.kubensbench.bench.run;
+
+import io.kubensbench.analysis.results.RunRecord;
+import io.kubensbench.bench.campaign.Encapsulation;
+import io.kubensbench.bench.plan.PlannedRun;
+import io.kubensbench.bench.sampling.SampleSource;
+import io.kubensbench.bench.target.NamespaceIdentities;
+import io.kubensbench.bench.target.Settled;
+import io.kubensbench.bench.target.Target;
+import io.kubensbench.workloads.spec.WorkloadSpec;
+import java.io.IOException;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * One attempt at one planned run on every node of the target: what is common (settle,
+ * arm, deploy, churn, tear-down) happens once, and each node is sampled on its own
+ * thread, so a slow or silent node cannot shift another's window.
+ */
+final class Attempt {
+
+    private final RunContext context;
+    private final PlannedRun run;
+    private final String id = HexFormat.of().formatHex(new SecureRandom().generateSeed(4));
+    private final Map<String, NodeRun> nodes = new LinkedHashMap<>();
+    private String invalid;
+    private boolean failed;
+    private Instant started;
+    private Settled settled;
+
+    Attempt(RunContext context, PlannedRun run) {
+        this.context = context;
+        this.run = run;
+        List<String> names = context.target().nodes();
+        for (int i = 0; i < names.size(); i++) {
+            nodes.put(names.get(i), new NodeRun(context, run, names.get(i), names.size() == 1 ? id : id + "-" + i));
+        }
+    }
+
+    List<NodeRun> execute() {
+        started = Instant.now();
+        WorkloadSpec workload = run.level().workload();
+        Encapsulation state = run.arm().state();
+        try {
+            context.progress().phase("settle", Duration.ZERO);
+            settled = context.target().settle();
+            if (!settled.idle()) {
+                failed = true;
+                invalid(String.format(Locale.ROOT, "systemd was still busy when the run was to start: %.1f%%"
+                        + " of a core on %s after %s of settling (idle is below %.1f%%)", 100 * settled.cores(),
+                        settled.node(), Progress.format(settled.waited()), 100 * context.target().traits().idleCores()));
+                return List.copyOf(nodes.values());
+            }
+            context.progress().phase("arm " + state.label(), Duration.ZERO);
+            Map<String, NamespaceIdentities> ids = context.target().enter(state, workload);
+            for (NodeRun node : nodes.values()) {
+                node.prove(ids.get(node.node()), state);
+            }
+            context.progress().phase("deploy " + workload.pods() + " pods" + (nodes.size() > 1 ? " per node" : ""),
+                    Duration.ZERO);
+            context.target().deploy(workload, "r" + run.index() + "-" + id);
+            Map<String, SampleSource> sources = context.target().sources();
+            // Churn runs through the warm-up too, so the measure window starts in steady state.
+            Target.Churn churn = context.target().startChurn(workload);
+            try {
+                sampleAll(sources, churn);
+            } finally {
+                churn.stop();
+            }
+        } catch (Exception e) {
+            failed = !context.stop().get();
+            invalid("failed: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+        } finally {
+            try {
+                context.target().undeploy();
+            } catch (IOException | RuntimeException e) {
+                invalid("tear-down failed: " + e.getMessage());
+            }
+        }
+        if (context.stop().get()) {
+            invalid = RunRecord.INTERRUPTED + " by the user";
+            nodes.values().forEach(n -> n.interrupted(invalid));
+        }
+        return List.copyOf(nodes.values());
+    }
+
+    private void sampleAll(Map<String, SampleSource> sources, Target.Churn churn) throws Exception {
+        List<NodeRun> list = List.copyOf(nodes.values());
+        for (NodeRun node : list) {
+            if (sources.get(node.node()) == null) {
+                throw new IOException("no samples from node " + node.node());
+            }
+        }
+        if (list.size() == 1) {
+            list.get(0).sample(sources.get(list.get(0).node()), churn, true);
+            return;
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(list.size(), r -> {
+            Thread t = new Thread(r, "sampling");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<?>> futures = new ArrayList<>();
+            for (int i = 0; i < list.size(); i++) {
+                NodeRun node = list.get(i);
+                boolean first = i == 0;
+                futures.add(pool.submit(() -> {
+                    try {
+                        node.sample(sources.get(node.node()), churn, first);
+                    } catch (Exception e) {
+                        node.invalid("sampling failed: " + e.getMessage());
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : futures) {
+                f.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    Instant started() {
+        return started;
+    }
+
+    Settled settled() {
+        return settled;
+    }
+
+    boolean failed() {
+        return failed;
+    }
+
+    String invalid() {
+        return invalid;
+    }
+
+    /** Marks every node's run invalid, keeping the first reason each already has. */
+    private void invalid(String reason) {
+        if (invalid == null) {
+            invalid = reason;
+        }
+        nodes.values().forEach(n -> n.invalid(reason));
+    }
+}
