@@ -19,9 +19,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -47,9 +45,6 @@ public final class CampaignReader {
 
     static final List<String> FIELDS = List.of("apiVersion", "kind", "name", "target", "workload", "levels",
             "arms", "schedule", "sampling");
-    static final List<String> TARGET_FIELDS = List.of("lab", "cluster");
-    static final List<String> CLUSTER_FIELDS = List.of("context", "nodeSelector", "encapsulation", "namespace",
-            "image", "qps", "burst");
     static final List<String> ARM_FIELDS = List.of("name", "encapsulation");
     static final List<String> SCHEDULE_FIELDS = List.of("warmup", "measure", "repetitions", "order", "seed");
     static final List<String> SAMPLING_FIELDS = List.of("interval");
@@ -151,7 +146,7 @@ public final class CampaignReader {
         constant(root.get("apiVersion"), API_VERSION);
         constant(root.get("kind"), KIND);
         String name = name(root.get("name"));
-        TargetSpec target = target(root.get("target").required());
+        TargetSpec target = TargetReader.target(root.get("target").required());
         WorkloadSpec workload = workloads.base(root.get("workload").required());
         List<Level> levels = workloads.levels(root.get("levels"), workload);
         List<ArmSpec> arms = arms(root.get("arms").required());
@@ -183,52 +178,6 @@ public final class CampaignReader {
         // further down the file.
         CampaignSpec.checkName(name);
         return name;
-    }
-
-    private static TargetSpec target(YamlField f) {
-        if (f.node().isTextual()) {
-            throw f.problem("must be a map: {lab: {}} or {cluster: {...}} (got " + f.got() + ")");
-        }
-        f.map(TARGET_FIELDS);
-        YamlField lab = f.get("lab");
-        YamlField cluster = f.get("cluster");
-        if (lab.present() == cluster.present()) {
-            throw f.problem("give exactly one of lab, cluster");
-        }
-        if (lab.present()) {
-            if (lab.hasValue() && !lab.node().isObject()) {
-                throw lab.problem("must be a map: {} (got " + lab.got() + ")");
-            }
-            if (lab.hasValue() && !lab.node().isEmpty()) {
-                String field = lab.node().fieldNames().next();
-                throw lab.get(field).problem("unknown field (a lab target has no fields yet)");
-            }
-            return TargetSpec.onLab();
-        }
-        return TargetSpec.onCluster(cluster(cluster));
-    }
-
-    private static ClusterTargetSpec cluster(YamlField f) {
-        f.map(CLUSTER_FIELDS);
-        Map<String, String> nodeSelector = new LinkedHashMap<>();
-        YamlField selector = f.get("nodeSelector");
-        if (selector.present()) {
-            for (Map.Entry<String, YamlField> entry : selector.entries()) {
-                YamlField value = entry.getValue();
-                if (!value.hasValue()) {
-                    throw value.problem("must be a string (got nothing; write \"\" for an empty value)");
-                }
-                nodeSelector.put(entry.getKey(), value.text());
-            }
-        }
-        return new ClusterTargetSpec(optionalText(f.get("context")), nodeSelector,
-                optionalText(f.get("encapsulation")), optionalText(f.get("namespace")), optionalText(f.get("image")),
-                f.get("qps").present() ? f.get("qps").number() : null,
-                f.get("burst").present() ? f.get("burst").integer() : null);
-    }
-
-    private static String optionalText(YamlField f) {
-        return f.present() ? f.text() : null;
     }
 
     private static List<ArmSpec> arms(YamlField f) {
