@@ -24,7 +24,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Reads a campaign file (DESIGN.md section 7) into a {@link CampaignSpec}, or refuses it with
+ * Reads a campaign file (docs/design.md, Campaign file) into a {@link CampaignSpec}, or refuses it with
  * one line that says where and what: {@code c.yaml: levels[1].pods: must be at least 1 (got 0)}.
  * A campaign can run for hours; a typo must cost a second, before anything touches a node.
  *

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A campaign file (DESIGN.md section 7) once read and checked: what to put on which node, the
+ * A campaign file (docs/design.md, Campaign file) once read and checked: what to put on which node, the
  * two arms to compare, and how to schedule and sample the runs. Everything the runner, the
  * plan and the report need is here, so nothing downstream reads the file again.
  *

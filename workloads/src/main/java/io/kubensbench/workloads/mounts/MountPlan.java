@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
  * with the number of mounts in its namespace, so this plan is both what the lab's kubelet
  * stand-in mounts with {@code mount(2)} and the count a cluster probe expects to observe.
  *
- * <p>Per pod (DESIGN.md section 3), each row checked against the kubelet and CRI-O sources
+ * <p>Per pod (docs/design.md, Mount plan), each row checked against the kubelet and CRI-O sources
  * named beside it:
  * <table>
  * <caption>Host mounts per pod</caption>
