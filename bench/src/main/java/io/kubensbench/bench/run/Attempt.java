@@ -56,9 +56,7 @@ final class Attempt {
             settled = context.target().settle();
             if (!settled.idle()) {
                 failed = true;
-                invalid(String.format(Locale.ROOT, "systemd was still busy when the run was to start: %.1f%%"
-                        + " of a core on %s after %s of settling (idle is below %.1f%%)", 100 * settled.cores(),
-                        settled.node(), Progress.format(settled.waited()), 100 * context.target().traits().idleCores()));
+                invalid(busy(settled, context.target().traits().idleCores()));
                 return List.copyOf(nodes.values());
             }
             context.progress().phase("arm " + state.label(), Duration.ZERO);
@@ -130,6 +128,15 @@ final class Attempt {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /** Why a run that would start on a busy systemd is not measured. */
+    static String busy(Settled settled, double idleCores) {
+        String how = Double.isNaN(settled.cores()) ? "its CPU could not be read" : String.format(Locale.ROOT,
+                "%.1f%% of a core", 100 * settled.cores());
+        return String.format(Locale.ROOT, "systemd was still busy when the run was to start: %s on %s after %s of"
+                + " settling (idle is below %.1f%%)", how, settled.node(), Progress.format(settled.waited()),
+                100 * idleCores);
     }
 
     Instant started() {
