@@ -4,13 +4,14 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.kubensbench.analysis.compare.Summary;
 import io.kubensbench.analysis.compare.SummaryJson;
 import io.kubensbench.analysis.results.ResultsDir;
+import io.kubensbench.analysis.results.ResultsStore;
 import io.kubensbench.analysis.results.RunRecord;
 import io.kubensbench.analysis.results.TargetTraits;
 import io.kubensbench.bench.campaign.ArmSpec;
 import io.kubensbench.bench.campaign.CampaignSpec;
 import io.kubensbench.bench.plan.Plan;
+import io.kubensbench.bench.run.CampaignRecords;
 import io.kubensbench.bench.run.Progress;
-import io.kubensbench.bench.run.ResultsStore;
 import io.kubensbench.bench.run.Runner;
 import io.kubensbench.bench.target.Target;
 import io.kubensbench.bench.cluster.ClusterTargets;
@@ -104,7 +105,8 @@ final class CampaignSession {
             if (only != null && !traits.switchesItself()) {
                 target.requireArm(only.name(), only.state());
             }
-            ResultsStore store = resume ? ResultsStore.resume(dir) : ResultsStore.create(dir, yaml, target.describe());
+            ResultsStore store = resume ? ResultsStore.resume(dir)
+                    : ResultsStore.create(dir, yaml, CampaignRecords.of(spec), target.traits(), target.describe());
             outcome = new Runner(target, spec, plan, store, Progress.forConsole(err), stop).run();
         } finally {
             target.close();
