@@ -7,6 +7,7 @@ import io.kubensbench.analysis.results.ResultsDir;
 import io.kubensbench.analysis.results.ResultsStore;
 import io.kubensbench.analysis.results.RunRecord;
 import io.kubensbench.analysis.results.TargetTraits;
+import io.kubensbench.analysis.results.Unreadable;
 import io.kubensbench.bench.campaign.ArmSpec;
 import io.kubensbench.bench.campaign.CampaignSpec;
 import io.kubensbench.bench.plan.Plan;
@@ -16,6 +17,7 @@ import io.kubensbench.bench.run.Runner;
 import io.kubensbench.bench.target.Target;
 import io.kubensbench.bench.cluster.ClusterTargets;
 import io.kubensbench.bench.lab.LabTargets;
+import io.kubensbench.reports.ResultsDirText;
 import io.kubensbench.reports.html.ReportWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -130,11 +132,16 @@ final class CampaignSession {
             out.println("report: " + new ReportWriter().write(dir, summary));
         } else {
             new ArmTable(out).print(spec, runs);
+            List<Unreadable> unreadable = new ResultsDir(dir).unreadable();
+            if (!unreadable.isEmpty()) {
+                out.println(ResultsDirText.skippedCount(unreadable) + ":");
+                ResultsDirText.skippedLines(unreadable).forEach(line -> out.println("  " + line));
+            }
         }
         out.println("results: " + dir);
         out.flush();
         if (outcome.interrupted()) {
-            err.println("kubens-bench: interrupted; " + runs.stream().filter(RunRecord::valid).count() + " of "
+            err.println("kubens-bench: interrupted; " + ResultsDir.validIndexes(runs).size() + " of "
                     + outcome.planned() + " runs done; finish with: kubens-bench run --resume " + dir);
             err.flush();
             return Main.FAILED;
