@@ -4,6 +4,7 @@ import io.kubensbench.analysis.compare.CellResult;
 import io.kubensbench.analysis.compare.Summary;
 import io.kubensbench.analysis.results.Environment;
 import io.kubensbench.analysis.results.ResultsDir;
+import io.kubensbench.analysis.results.ResultsManifest;
 import io.kubensbench.analysis.results.RunRecord;
 import io.kubensbench.analysis.results.SampleRecord;
 import java.io.IOException;
@@ -17,12 +18,13 @@ import java.util.Map;
  * Everything a report renders, read once: the analysis' summary and the raw files it rests
  * on. Charts and exports take this and compute no statistic of their own.
  *
- * @param samples the current attempts' samples by run index and attempt, in file order: a run
- *                that measured several nodes has one attempt per node, and their samples must
- *                never be joined into one line
+ * @param manifest what the directory says about itself (for a version-1 directory, derived)
+ * @param samples  the current attempts' samples by run index and attempt, in file order: a run
+ *                 that measured several nodes has one attempt per node, and their samples must
+ *                 never be joined into one line
  */
-public record ReportData(Path dir, Summary summary, String campaignYaml, Environment environment,
-                         List<RunRecord> runs, Map<Attempt, List<SampleRecord>> samples) {
+public record ReportData(Path dir, Summary summary, String campaignYaml, ResultsManifest manifest,
+                         Environment environment, List<RunRecord> runs, Map<Attempt, List<SampleRecord>> samples) {
 
     /** Which run a sample belongs to: its index, and the attempt that is one node's part of it. */
     public record Attempt(int run, String attempt) {
@@ -32,7 +34,8 @@ public record ReportData(Path dir, Summary summary, String campaignYaml, Environ
         ResultsDir results = new ResultsDir(dir);
         Map<Attempt, List<SampleRecord>> samples = new LinkedHashMap<>();
         results.samples(s -> samples.computeIfAbsent(new Attempt(s.run(), s.attempt()), k -> new ArrayList<>()).add(s));
-        return new ReportData(dir, summary, results.campaignYaml(), results.environment(), results.runs(), samples);
+        return new ReportData(dir, summary, results.campaignYaml(), results.manifest(), results.environment(),
+                results.runs(), samples);
     }
 
     /** The two arms compared: baseline first, then candidate. */

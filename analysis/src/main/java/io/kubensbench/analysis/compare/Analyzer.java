@@ -1,6 +1,7 @@
 package io.kubensbench.analysis.compare;
 
 import io.kubensbench.analysis.results.RunRecord;
+import io.kubensbench.analysis.results.Unreadable;
 import io.kubensbench.analysis.stats.Bootstrap;
 import io.kubensbench.analysis.stats.Descriptive;
 import io.kubensbench.analysis.stats.EffectSize;
@@ -68,6 +69,16 @@ public final class Analyzer {
      */
     public Summary analyze(String campaign, List<String> sources, List<RunRecord> runs, String baselineArm,
                            String candidateArm) {
+        return analyze(campaign, sources, runs, baselineArm, candidateArm, List.of());
+    }
+
+    /**
+     * As above, for runs read from directories with lines that could not be read.
+     *
+     * @param unreadable the lines left out, named in the summary
+     */
+    public Summary analyze(String campaign, List<String> sources, List<RunRecord> runs, String baselineArm,
+                           String candidateArm, List<Unreadable> unreadable) {
         Objects.requireNonNull(baselineArm, "baselineArm");
         Objects.requireNonNull(candidateArm, "candidateArm");
         if (baselineArm.equals(candidateArm)) {
@@ -98,7 +109,7 @@ public final class Analyzer {
         }
         return new Summary(campaign, List.copyOf(sources), baselineArm, candidateArm, runs.size(), valid.size(),
                 reasons(runs), cells(runs, baselineArm, candidateArm), List.copyOf(nodes), List.copyOf(models),
-                bootstrap.seed(), bootstrap.resamples());
+                bootstrap.seed(), bootstrap.resamples(), unreadable);
     }
 
     /** One cell per level, in the order levels first appear. */

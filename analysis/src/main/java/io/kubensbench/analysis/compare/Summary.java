@@ -1,5 +1,6 @@
 package io.kubensbench.analysis.compare;
 
+import io.kubensbench.analysis.results.Unreadable;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,13 +20,18 @@ import java.util.Optional;
  *                       on its own, in the order nodes first appear in the runs; otherwise
  *                       empty (also when read from a summary written before nodes existed)
  * @param costModels     per arm and predictor, where a line could be fitted
+ * @param unreadable     lines of the directories' runs and samples that could not be read and
+ *                       were left out, each named; empty when none (also when read from a
+ *                       summary written before they were named)
  */
 public record Summary(String campaign, List<String> sources, String baselineArm, String candidateArm,
                       int runs, int valid, Map<String, Integer> invalidReasons, List<CellResult> cells,
-                      List<NodeResult> nodes, List<CostModel> costModels, long seed, int resamples) {
+                      List<NodeResult> nodes, List<CostModel> costModels, long seed, int resamples,
+                      List<Unreadable> unreadable) {
 
     public Summary {
         nodes = nodes == null ? List.of() : nodes;
+        unreadable = unreadable == null ? List.of() : List.copyOf(unreadable);
     }
 
     /** Whether the runs came from several nodes, and so the levels were compared with nodes as blocks. */

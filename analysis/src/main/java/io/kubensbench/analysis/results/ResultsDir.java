@@ -2,38 +2,49 @@ package io.kubensbench.analysis.results;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * A campaign's results directory, read back: the contract between the runner that writes it
- * and the analysis and reports that read it. A line cut short by a crash is skipped, and a
- * run redone by a resume supersedes its earlier attempt, so a killed and resumed campaign
- * reads as if it had run straight through.
+ * ({@link ResultsStore}) and the analysis and reports that read it. A run redone by a resume
+ * supersedes its earlier attempt, so a killed and resumed campaign reads as if it had run
+ * straight through; a line that cannot be read is skipped and named ({@link #unreadable()}),
+ * except one a kill cut short at the end of a file.
+ *
+ * <p>{@code results.json} (version 2 on) describes the directory; a directory without it is
+ * version 1 and its campaign is derived from {@code campaign.yaml}. Neither way depends on the
+ * machine that reads.
  */
 public final class ResultsDir {
 
     public static final String CAMPAIGN = "campaign.yaml";
     public static final String ENVIRONMENT = "environment.json";
+    public static final String MANIFEST = "results.json";
     public static final String RUNS = "runs.jsonl";
     public static final String SAMPLES = "samples.jsonl";
 
+    /** A node's part of a run measured on several nodes: the attempt's id and {@code -<node number>}. */
+    private static final Pattern NODE_SUFFIX = Pattern.compile("-\\d+$");
+
     private final Path dir;
     private final ObjectMapper json = mapper();
+    private final JsonLines lines = new JsonLines(json);
 
     public ResultsDir(Path dir) {
         this.dir = dir;
@@ -41,7 +52,9 @@ public final class ResultsDir {
 
     /** The JSON mapping every file of the directory uses. */
     public static ObjectMapper mapper() {
-        return new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+        return new ObjectMapper()
+                .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
+                .configure(DeserializationFeature.FAIL_ON_TRAILING_TOKENS, true);
     }
 
     public Path path() {
@@ -59,6 +72,7 @@ public final class ResultsDir {
         return this;
     }
 
+    /** The campaign file as the user wrote it; what {@code run --resume} re-reads. */
     public String campaignYaml() throws IOException {
         return Files.readString(dir.resolve(CAMPAIGN));
     }
@@ -71,58 +85,98 @@ public final class ResultsDir {
         }
     }
 
+    /**
+     * What the directory says about itself: {@code results.json}, or for a version-1 directory
+     * the campaign derived from {@code campaign.yaml}, with unknown (null) traits.
+     *
+     * @throws IllegalArgumentException with one line when the directory is of a newer version
+     *     than this reader, or its description cannot be read
+     */
+    public ResultsManifest manifest() throws IOException {
+        Path file = dir.resolve(MANIFEST);
+        if (!Files.exists(file)) {
+            return new ResultsManifest(ResultsManifest.FIRST_VERSION,
+                    V1Campaign.read(campaignYaml(), dir.resolve(CAMPAIGN).toString()), null, null);
+        }
+        try {
+            JsonNode tree = json.readTree(file.toFile());
+            int version = tree == null ? 0 : tree.path("schemaVersion").asInt(0);
+            if (version > ResultsManifest.SCHEMA_VERSION) {
+                throw new IllegalArgumentException(dir + ": results of schema version " + version
+                        + ", newer than this kubens-bench reads (up to " + ResultsManifest.SCHEMA_VERSION
+                        + "); use a newer kubens-bench");
+            }
+            ResultsManifest manifest = json.treeToValue(tree, ResultsManifest.class);
+            if (version < ResultsManifest.SCHEMA_VERSION || manifest.campaign() == null) {
+                throw new IllegalArgumentException(file + ": not a results description (no "
+                        + (manifest.campaign() == null ? "campaign" : "schemaVersion") + ")");
+            }
+            return manifest;
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(file + ": cannot be read: "
+                    + String.valueOf(e.getOriginalMessage()).lines().findFirst().orElse(""));
+        }
+    }
+
+    /** The campaign as run, normalised; see {@link #manifest()}. */
+    public CampaignRecord campaign() throws IOException {
+        return manifest().campaign();
+    }
+
     /** Every run record in file order, superseded attempts included. */
     public List<RunRecord> allRuns() throws IOException {
-        return readLines(RUNS, RunRecord.class);
+        List<RunRecord> out = new ArrayList<>();
+        lines.read(dir.resolve(RUNS), RunRecord.class, out::add, u -> { });
+        return out;
     }
 
     /**
-     * The current record of each run index on each node (the last attempt written), by index
-     * and then node: a cluster run measures every selected node at once, one record each.
+     * The current records, by index and then node: for each run index, the records of the last
+     * attempt written (one per node a run measures). A resumed run supersedes its earlier
+     * attempt even when it measured under another node name, or on fewer nodes.
      */
     public List<RunRecord> runs() throws IOException {
-        Map<List<Object>, RunRecord> latest = new LinkedHashMap<>();
+        Map<Integer, List<RunRecord>> latest = new LinkedHashMap<>();
         for (RunRecord r : allRuns()) {
-            List<Object> key = Arrays.asList(r.index(), r.node());
-            latest.remove(key);
-            latest.put(key, r);
+            List<RunRecord> current = latest.get(r.index());
+            if (current == null || !attemptOf(current.get(0)).equals(attemptOf(r))) {
+                current = new ArrayList<>();
+                latest.put(r.index(), current);
+            }
+            current.removeIf(earlier -> Objects.equals(earlier.node(), r.node()));
+            current.add(r);
         }
-        return latest.values().stream()
+        return latest.values().stream().flatMap(List::stream)
                 .sorted(Comparator.comparingInt(RunRecord::index)
                         .thenComparing(RunRecord::node, Comparator.nullsFirst(Comparator.naturalOrder())))
                 .toList();
     }
 
+    /** Which attempt at its run a record belongs to, whichever node it is of. */
+    private static String attemptOf(RunRecord r) {
+        return r.attempt() == null ? "" : NODE_SUFFIX.matcher(r.attempt()).replaceFirst("");
+    }
+
     /** Samples of the current attempts only, streamed to the consumer in file order. */
     public void samples(Consumer<SampleRecord> consumer) throws IOException {
         Set<String> current = runs().stream().map(RunRecord::attempt).collect(Collectors.toSet());
-        forEachLine(SAMPLES, SampleRecord.class, s -> {
+        lines.read(dir.resolve(SAMPLES), SampleRecord.class, s -> {
             if (current.contains(s.attempt())) {
                 consumer.accept(s);
             }
-        });
+        }, u -> { });
     }
 
-    private <T> List<T> readLines(String file, Class<T> type) throws IOException {
-        List<T> out = new ArrayList<>();
-        forEachLine(file, type, out::add);
+    /**
+     * Every line of {@code runs.jsonl} and {@code samples.jsonl} that cannot be read, in file
+     * order, runs first; reading them is left to the callers that show them. A last line cut
+     * short by a kill (no newline after it) is not among them.
+     */
+    public List<Unreadable> unreadable() throws IOException {
+        List<Unreadable> out = new ArrayList<>();
+        lines.read(dir.resolve(RUNS), RunRecord.class, r -> { }, out::add);
+        lines.read(dir.resolve(SAMPLES), SampleRecord.class, s -> { }, out::add);
         return out;
-    }
-
-    private <T> void forEachLine(String file, Class<T> type, Consumer<T> consumer) throws IOException {
-        Path p = dir.resolve(file);
-        if (!Files.exists(p)) {
-            return;
-        }
-        try (Stream<String> lines = Files.lines(p)) {
-            lines.filter(l -> !l.isBlank()).forEach(l -> {
-                try {
-                    consumer.accept(json.readValue(l, type));
-                } catch (JsonProcessingException e) {
-                    // a line cut short by a crash: the run it belonged to is redone on resume
-                }
-            });
-        }
     }
 
     /** Run indexes that have a valid current record. */

@@ -7,8 +7,10 @@ package io.kubensbench.analysis.results;
  *
  * @param index             position in the campaign's plan (stable across resumes)
  * @param attempt           which attempt at this run wrote the record; a later attempt of
- *                          the same index supersedes an earlier one (an interrupted run
- *                          redone by {@code --resume})
+ *                          the same index supersedes every record of an earlier one (an
+ *                          interrupted run redone by {@code --resume}); a run measured on
+ *                          several nodes writes one record per node, its attempt id followed
+ *                          by {@code -<node number>}
  * @param arm               arm name ({@code off}, {@code on}, {@code off-b}, ...)
  * @param encapsulation     the state the arm claims: {@code off} or {@code on}
  * @param measureNs         wall time of the measure window, monotonic clock

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import io.kubensbench.analysis.results.Unreadable;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -85,5 +86,23 @@ class SummaryJsonTest {
         assertThat(back.nodes()).isEmpty();
         assertThat(back.cells().get(0).blocked()).isNull();
         assertThat(back).isEqualTo(summary);
+    }
+
+    @Test
+    void unreadableLinesAreCountedAndNamedAndAnOlderSummaryHasNone(@TempDir Path dir) throws IOException {
+        Unreadable garbage = new Unreadable("r/runs.jsonl", 3, "Unrecognized token 'garbage'");
+        Summary summary = new Analyzer(1, 100).analyze("damaged", List.of("r"),
+                new Runs().add("pods=1", "off", 0.2, 0.3).add("pods=1", "on", 0.1).list(), "off", "on",
+                List.of(garbage));
+        Path file = dir.resolve(SummaryJson.FILE);
+        SummaryJson.write(summary, file);
+        com.fasterxml.jackson.databind.JsonNode json = SummaryJson.mapper().readTree(file.toFile());
+        assertThat(json.path("unreadable")).hasSize(1);
+        assertThat(json.path("unreadable").get(0).path("line").asInt()).isEqualTo(3);
+        assertThat(SummaryJson.read(file)).isEqualTo(summary);
+
+        ((com.fasterxml.jackson.databind.node.ObjectNode) json).remove("unreadable");
+        SummaryJson.mapper().writeValue(file.toFile(), json);
+        assertThat(SummaryJson.read(file).unreadable()).isEmpty();
     }
 }

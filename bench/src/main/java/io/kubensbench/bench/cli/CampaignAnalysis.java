@@ -2,10 +2,10 @@ package io.kubensbench.bench.cli;
 
 import io.kubensbench.analysis.compare.Analyzer;
 import io.kubensbench.analysis.compare.Summary;
+import io.kubensbench.analysis.results.CampaignRecord;
 import io.kubensbench.analysis.results.ResultsDir;
 import io.kubensbench.analysis.results.RunRecord;
-import io.kubensbench.bench.campaign.CampaignReader;
-import io.kubensbench.bench.campaign.CampaignSpec;
+import io.kubensbench.analysis.results.Unreadable;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,7 +13,9 @@ import java.util.List;
 
 /**
  * Analyses one or more results directories of one campaign: their runs pooled (arms run by
- * hand in separate invocations pool into one analysis), arms as the campaign names them.
+ * hand in separate invocations pool into one analysis), arms as the campaign names them. The
+ * campaign comes from each directory's own description, never from the campaign file's
+ * reader: what this machine could run has no say in how results made elsewhere read.
  */
 final class CampaignAnalysis {
 
@@ -27,27 +29,28 @@ final class CampaignAnalysis {
         if (resamples < 100 || resamples > 1_000_000) {
             throw new IllegalArgumentException("--resamples must be between 100 and 1000000 (got " + resamples + ")");
         }
-        CampaignSpec first = null;
+        CampaignRecord first = null;
         List<RunRecord> runs = new ArrayList<>();
         List<String> sources = new ArrayList<>();
+        List<Unreadable> unreadable = new ArrayList<>();
         for (Path dir : dirs) {
             ResultsDir results = new ResultsDir(dir).requireExisting();
-            CampaignSpec spec = new CampaignReader().parse(results.campaignYaml(),
-                    dir.resolve(ResultsDir.CAMPAIGN).toString());
+            CampaignRecord campaign = results.campaign();
             if (first == null) {
-                first = spec;
-            } else if (!spec.arms().equals(first.arms())) {
-                throw new IllegalArgumentException(dir + ": its arms " + names(spec) + " differ from " + names(first)
-                        + " in " + dirs.get(0) + "; only one campaign's directories pool");
+                first = campaign;
+            } else if (!campaign.arms().equals(first.arms())) {
+                throw new IllegalArgumentException(dir + ": its arms " + names(campaign) + " differ from "
+                        + names(first) + " in " + dirs.get(0) + "; only one campaign's directories pool");
             }
             runs.addAll(results.runs());
+            unreadable.addAll(results.unreadable());
             sources.add(dir.toString());
         }
         return new Analyzer(seed, resamples).analyze(first.name(), sources, runs, first.baseline().name(),
-                first.candidate().name());
+                first.candidate().name(), unreadable);
     }
 
-    private static String names(CampaignSpec spec) {
-        return spec.arms().stream().map(a -> a.name() + "=" + a.state().label()).toList().toString();
+    private static String names(CampaignRecord campaign) {
+        return campaign.arms().stream().map(a -> a.name() + "=" + a.encapsulation()).toList().toString();
     }
 }

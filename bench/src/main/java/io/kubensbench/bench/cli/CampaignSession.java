@@ -4,18 +4,21 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.kubensbench.analysis.compare.Summary;
 import io.kubensbench.analysis.compare.SummaryJson;
 import io.kubensbench.analysis.results.ResultsDir;
+import io.kubensbench.analysis.results.ResultsStore;
 import io.kubensbench.analysis.results.RunRecord;
 import io.kubensbench.analysis.results.TargetTraits;
+import io.kubensbench.analysis.results.Unreadable;
 import io.kubensbench.bench.campaign.ArmSpec;
 import io.kubensbench.bench.campaign.CampaignSpec;
 import io.kubensbench.bench.plan.Plan;
 import io.kubensbench.bench.run.OutputDir;
+import io.kubensbench.bench.run.CampaignRecords;
 import io.kubensbench.bench.run.Progress;
-import io.kubensbench.bench.run.ResultsStore;
 import io.kubensbench.bench.run.Runner;
 import io.kubensbench.bench.target.Target;
 import io.kubensbench.bench.cluster.ClusterTargets;
 import io.kubensbench.bench.lab.LabTargets;
+import io.kubensbench.reports.ResultsDirText;
 import io.kubensbench.reports.html.ReportWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -110,7 +113,8 @@ final class CampaignSession {
             if (only != null && !traits.switchesItself()) {
                 target.requireArm(only.name(), only.state());
             }
-            ResultsStore store = resume ? ResultsStore.resume(dir) : ResultsStore.create(dir, yaml, target.describe());
+            ResultsStore store = resume ? ResultsStore.resume(dir)
+                    : ResultsStore.create(dir, yaml, CampaignRecords.of(spec), target.traits(), target.describe());
             outcome = new Runner(target, spec, plan, store, Progress.forConsole(err), stop).run();
         } finally {
             target.close();
@@ -134,11 +138,16 @@ final class CampaignSession {
             out.println("report: " + new ReportWriter().write(dir, summary));
         } else {
             new ArmTable(out).print(spec, runs);
+            List<Unreadable> unreadable = new ResultsDir(dir).unreadable();
+            if (!unreadable.isEmpty()) {
+                out.println(ResultsDirText.skippedCount(unreadable) + ":");
+                ResultsDirText.skippedLines(unreadable).forEach(line -> out.println("  " + line));
+            }
         }
         out.println("results: " + dir);
         out.flush();
         if (outcome.interrupted()) {
-            err.println("kubens-bench: interrupted; " + runs.stream().filter(RunRecord::valid).count() + " of "
+            err.println("kubens-bench: interrupted; " + ResultsDir.validIndexes(runs).size() + " of "
                     + outcome.planned() + " runs done; finish with: kubens-bench run --resume " + dir);
             err.flush();
             return Main.FAILED;

@@ -3,6 +3,7 @@ package io.kubensbench.bench.cli;
 import io.kubensbench.analysis.compare.Check;
 import io.kubensbench.analysis.compare.Comparison;
 import io.kubensbench.analysis.compare.Summary;
+import io.kubensbench.reports.ResultsDirText;
 import io.kubensbench.reports.exports.ComparisonExport;
 import io.kubensbench.reports.exports.JunitXmlExport;
 import io.kubensbench.reports.exports.MarkdownExport;
@@ -59,6 +60,8 @@ final class CompareCommand implements Callable<Integer> {
         Summary c = CampaignAnalysis.analyze(List.of(current), bootstrap.seed, bootstrap.resamples);
         Comparison comparison = Comparison.of(b, c, maxRegression);
         PrintWriter out = spec.commandLine().getOut();
+        skipped(out, "baseline", b);
+        skipped(out, "current", c);
         for (Check check : comparison.checks()) {
             int code = comparison.exitCodeOf(check);
             out.printf("%-5s %-14s %-14s %s%n", code == 0 ? "ok" : "FAIL", check.level(), check.metric(), check.message());
@@ -68,6 +71,14 @@ final class CompareCommand implements Callable<Integer> {
         write(junit, new JunitXmlExport(), comparison, b, c);
         write(markdown, new MarkdownExport(), comparison, b, c);
         return comparison.exitCode();
+    }
+
+    /** Names the lines of a side's results that could not be read, so a gate never passes on damage unseen. */
+    private static void skipped(PrintWriter out, String side, Summary s) {
+        if (!s.unreadable().isEmpty()) {
+            out.println(side + ": " + ResultsDirText.skippedCount(s.unreadable()) + ":");
+            ResultsDirText.skippedLines(s.unreadable()).forEach(line -> out.println("  " + line));
+        }
     }
 
     private static void write(Path file, ComparisonExport export, Comparison comparison, Summary b, Summary c)

@@ -7,6 +7,7 @@ import io.kubensbench.analysis.compare.CostModel;
 import io.kubensbench.analysis.compare.NodeResult;
 import io.kubensbench.analysis.compare.Summary;
 import io.kubensbench.analysis.compare.Verdict;
+import io.kubensbench.reports.ResultsDirText;
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.Map;
@@ -28,6 +29,10 @@ final class SummaryTable {
         out.printf(Locale.ROOT, "campaign %s: %d runs, %d valid%n", s.campaign(), s.runs(), s.valid());
         for (Map.Entry<String, Integer> e : s.invalidReasons().entrySet()) {
             out.printf(Locale.ROOT, "  excluded %d: %s%n", e.getValue(), e.getKey());
+        }
+        if (!s.unreadable().isEmpty()) {
+            out.println("  " + ResultsDirText.skippedCount(s.unreadable()) + ":");
+            ResultsDirText.skippedLines(s.unreadable()).forEach(line -> out.println("    " + line));
         }
         out.println();
         out.printf(Locale.ROOT, "%-14s %-7s %3s %20s %9s %24s %10s  %s%n", "level", "arm", "n", "systemd CPU [95% CI]",

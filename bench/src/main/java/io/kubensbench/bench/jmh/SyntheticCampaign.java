@@ -1,9 +1,13 @@
 package io.kubensbench.bench.jmh;
 
 import io.kubensbench.analysis.results.Environment;
+import io.kubensbench.analysis.results.ResultsStore;
 import io.kubensbench.analysis.results.RunRecord;
 import io.kubensbench.analysis.results.SampleRecord;
-import io.kubensbench.bench.run.ResultsStore;
+import io.kubensbench.bench.campaign.CampaignReader;
+import io.kubensbench.bench.campaign.CampaignSpec;
+import io.kubensbench.bench.campaign.LabCapacity;
+import io.kubensbench.bench.run.CampaignRecords;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,7 +45,9 @@ final class SyntheticCampaign {
         Path dir = Files.createTempDirectory("kubens-bench-synthetic");
         Environment env = new Environment("jmh", "lab", "h", "6.18", "systemd 252", "cpu", 2, 1, "java", "b", "now",
                 null, List.of("h"));
-        ResultsStore store = ResultsStore.create(results(dir), YAML, env);
+        CampaignSpec spec = new CampaignReader(new LabCapacity(LabCapacity.DEFAULT_MOUNT_MAX)).parse(YAML, "benchmark");
+        ResultsStore store = ResultsStore.create(results(dir), YAML, CampaignRecords.of(spec), spec.target().traits(),
+                env);
         Random random = new Random(1);
         for (int i = 0; i < RUNS; i++) {
             boolean off = i % 2 == 0;

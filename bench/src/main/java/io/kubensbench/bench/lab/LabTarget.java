@@ -55,8 +55,12 @@ public final class LabTarget implements Target {
         return List.of(node());
     }
 
+    /**
+     * The machine's name, not the lab node's: every lab node of a campaign runs on this machine,
+     * so a campaign resumed with a fresh lab node stays one node in its analysis.
+     */
     private String node() {
-        return "lab-" + lab.id();
+        return "lab-" + LocalEnvironment.hostname();
     }
 
     @Override

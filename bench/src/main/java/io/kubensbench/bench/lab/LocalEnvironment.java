@@ -26,7 +26,7 @@ public final class LocalEnvironment {
         return Files.readString(Path.of(file)).strip();
     }
 
-    private static String hostname() {
+    static String hostname() {
         try {
             return InetAddress.getLocalHost().getHostName();
         } catch (IOException e) {

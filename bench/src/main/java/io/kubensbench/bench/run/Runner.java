@@ -1,5 +1,6 @@
 package io.kubensbench.bench.run;
 
+import io.kubensbench.analysis.results.ResultsStore;
 import io.kubensbench.analysis.results.RunRecord;
 import io.kubensbench.bench.campaign.CampaignSpec;
 import io.kubensbench.bench.plan.Plan;

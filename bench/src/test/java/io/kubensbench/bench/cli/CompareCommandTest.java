@@ -3,8 +3,12 @@ package io.kubensbench.bench.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kubensbench.analysis.results.Environment;
+import io.kubensbench.analysis.results.ResultsStore;
 import io.kubensbench.analysis.results.RunRecord;
-import io.kubensbench.bench.run.ResultsStore;
+import io.kubensbench.bench.campaign.CampaignReader;
+import io.kubensbench.bench.campaign.CampaignSpec;
+import io.kubensbench.bench.campaign.LabCapacity;
+import io.kubensbench.bench.run.CampaignRecords;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -39,7 +43,8 @@ class CompareCommandTest {
     static Path results(Path dir, int reps, double off, double on) throws Exception {
         Environment env = new Environment("t", "lab", "h", "6.18", "systemd 252", "cpu", 2, 1, "java", "b", "now",
                 null, List.of("h"));
-        ResultsStore store = ResultsStore.create(dir, CAMPAIGN, env);
+        CampaignSpec spec = new CampaignReader(new LabCapacity(LabCapacity.DEFAULT_MOUNT_MAX)).parse(CAMPAIGN, "gate.yaml");
+        ResultsStore store = ResultsStore.create(dir, CAMPAIGN, CampaignRecords.of(spec), spec.target().traits(), env);
         int index = 0;
         for (int rep = 1; rep <= reps; rep++) {
             double wiggle = 1 + 0.02 * ((rep % 3) - 1);

@@ -12,12 +12,13 @@ import io.kubensbench.analysis.compare.Summary;
 import io.kubensbench.analysis.compare.Verdict;
 import io.kubensbench.analysis.results.Environment;
 import io.kubensbench.analysis.results.ResultsDir;
+import io.kubensbench.analysis.results.ResultsStore;
 import io.kubensbench.analysis.results.RunRecord;
 import io.kubensbench.bench.campaign.CampaignReader;
 import io.kubensbench.bench.campaign.CampaignSpec;
 import io.kubensbench.bench.plan.Plan;
 import io.kubensbench.bench.run.Progress;
-import io.kubensbench.bench.run.ResultsStore;
+import io.kubensbench.bench.run.CampaignRecords;
 import io.kubensbench.bench.run.Runner;
 import io.kubensbench.workloads.cluster.ClusterWorkloadOptions;
 import io.kubensbench.workloads.mounts.MountPlan;
@@ -74,7 +75,7 @@ class ClusterCampaignTest {
         try {
             target.prepare();
             Environment environment = target.describe();
-            ResultsStore store = ResultsStore.create(dir, yaml, environment);
+            ResultsStore store = ResultsStore.create(dir, yaml, CampaignRecords.of(spec), target.traits(), environment);
             return new Ran(new Runner(target, spec, Plan.of(spec), store,
                     Progress.forConsole(new PrintWriter(new StringWriter())), new AtomicBoolean()).run(), environment);
         } finally {

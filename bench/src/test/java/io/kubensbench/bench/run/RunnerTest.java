@@ -11,6 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kubensbench.analysis.results.Environment;
 import io.kubensbench.analysis.results.ResultsDir;
+import io.kubensbench.analysis.results.ResultsStore;
 import io.kubensbench.analysis.results.RunRecord;
 import io.kubensbench.analysis.results.TargetTraits;
 import io.kubensbench.bench.campaign.LabTargetSpec;
@@ -158,7 +159,8 @@ class RunnerTest {
     }
 
     private static ResultsStore store(Path dir, FakeTarget t) throws IOException {
-        return ResultsStore.create(dir, CAMPAIGN, t.describe());
+        CampaignSpec spec = new CampaignReader().parse(CAMPAIGN, "runner-test.yaml");
+        return ResultsStore.create(dir, CAMPAIGN, CampaignRecords.of(spec), t.traits(), t.describe());
     }
 
     @Test

@@ -6,6 +6,8 @@ import io.kubensbench.analysis.compare.Check;
 import io.kubensbench.analysis.compare.Comparison;
 import io.kubensbench.analysis.compare.Summary;
 import io.kubensbench.reports.ReportText;
+import io.kubensbench.reports.ResultsDirText;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -23,6 +25,12 @@ public final class MarkdownExport implements ComparisonExport {
         m.append("## kubens-bench: ").append(Comparison.title(code)).append(code == 0 ? "" : " (exit " + code + ")")
                 .append("\n\n");
         m.append(cell(comparison.verdictLine())).append("\n\n");
+        for (Summary side : List.of(baseline, current)) {
+            if (!side.unreadable().isEmpty()) {
+                m.append(side == baseline ? "Baseline" : "Current").append(" results damaged: ")
+                        .append(cell(ResultsDirText.skipped(side.unreadable()))).append(".\n\n");
+            }
+        }
         if (baseline.multiNode() || current.multiNode()) {
             blockedLevels(m, baseline, current);
         } else {

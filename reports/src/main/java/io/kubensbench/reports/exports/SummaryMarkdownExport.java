@@ -7,6 +7,7 @@ import io.kubensbench.analysis.compare.NodeResult;
 import io.kubensbench.analysis.compare.Summary;
 import io.kubensbench.reports.ReportData;
 import io.kubensbench.reports.ReportText;
+import io.kubensbench.reports.ResultsDirText;
 import java.util.Map;
 
 /**
@@ -50,7 +51,11 @@ public final class SummaryMarkdownExport implements SummaryExport {
             }
             m.setLength(m.length() - 1);
         }
-        m.append(".\n\n").append(MarkdownExport.cell(ReportText.rateLimit(data.environment()).strip()))
+        m.append(".\n\n");
+        if (!s.unreadable().isEmpty()) {
+            m.append(MarkdownExport.cell(ResultsDirText.skipped(s.unreadable()))).append(".\n\n");
+        }
+        m.append(MarkdownExport.cell(ReportText.rateLimit(data.environment()).strip()))
                 .append("\n\nReport: [report/index.html](report/index.html)\n");
         return m.toString();
     }

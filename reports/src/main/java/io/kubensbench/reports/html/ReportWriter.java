@@ -10,9 +10,11 @@ import io.kubensbench.analysis.compare.NodeResult;
 import io.kubensbench.analysis.compare.Summary;
 import io.kubensbench.analysis.compare.Verdict;
 import io.kubensbench.analysis.results.Environment;
+import io.kubensbench.analysis.results.ResultsManifest;
 import io.kubensbench.analysis.results.RunRecord;
 import io.kubensbench.reports.ReportData;
 import io.kubensbench.reports.ReportText;
+import io.kubensbench.reports.ResultsDirText;
 import io.kubensbench.reports.charts.ChartRenderer;
 import io.kubensbench.reports.charts.Figure;
 import io.kubensbench.reports.charts.RenderedChart;
@@ -120,6 +122,8 @@ public final class ReportWriter {
         m.put("resamples", s.resamples());
         m.put("generatedAt", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
         m.put("campaignYaml", data.campaignYaml());
+        m.put("resultsDir", ResultsDirText.description(data.manifest()));
+        m.put("skipped", s.unreadable().isEmpty() ? false : ResultsDirText.skipped(s.unreadable()));
         m.put("env", environment(env));
         m.put("rateLimit", ReportText.rateLimit(env).strip());
         m.put("cells", s.cells().stream().map(c -> cell(s, c, env)).toList());
@@ -157,6 +161,10 @@ public final class ReportWriter {
                 file("../cells.csv", "cells.csv", "per-level figures as CSV")));
         if (s.multiNode()) {
             files.add(file("../nodes.csv", "nodes.csv", "per-node figures as CSV"));
+        }
+        if (data.manifest().schemaVersion() > ResultsManifest.FIRST_VERSION) {
+            files.add(1, file("../results.json", "results.json",
+                    "the directory's description: schema version, campaign, target traits, field meanings"));
         }
         m.put("files", files);
         return m;

@@ -1,10 +1,6 @@
-package io.kubensbench.bench.run;
+package io.kubensbench.analysis.results;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.kubensbench.analysis.results.Environment;
-import io.kubensbench.analysis.results.ResultsDir;
-import io.kubensbench.analysis.results.RunRecord;
-import io.kubensbench.analysis.results.SampleRecord;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -13,14 +9,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Writes a campaign's results directory while it runs: {@code campaign.yaml} as run and
- * {@code environment.json} first, then per finished run its samples and its record,
- * appended and forced to disk, so a killed campaign loses at most the run in progress.
- * Nothing already written is ever rewritten.
+ * Writes a campaign's results directory while it runs: {@code campaign.yaml} as the user
+ * wrote it, {@code results.json} (the format's version, the campaign normalised, the target's
+ * traits and what each record field means) and {@code environment.json} first, then per
+ * finished run its samples and its record, appended and forced to disk, so a killed campaign
+ * loses at most the run in progress. Nothing already written is ever rewritten. It lives
+ * beside {@link ResultsDir}, its reader, so the format has one home.
  */
 public final class ResultsStore {
 
@@ -31,8 +30,17 @@ public final class ResultsStore {
         this.dir = dir;
     }
 
-    /** A new results directory; refuses one that already holds results. */
-    public static ResultsStore create(Path path, String campaignYaml, Environment environment) throws IOException {
+    /**
+     * A new results directory; refuses one that already holds results.
+     *
+     * @param campaignYaml the campaign file as the user wrote it (a resume re-reads it)
+     * @param campaign     the same campaign normalised, for readers without the file's reader
+     * @param traits       what the target can do and how it measures
+     */
+    public static ResultsStore create(Path path, String campaignYaml, CampaignRecord campaign, TargetTraits traits,
+                                      Environment environment) throws IOException {
+        Objects.requireNonNull(campaign, "campaign");
+        Objects.requireNonNull(traits, "traits");
         if (Files.exists(path.resolve(ResultsDir.CAMPAIGN))) {
             throw new IllegalArgumentException(path + " already holds a campaign: use --resume " + path
                     + " to finish it, or --out with a new directory");
@@ -40,6 +48,8 @@ public final class ResultsStore {
         Files.createDirectories(path);
         ResultsStore store = new ResultsStore(new ResultsDir(path));
         Files.writeString(path.resolve(ResultsDir.CAMPAIGN), campaignYaml, StandardOpenOption.CREATE_NEW);
+        store.json.writerWithDefaultPrettyPrinter().writeValue(path.resolve(ResultsDir.MANIFEST).toFile(),
+                ResultsManifest.of(campaign, traits));
         store.json.writerWithDefaultPrettyPrinter().writeValue(path.resolve(ResultsDir.ENVIRONMENT).toFile(), environment);
         return store;
     }

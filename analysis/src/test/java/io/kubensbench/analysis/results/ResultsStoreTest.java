@@ -1,12 +1,8 @@
-package io.kubensbench.bench.run;
+package io.kubensbench.analysis.results;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.kubensbench.analysis.results.Environment;
-import io.kubensbench.analysis.results.ResultsDir;
-import io.kubensbench.analysis.results.RunRecord;
-import io.kubensbench.analysis.results.SampleRecord;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -50,6 +46,19 @@ class ResultsStoreTest {
                 40, 40, "mnt:[1]", "mnt:[1]", null);
     }
 
+    static final CampaignRecord CAMPAIGN = new CampaignRecord("x", "lab",
+            List.of(new CampaignRecord.Arm("off", "off", CampaignRecord.BASELINE),
+                    new CampaignRecord.Arm("on", "on", CampaignRecord.CANDIDATE)),
+            List.of(new CampaignRecord.Level("pods=10", 10, 14, 5.0)),
+            new CampaignRecord.Schedule(5, 20, 3, "interleaved", 1), 1.0);
+
+    static final TargetTraits TRAITS = new TargetTraits("lab", TargetTraits.ArmSwitching.IN_PLACE, 2, 0.005, 120,
+            TargetTraits.MountEvents.COUNTED, "the harness", 60, "nothing");
+
+    static ResultsStore create(Path dir, String yaml) throws java.io.IOException {
+        return ResultsStore.create(dir, yaml, CAMPAIGN, TRAITS, env());
+    }
+
     private static Environment env() {
         return new Environment("kubens-bench dev", "lab", "h", "6.18", "systemd 252", "cpu", 2, 1L << 30,
                 "java 17", "boot", "2026-11-27T00:00:00Z", null, List.of("h"));
@@ -58,7 +67,7 @@ class ResultsStoreTest {
     @Test
     void writesCampaignAndEnvironmentThenAppendsRuns(@TempDir Path dir) throws Exception {
         Path out = dir.resolve("r");
-        ResultsStore store = ResultsStore.create(out, "name: x\n", env());
+        ResultsStore store = create(out, "name: x\n");
         store.append(run(0, "a", true, null), List.of(sample(0, "a", 0), sample(0, "a", 1)));
         store.append(run(1, "b", true, null), List.of(sample(1, "b", 0)));
         ResultsDir read = new ResultsDir(out);
@@ -73,8 +82,8 @@ class ResultsStoreTest {
 
     @Test
     void refusesToOverwriteACampaign(@TempDir Path dir) throws Exception {
-        ResultsStore.create(dir, "name: x\n", env());
-        assertThatThrownBy(() -> ResultsStore.create(dir, "name: y\n", env()))
+        create(dir, "name: x\n");
+        assertThatThrownBy(() -> create(dir, "name: y\n"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("already holds a campaign: use --resume");
         assertThat(Files.readString(dir.resolve("campaign.yaml"))).isEqualTo("name: x\n");
@@ -82,7 +91,7 @@ class ResultsStoreTest {
 
     @Test
     void interruptedRunsAreRedoneOnResumeAndSupersededWhenRead(@TempDir Path dir) throws Exception {
-        ResultsStore store = ResultsStore.create(dir, "name: x\n", env());
+        ResultsStore store = create(dir, "name: x\n");
         store.append(run(0, "a", true, null), List.of(sample(0, "a", 0)));
         store.append(run(1, "b", false, "the namespaces do not show encapsulation on"), List.of());
         store.append(run(2, "c", false, RunRecord.INTERRUPTED + " by the user"), List.of(sample(2, "c", 0)));
@@ -99,7 +108,7 @@ class ResultsStoreTest {
 
     @Test
     void aLineCutShortByAKillIsSkipped(@TempDir Path dir) throws Exception {
-        ResultsStore store = ResultsStore.create(dir, "name: x\n", env());
+        ResultsStore store = create(dir, "name: x\n");
         store.append(run(0, "a", true, null), List.of());
         Files.writeString(dir.resolve("runs.jsonl"), "{\"index\":1,\"attempt\":\"b\",\"repet", StandardOpenOption.APPEND);
         assertThat(new ResultsDir(dir).runs()).extracting(RunRecord::index).containsExactly(0);

@@ -1,0 +1,73 @@
+package io.kubensbench.analysis.results;
+
+import java.util.List;
+
+/**
+ * The campaign as it ran, normalised: what {@code results.json} keeps so that a results
+ * directory is read without the campaign file's reader, which checks a campaign against the
+ * machine that would run it. A directory analysed elsewhere (a lab run copied to a laptop, a
+ * cluster campaign analysed where no cluster is) must read the same as where it was written.
+ *
+ * <p>Fields a version-1 directory's {@code campaign.yaml} does not give are null:
+ * {@code schedule}, {@code samplingIntervalSeconds} and each level's {@code mountsPerPod}.
+ *
+ * @param name                    the campaign's name
+ * @param target                  the target's kind, {@code lab} or {@code cluster}
+ * @param arms                    the two arms in the file's order: the baseline, then the candidate
+ * @param levels                  the levels in the file's order
+ * @param schedule                warm-up, measure window and order of the runs
+ * @param samplingIntervalSeconds how often the runs were sampled
+ */
+public record CampaignRecord(String name, String target, List<Arm> arms, List<Level> levels, Schedule schedule,
+                             Double samplingIntervalSeconds) {
+
+    public static final String BASELINE = "baseline";
+    public static final String CANDIDATE = "candidate";
+
+    public CampaignRecord {
+        arms = arms == null ? List.of() : List.copyOf(arms);
+        levels = levels == null ? List.of() : List.copyOf(levels);
+    }
+
+    /**
+     * One arm.
+     *
+     * @param encapsulation the state its runs were measured in, {@code off} or {@code on}
+     * @param role          {@link #BASELINE} for the first arm, {@link #CANDIDATE} for the second
+     */
+    public record Arm(String name, String encapsulation, String role) {
+    }
+
+    /**
+     * One level, named as the run records name it ({@code pods=200}).
+     *
+     * @param mountsPerPod       the host mounts of one pod by the workload's mount plan
+     * @param churnPodsPerSecond pods replaced per second while measuring
+     */
+    public record Level(String name, int pods, Integer mountsPerPod, Double churnPodsPerSecond) {
+    }
+
+    /** How long and in what order the runs went; {@code order} is {@code interleaved} or {@code random}. */
+    public record Schedule(double warmupSeconds, double measureSeconds, int repetitions, String order, long seed) {
+    }
+
+    /** The arm the other is compared against. */
+    public Arm baseline() {
+        return arm(BASELINE, 0);
+    }
+
+    /** The arm compared against the baseline. */
+    public Arm candidate() {
+        return arm(CANDIDATE, 1);
+    }
+
+    private Arm arm(String role, int position) {
+        return arms.stream().filter(a -> role.equals(a.role())).findFirst().orElseGet(() -> {
+            if (arms.size() != 2) {
+                throw new IllegalArgumentException("campaign '" + name + "' lists " + arms.size()
+                        + " arms; a campaign compares exactly two");
+            }
+            return arms.get(position);
+        });
+    }
+}

@@ -1,0 +1,89 @@
+package io.kubensbench.analysis.results;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.function.Consumer;
+
+/**
+ * Reads a JSON Lines file of the results directory record by record. A line that does not
+ * read is handed on as {@link Unreadable}, with its number and why, except the last line of a
+ * file that does not end in a newline: that is a line a killed run was writing, and the run
+ * it belonged to is redone by a resume.
+ */
+final class JsonLines {
+
+    /** Longer parse messages are cut here: they quote the line, which may be long garbage. */
+    private static final int MAX_REASON = 200;
+
+    private final ObjectMapper json;
+
+    JsonLines(ObjectMapper json) {
+        this.json = json;
+    }
+
+    <T> void read(Path file, Class<T> type, Consumer<T> records, Consumer<Unreadable> unreadable) throws IOException {
+        if (!Files.exists(file)) {
+            return;
+        }
+        boolean complete = endsWithNewline(file);
+        Unreadable pending = null;
+        // a decoder that replaces bytes that are not UTF-8: such a line fails to parse and is named
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(Files.newInputStream(file),
+                StandardCharsets.UTF_8))) {
+            int number = 0;
+            for (String line = in.readLine(); line != null; line = in.readLine()) {
+                number++;
+                if (pending != null) {
+                    unreadable.accept(pending);
+                    pending = null;
+                }
+                if (line.isBlank()) {
+                    continue;
+                }
+                try {
+                    T record = json.readValue(line, type);
+                    if (record == null) {
+                        pending = new Unreadable(file.toString(), number, "null is not a record");
+                    } else {
+                        records.accept(record);
+                    }
+                } catch (JsonProcessingException e) {
+                    pending = new Unreadable(file.toString(), number, reason(e));
+                }
+            }
+        }
+        if (pending != null && complete) {
+            unreadable.accept(pending);
+        }
+    }
+
+    private static String reason(JsonProcessingException e) {
+        String message = e.getOriginalMessage();
+        if (message == null || message.isBlank()) {
+            return e.getClass().getSimpleName();
+        }
+        String first = message.strip().lines().findFirst().orElse("").strip();
+        return first.length() <= MAX_REASON ? first : first.substring(0, MAX_REASON) + " ...";
+    }
+
+    private static boolean endsWithNewline(Path file) throws IOException {
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+            long size = ch.size();
+            if (size == 0) {
+                return true;
+            }
+            ByteBuffer last = ByteBuffer.allocate(1);
+            ch.read(last, size - 1);
+            return last.get(0) == '\n';
+        }
+    }
+}
