@@ -1,6 +1,7 @@
 package io.kubensbench.analysis.results;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -15,9 +16,10 @@ import java.util.function.Consumer;
 
 /**
  * Reads a JSON Lines file of the results directory record by record. A line that does not
- * read is handed on as {@link Unreadable}, with its number and why, except the last line of a
- * file that does not end in a newline: that is a line a killed run was writing, and the run
- * it belonged to is redone by a resume.
+ * read is handed on as {@link Unreadable}, with its number and why, except a line a killed
+ * run was writing, whose run a resume redoes: the last line of a file that does not end in a
+ * newline, or a line that stops in the middle of a record (the writer ends such a line before
+ * it appends after a resume, so it is no longer last). Garbage stops elsewhere and is named.
  */
 final class JsonLines {
 
@@ -56,6 +58,9 @@ final class JsonLines {
                     } else {
                         records.accept(record);
                     }
+                } catch (JsonEOFException e) {
+                    // cut short by a kill: skipped silently wherever it is
+                    pending = null;
                 } catch (JsonProcessingException e) {
                     pending = new Unreadable(file.toString(), number, reason(e));
                 }

@@ -139,6 +139,21 @@ class ResultsDirTest {
     }
 
     @Test
+    void aLineCutShortByAKillStaysUnnamedAfterAResumeAppendsBehindIt() throws Exception {
+        ResultsStore store = ResultsStoreTest.create(dir, "name: x\n");
+        store.append(run(0, "a", "n", true, null), List.of(ResultsStoreTest.sample(0, "a", 0)));
+        Files.writeString(dir.resolve(ResultsDir.SAMPLES), "{\"run\":1,\"att", StandardOpenOption.APPEND);
+        Files.writeString(dir.resolve(ResultsDir.RUNS), "{\"index\":1,\"att", StandardOpenOption.APPEND);
+        store.append(run(1, "b", "n", true, null), List.of(ResultsStoreTest.sample(1, "b", 0)));
+
+        ResultsDir read = new ResultsDir(dir);
+        assertThat(read.unreadable()).isEmpty();
+        assertThat(read.runs()).extracting(RunRecord::index).containsExactly(0, 1);
+        List<String> lines = Files.readAllLines(dir.resolve(ResultsDir.RUNS));
+        assertThat(lines).hasSize(3).element(1).isEqualTo("{\"index\":1,\"att");
+    }
+
+    @Test
     void aResumedRunSupersedesItsAttemptUnderAnotherNodeName() throws Exception {
         ResultsStore store = ResultsStoreTest.create(dir, "name: x\n");
         store.append(run(0, "a", "lab-1111", true, null), List.of());
