@@ -65,7 +65,7 @@ public final class LabTarget implements Target {
 
     @Override
     public Environment describe() throws IOException {
-        return LocalEnvironment.describe("lab", LabPreconditions.systemdBinary(), version);
+        return LocalEnvironment.describe("lab", LabPreconditions.systemdBinary(), version, node());
     }
 
     static final Duration SETTLE_INTERVAL = Duration.ofMillis(500);

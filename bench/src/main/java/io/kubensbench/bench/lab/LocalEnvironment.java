@@ -15,11 +15,11 @@ public final class LocalEnvironment {
     private LocalEnvironment() {
     }
 
-    public static Environment describe(String target, Path systemdBinary, String tool) throws IOException {
+    public static Environment describe(String target, Path systemdBinary, String tool, String node) throws IOException {
         return new Environment(tool, target, hostname(), read("/proc/sys/kernel/osrelease"),
                 systemdVersion(systemdBinary), cpuModel(), Runtime.getRuntime().availableProcessors(),
                 memoryBytes(), System.getProperty("java.vm.name") + " " + System.getProperty("java.version"),
-                read("/proc/sys/kernel/random/boot_id"), Instant.now().toString(), null, List.of(hostname()));
+                read("/proc/sys/kernel/random/boot_id"), Instant.now().toString(), null, List.of(node));
     }
 
     private static String read(String file) throws IOException {

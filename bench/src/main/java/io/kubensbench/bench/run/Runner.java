@@ -44,7 +44,7 @@ public final class Runner {
         this.context = new RunContext(target, spec, progress, stop);
     }
 
-    /** What a campaign invocation did. */
+    /** What a campaign invocation did; a run is invalid when any of its nodes' records is. */
     public record Outcome(int planned, int alreadyDone, int ran, int invalid, boolean interrupted) {
     }
 
@@ -61,12 +61,14 @@ public final class Runner {
             progress.runStarted(++position, plan.runs().size(), run, remaining(todo.subList(i, todo.size())));
             Attempt attempt = new Attempt(context, run);
             List<NodeRun> nodes = attempt.execute();
+            boolean anyInvalid = false;
             for (NodeRun node : nodes) {
                 RunRecord record = node.record(attempt.started(), attempt.settled());
                 store.append(record, node.samples());
                 progress.runFinished(record);
-                invalid += record.valid() ? 0 : 1;
+                anyInvalid |= !record.valid();
             }
+            invalid += anyInvalid ? 1 : 0;
             ran++;
             failures = attempt.failed() ? failures + 1 : 0;
             if (failures >= MAX_CONSECUTIVE_FAILURES) {
