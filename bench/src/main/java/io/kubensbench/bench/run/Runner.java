@@ -17,13 +17,12 @@ import io.kubensbench.bench.sampling.Sample;
 import io.kubensbench.bench.sampling.SampleSource;
 import io.kubensbench.bench.sampling.SamplingLoop;
 import io.kubensbench.bench.sampling.Watched;
+import io.kubensbench.workloads.ids.Ids;
 import io.kubensbench.workloads.spec.WorkloadSpec;
 import java.io.IOException;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -108,7 +107,7 @@ public final class Runner {
     private final class Attempt {
 
         private final PlannedRun run;
-        private final String id = HexFormat.of().formatHex(new SecureRandom().generateSeed(4));
+        private final String id = Ids.random();
         private final Map<String, NodeRun> nodes = new LinkedHashMap<>();
         private String invalid;
         private boolean failed;
