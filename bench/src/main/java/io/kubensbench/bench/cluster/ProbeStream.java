@@ -27,7 +27,7 @@ import java.util.function.Supplier;
  * one garbled line must not end a campaign, but a probe that prints nothing usable must be
  * visible.
  */
-public final class ProbeStream implements AutoCloseable {
+final class ProbeStream implements AutoCloseable {
 
     /** Opens the probe's log; {@code resume} asks for the newest line only, after a break. */
     @FunctionalInterface

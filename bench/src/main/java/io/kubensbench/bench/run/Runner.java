@@ -17,6 +17,7 @@ import io.kubensbench.bench.sampling.Sample;
 import io.kubensbench.bench.sampling.SampleSource;
 import io.kubensbench.bench.sampling.SamplingLoop;
 import io.kubensbench.bench.sampling.Watched;
+import io.kubensbench.workloads.cluster.ClusterAccessException;
 import io.kubensbench.workloads.ids.Ids;
 import io.kubensbench.workloads.spec.WorkloadSpec;
 import java.io.IOException;
@@ -89,7 +90,10 @@ public final class Runner {
             ran++;
             failures = attempt.failed ? failures + 1 : 0;
             if (failures >= MAX_CONSECUTIVE_FAILURES) {
-                throw new IOException(failures + " runs in a row failed, the last with: " + attempt.invalid);
+                String message = failures + " runs in a row failed, the last with: " + attempt.invalid;
+                // A cluster that refuses access refuses every run: the campaign ends as such a refusal does anywhere.
+                throw attempt.failure instanceof ClusterAccessException
+                        ? new ClusterAccessException(message, attempt.failure) : new IOException(message, attempt.failure);
             }
         }
         return new Outcome(plan.runs().size(), done.size(), ran, invalid, stop.get());
@@ -111,6 +115,8 @@ public final class Runner {
         private final Map<String, NodeRun> nodes = new LinkedHashMap<>();
         private String invalid;
         private boolean failed;
+        /** What ended the attempt early, if anything threw. */
+        private Exception failure;
         private Instant started;
         private Settled settled;
 
@@ -153,6 +159,7 @@ public final class Runner {
                     churn.stop();
                 }
             } catch (Exception e) {
+                failure = e;
                 failed = !stop.get();
                 invalid("failed: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
             } finally {
