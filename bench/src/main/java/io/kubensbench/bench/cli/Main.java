@@ -1,7 +1,7 @@
 package io.kubensbench.bench.cli;
 
-import io.kubensbench.bench.cluster.ClusterAccessException;
 import io.kubensbench.bench.lab.LabUnavailableException;
+import io.kubensbench.workloads.cluster.ClusterAccessException;
 import io.kubensbench.workloads.spec.InvalidSpecException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -47,7 +47,7 @@ public final class Main {
             return BAD_INPUT;
         });
         cl.setExecutionExceptionHandler((ex, c, parsed) -> {
-            int code = isBadInput(ex) ? BAD_INPUT : FAILED;
+            int code = exitCode(ex);
             err.println("kubens-bench: " + (code == FAILED ? "error: " : "") + oneLine(ex));
             if (main.verbose) {
                 ex.printStackTrace(err);
@@ -57,7 +57,15 @@ public final class Main {
         return cl.execute(args);
     }
 
-    static boolean isBadInput(Throwable ex) {
+    /**
+     * The exit code a command's failure ends with: {@link #BAD_INPUT} for what the user must fix
+     * (a cluster refusing access among them, wherever in a command it refuses), else {@link #FAILED}.
+     */
+    static int exitCode(Throwable ex) {
+        return isBadInput(ex) ? BAD_INPUT : FAILED;
+    }
+
+    private static boolean isBadInput(Throwable ex) {
         return ex instanceof LabUnavailableException || ex instanceof InvalidSpecException
                 || ex instanceof ClusterAccessException
                 || ex instanceof IllegalArgumentException;

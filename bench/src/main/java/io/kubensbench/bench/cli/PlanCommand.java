@@ -14,7 +14,7 @@ import io.kubensbench.bench.run.Progress;
 import io.kubensbench.bench.plan.PlannedRun;
 import io.kubensbench.bench.campaign.Schedule;
 import io.kubensbench.bench.cluster.ClusterManifests;
-import io.kubensbench.bench.cluster.NodeProbe;
+import io.kubensbench.bench.cluster.ProbeManifests;
 import io.kubensbench.bench.config.Durations;
 import io.kubensbench.workloads.mounts.MountPlan;
 import io.kubensbench.workloads.spec.WorkloadSpec;
@@ -167,7 +167,7 @@ final class PlanCommand implements Callable<Integer> {
                 + (nodes.isEmpty() ? "pods not pinned to a node (pin them with --node NAME)" : count(nodes.size(), "node")));
         print(out, manifests.namespace());
         out.println("# the node probe (namespace " + manifests.probeNamespaceName() + ")");
-        NodeProbe probe = new NodeProbe(null, manifests.probeNamespaceName(), cluster.image(), RUN_ID,
+        ProbeManifests probe = new ProbeManifests(manifests.probeNamespaceName(), cluster.image(), RUN_ID,
                 c.sampling().interval(), cluster.nodeSelector(), false);
         probe.objects().forEach(o -> print(out, o));
         for (int i = 0; i < c.levels().size(); i++) {

@@ -15,6 +15,6 @@ public final class ClusterCleanups {
     }
 
     public static ClusterCleanup forCluster(KubernetesClient client) {
-        return new ClusterCleanup(client, ClusterWorkloadOptions.defaults().newRateLimiter(), List.of(NodeProbe.SCC));
+        return new ClusterCleanup(client, ClusterWorkloadOptions.defaults().newRateLimiter(), List.of(ProbeManifests.SCC));
     }
 }

@@ -7,6 +7,8 @@ import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.kubensbench.workloads.cluster.ApiErrors;
+import io.kubensbench.workloads.cluster.ClusterAccessException;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;

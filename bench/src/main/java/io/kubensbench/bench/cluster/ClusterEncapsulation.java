@@ -14,6 +14,9 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.kubensbench.bench.config.Durations;
+import io.kubensbench.workloads.cluster.ApiErrors;
+import io.kubensbench.workloads.cluster.ClusterAccessException;
+import io.kubensbench.workloads.time.Deadline;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -180,7 +183,7 @@ public final class ClusterEncapsulation {
         if (timeout.isNegative() || timeout.isZero()) {
             throw new IllegalArgumentException("timeout must be positive (got " + Durations.format(timeout) + ")");
         }
-        long start = System.nanoTime();
+        Deadline deadline = Deadline.after(timeout);
         requireMachineConfigApi();
         List<GenericKubernetesResource> pools = select(listPools(), poolNames);
         if (pools.isEmpty()) {
@@ -194,7 +197,7 @@ public final class ClusterEncapsulation {
         List<PoolStatus> statuses = List.of();
         KubernetesClientException lastFailure = null;
         while (true) {
-            Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+            Duration elapsed = deadline.elapsed();
             if (pools != null) {
                 statuses = pools.stream().map(PoolStatus::of).toList();
                 for (PoolStatus status : statuses) {
@@ -219,11 +222,10 @@ public final class ClusterEncapsulation {
                     return statuses;
                 }
             }
-            Duration left = timeout.minus(Duration.ofNanos(System.nanoTime() - start));
-            if (left.isNegative() || left.isZero()) {
+            if (deadline.passed()) {
                 throw timedOut(statuses, done, pickedUp, timeout, lastFailure);
             }
-            Thread.sleep(Math.max(1, Math.min(pollInterval.toMillis(), left.toMillis())));
+            deadline.sleep(pollInterval);
             try {
                 pools = select(client.genericKubernetesResources(MACHINE_CONFIG_POOL).list().getItems(), names);
                 lastFailure = null;

@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.kubensbench.bench.campaign.ClusterTargetSpec;
 import io.kubensbench.bench.target.Target;
 import io.kubensbench.workloads.cluster.ClusterWorkloadOptions;
+import io.kubensbench.workloads.ids.Ids;
 import java.time.Duration;
 import java.util.function.Consumer;
 
@@ -25,7 +26,7 @@ public final class ClusterTargets {
         ClusterWorkloadOptions d = ClusterWorkloadOptions.defaults();
         ClusterWorkloadOptions options = new ClusterWorkloadOptions(spec.qps(), spec.burst(), d.runningTimeout(),
                 d.deleteTimeout());
-        return new ClusterTarget(client, spec, ClusterTarget.newRunId(), version, interval, options,
+        return new ClusterTarget(client, spec, Ids.random(), version, interval, options,
                 ClusterTarget.Timeouts.defaults(), log);
     }
 }

@@ -2,6 +2,7 @@ package io.kubensbench.bench.cluster;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.kubensbench.bench.campaign.ClusterTargetSpec;
+import io.kubensbench.workloads.ids.Ids;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -20,14 +21,14 @@ public final class ProbeSnapshot {
     private final String image;
     private final Duration timeout;
     private final Consumer<String> log;
-    private final ClusterTarget.ProbeLogs logs;
+    private final ProbeLogs logs;
 
     public ProbeSnapshot(KubernetesClient client, String image, Duration timeout, Consumer<String> log) {
-        this(client, image, timeout, log, NodeProbe::stream);
+        this(client, image, timeout, log, ProbeLogs.FOLLOW);
     }
 
     ProbeSnapshot(KubernetesClient client, String image, Duration timeout, Consumer<String> log,
-            ClusterTarget.ProbeLogs logs) {
+            ProbeLogs logs) {
         this.client = client;
         this.image = image;
         this.timeout = timeout;
@@ -37,8 +38,8 @@ public final class ProbeSnapshot {
 
     /** Node name to its probe line (null when its probe printed none in time). */
     public Map<String, ProbeLine> take(Map<String, String> nodeSelector) throws IOException {
-        String runId = ClusterTarget.newRunId();
-        NodeProbe probe = new NodeProbe(client,
+        String runId = Ids.random();
+        NodeProbe probe = NodeProbe.forCluster(client,
                 ClusterManifests.probeNamespace(ClusterTargetSpec.DEFAULT_NAMESPACE, runId), image, runId, Duration.ofSeconds(1),
                 nodeSelector);
         Map<String, ProbeStream> streams = new LinkedHashMap<>();

@@ -1,5 +1,6 @@
 package io.kubensbench.bench.cluster;
 
+import io.kubensbench.workloads.time.Deadline;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -26,7 +27,7 @@ import java.util.function.Supplier;
  * one garbled line must not end a campaign, but a probe that prints nothing usable must be
  * visible.
  */
-public final class ProbeStream implements AutoCloseable {
+final class ProbeStream implements AutoCloseable {
 
     /** Opens the probe's log; {@code resume} asks for the newest line only, after a break. */
     @FunctionalInterface
@@ -174,12 +175,12 @@ public final class ProbeStream implements AutoCloseable {
      * node, and what went wrong if anything did, when none arrives in time.
      */
     public ProbeLine awaitNext(Duration timeout) throws IOException {
-        long deadline = System.nanoTime() + timeout.toNanos();
+        Deadline deadline = Deadline.after(timeout);
         lock.lock();
         try {
             long seen = lines;
             while (lines == seen) {
-                long left = deadline - System.nanoTime();
+                long left = deadline.remainingNanos();
                 if (closed || left <= 0) {
                     String why = problem();
                     throw new IOException("no probe line from node " + node + " within " + timeout.toMillis()

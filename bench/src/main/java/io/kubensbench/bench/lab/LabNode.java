@@ -2,8 +2,10 @@ package io.kubensbench.bench.lab;
 
 import io.kubensbench.bench.target.NamespaceIdentities;
 import io.kubensbench.bench.sampling.MountCounter;
+import io.kubensbench.workloads.ids.Ids;
 import io.kubensbench.workloads.lab.KubeletSim;
 import io.kubensbench.workloads.spec.WorkloadSpec;
+import io.kubensbench.workloads.time.Deadline;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,10 +15,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
@@ -55,7 +55,7 @@ public final class LabNode implements AutoCloseable {
     /** Starts a lab node and waits until its systemd has finished booting. */
     public static LabNode start() throws IOException {
         Path systemd = LabPreconditions.check();
-        String id = HexFormat.of().formatHex(new SecureRandom().generateSeed(4));
+        String id = Ids.random();
         Path stage = Files.createTempDirectory("kubens-bench-lab-" + id + "-");
         List<CgroupHierarchy> hierarchies = CgroupHierarchy.discover();
         writeStage(stage, id, systemd, hierarchies);
@@ -123,13 +123,13 @@ public final class LabNode implements AutoCloseable {
     }
 
     private void waitForBoot() throws IOException {
-        long deadline = System.nanoTime() + BOOT_TIMEOUT.toNanos();
+        Deadline deadline = Deadline.after(BOOT_TIMEOUT);
         Path socket = path("/run/systemd/private");
         while (!Files.exists(socket)) {
             if (!ProcessHandle.of(pid1).map(ProcessHandle::isAlive).orElse(false)) {
                 throw new IOException("lab node exited during set-up: " + drain(watchdogOut));
             }
-            if (System.nanoTime() > deadline) {
+            if (deadline.passed()) {
                 throw new IOException("lab systemd did not open its control socket within "
                         + BOOT_TIMEOUT.toSeconds() + " s");
             }

@@ -1,5 +1,6 @@
 package io.kubensbench.bench.lab;
 
+import io.kubensbench.workloads.time.Deadline;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -24,7 +25,7 @@ public final class Procfs {
      * PID of what {@code nsenter --pid} forked into the lab.
      */
     public static long firstChild(long pid, Duration timeout) throws IOException {
-        long deadline = System.nanoTime() + timeout.toNanos();
+        Deadline deadline = Deadline.after(timeout);
         Path children = Path.of("/proc/" + pid + "/task/" + pid + "/children");
         while (true) {
             try {
@@ -35,7 +36,7 @@ public final class Procfs {
             } catch (NoSuchFileException e) {
                 throw new IOException("process " + pid + " exited before starting its child", e);
             }
-            if (System.nanoTime() > deadline) {
+            if (deadline.passed()) {
                 throw new IOException("process " + pid + " started no child within " + timeout.toMillis() + " ms");
             }
             sleep(5);
@@ -48,7 +49,7 @@ public final class Procfs {
      * namespaces are only final then.
      */
     public static void awaitComm(long pid, String comm, Duration timeout) throws IOException {
-        long deadline = System.nanoTime() + timeout.toNanos();
+        Deadline deadline = Deadline.after(timeout);
         Path file = Path.of("/proc/" + pid + "/comm");
         while (true) {
             try {
@@ -58,7 +59,7 @@ public final class Procfs {
             } catch (NoSuchFileException e) {
                 throw new IOException("process " + pid + " exited before running " + comm, e);
             }
-            if (System.nanoTime() > deadline) {
+            if (deadline.passed()) {
                 throw new IOException("process " + pid + " did not start " + comm + " within " + timeout.toMillis() + " ms");
             }
             sleep(2);

@@ -7,13 +7,12 @@ import io.kubensbench.bench.sampling.SampleSource;
 import io.kubensbench.bench.target.NamespaceIdentities;
 import io.kubensbench.bench.target.Settled;
 import io.kubensbench.bench.target.Target;
+import io.kubensbench.workloads.ids.Ids;
 import io.kubensbench.workloads.spec.WorkloadSpec;
 import java.io.IOException;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -31,10 +30,12 @@ final class Attempt {
 
     private final RunContext context;
     private final PlannedRun run;
-    private final String id = HexFormat.of().formatHex(new SecureRandom().generateSeed(4));
+    private final String id = Ids.random();
     private final Map<String, NodeRun> nodes = new LinkedHashMap<>();
     private String invalid;
     private boolean failed;
+    /** What ended the attempt early, if anything threw. */
+    private Exception failure;
     private Instant started;
     private Settled settled;
 
@@ -76,6 +77,7 @@ final class Attempt {
                 churn.stop();
             }
         } catch (Exception e) {
+            failure = e;
             failed = !context.stop().get();
             invalid("failed: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
         } finally {
@@ -145,6 +147,10 @@ final class Attempt {
 
     Settled settled() {
         return settled;
+    }
+
+    Exception failure() {
+        return failure;
     }
 
     boolean failed() {

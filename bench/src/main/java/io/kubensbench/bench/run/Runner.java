@@ -6,6 +6,7 @@ import io.kubensbench.bench.campaign.CampaignSpec;
 import io.kubensbench.bench.plan.Plan;
 import io.kubensbench.bench.plan.PlannedRun;
 import io.kubensbench.bench.target.Target;
+import io.kubensbench.workloads.cluster.ClusterAccessException;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
@@ -72,7 +73,10 @@ public final class Runner {
             ran++;
             failures = attempt.failed() ? failures + 1 : 0;
             if (failures >= MAX_CONSECUTIVE_FAILURES) {
-                throw new IOException(failures + " runs in a row failed, the last with: " + attempt.invalid());
+                String message = failures + " runs in a row failed, the last with: " + attempt.invalid();
+                // A cluster that refuses access refuses every run: the campaign ends as such a refusal does anywhere.
+                throw attempt.failure() instanceof ClusterAccessException
+                        ? new ClusterAccessException(message, attempt.failure()) : new IOException(message, attempt.failure());
             }
         }
         return new Outcome(plan.runs().size(), done.size(), ran, invalid, stop.get());

@@ -12,7 +12,7 @@ import io.kubensbench.bench.campaign.CampaignSpec;
 import io.kubensbench.bench.campaign.ClusterTargetSpec;
 import io.kubensbench.bench.campaign.Level;
 import io.kubensbench.bench.cluster.ClusterManifests;
-import io.kubensbench.bench.cluster.NodeProbe;
+import io.kubensbench.bench.cluster.ProbeManifests;
 import io.kubensbench.workloads.pods.PodFactory;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -90,8 +90,8 @@ class PlanCommandTest {
                 .allSatisfy(d -> assertThat(d.at("/metadata/namespace").asText()).isEqualTo("kubens-bench-plan"));
     }
 
-    static NodeProbe probe(CampaignSpec spec, ClusterTargetSpec cluster) throws Exception {
-        return new NodeProbe(null, new ClusterManifests(cluster, "plan").probeNamespaceName(), cluster.image(), "plan",
+    static ProbeManifests probe(CampaignSpec spec, ClusterTargetSpec cluster) throws Exception {
+        return new ProbeManifests(new ClusterManifests(cluster, "plan").probeNamespaceName(), cluster.image(), "plan",
                 spec.sampling().interval(), cluster.nodeSelector(), false);
     }
 

@@ -69,7 +69,10 @@ class ClusterEncapsulationErrorsTest {
             assertThatThrownBy(() -> new ClusterEncapsulation(user).enable(List.of("worker")))
                     .isInstanceOf(IOException.class)
                     .hasMessage("forbidden: you need permission to create"
-                            + " machineconfigs.machineconfiguration.openshift.io (cluster-scoped)");
+                            + " machineconfigs.machineconfiguration.openshift.io (cluster-scoped):"
+                            + " machineconfigs.machineconfiguration.openshift.io is forbidden: User \"dev\" cannot"
+                            + " create resource \"machineconfigs\" in API group"
+                            + " \"machineconfiguration.openshift.io\" at the cluster scope");
         } finally {
             openShift.destroy();
         }

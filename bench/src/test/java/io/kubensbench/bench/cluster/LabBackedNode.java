@@ -37,7 +37,7 @@ final class LabBackedNode implements MockNodes.Machine {
         this.shape = shape;
         startKubelet();
         probe = lab.startInNode(List.of("env", "KUBELET_COMM=java", "RUNTIME_COMM=sleep", "PROBE_INTERVAL=" + interval,
-                "NODE_NAME=lab", "sh", "-c", NodeProbe.script()));
+                "NODE_NAME=lab", "sh", "-c", ProbeManifests.script()));
         reader = new Thread(() -> {
             try (BufferedReader in = new BufferedReader(new InputStreamReader(probe.getInputStream(),
                     StandardCharsets.UTF_8))) {

@@ -8,6 +8,7 @@ import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.kubensbench.bench.campaign.ClusterTargetSpec;
 import io.kubensbench.bench.campaign.Encapsulation;
+import io.kubensbench.workloads.cluster.ClusterAccessException;
 import io.kubensbench.workloads.cluster.ClusterWorkloadOptions;
 import java.time.Duration;
 import java.util.List;

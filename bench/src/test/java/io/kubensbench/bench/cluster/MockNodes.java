@@ -209,9 +209,9 @@ final class MockNodes implements AutoCloseable {
 
     /** The garbage collector: pods of a DaemonSet that is gone go too. */
     private void collectOrphans() {
-        for (Pod p : client.pods().inAnyNamespace().withLabel(NodeProbe.NAME_LABEL, NodeProbe.NAME).list().getItems()) {
+        for (Pod p : client.pods().inAnyNamespace().withLabel(ProbeManifests.NAME_LABEL, ProbeManifests.NAME).list().getItems()) {
             String ns = p.getMetadata().getNamespace();
-            if (client.apps().daemonSets().inNamespace(ns).withName(NodeProbe.NAME).get() == null) {
+            if (client.apps().daemonSets().inNamespace(ns).withName(ProbeManifests.NAME).get() == null) {
                 racing(() -> client.pods().inNamespace(ns).withName(p.getMetadata().getName()).delete());
             }
         }

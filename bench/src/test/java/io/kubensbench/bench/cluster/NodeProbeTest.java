@@ -5,26 +5,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.fabric8.kubernetes.api.model.APIGroupBuilder;
 import io.fabric8.kubernetes.api.model.APIGroupListBuilder;
-import io.fabric8.kubernetes.api.model.Container;
-import io.fabric8.kubernetes.api.model.EnvVar;
-import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
-import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
-import io.fabric8.kubernetes.api.model.PodSpec;
-import io.fabric8.kubernetes.api.model.Quantity;
-import io.fabric8.kubernetes.api.model.SecurityContext;
-import io.fabric8.kubernetes.api.model.ServiceAccount;
 import io.fabric8.kubernetes.api.model.StatusBuilder;
 import io.fabric8.kubernetes.api.model.apps.DaemonSet;
 import io.fabric8.kubernetes.api.model.apps.DaemonSetStatusBuilder;
-import io.fabric8.kubernetes.api.model.rbac.ClusterRole;
-import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.kubensbench.workloads.cluster.ClusterAccessException;
 import io.kubensbench.workloads.pods.PodFactory;
 import java.io.IOException;
 import java.time.Duration;
@@ -32,7 +23,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The probe's objects field by field, and deploy, readiness, logs and delete on a mock API server. */
+/** The probe on a mock API server: deploy, adoption, readiness, logs and delete. */
 @EnableKubernetesMockClient(crud = true)
 class NodeProbeTest {
 
@@ -43,153 +34,15 @@ class NodeProbeTest {
     KubernetesClient client;
 
     private NodeProbe probe(boolean openShift) {
-        return new NodeProbe(client, NS, "registry.example/busybox:1.36", "r1", Duration.ofMillis(500), SELECTOR,
-                openShift);
-    }
-
-    private static <T extends HasMetadata> T only(List<HasMetadata> objects, Class<T> type) {
-        List<T> found = objects.stream().filter(type::isInstance).map(type::cast).toList();
-        assertThat(found).hasSize(1);
-        return found.get(0);
-    }
-
-    @Test
-    void theDaemonSetHasHostPidAndNothingElseOfTheHost() {
-        List<HasMetadata> objects = probe(false).objects();
-
-        assertThat(objects).extracting(HasMetadata::getKind).containsExactly("Namespace", "ServiceAccount", "DaemonSet");
-        DaemonSet ds = only(objects, DaemonSet.class);
-        PodSpec pod = ds.getSpec().getTemplate().getSpec();
-        assertThat(pod.getHostPID()).isTrue();
-        assertThat(pod.getHostNetwork()).isNotEqualTo(Boolean.TRUE);
-        assertThat(pod.getHostIPC()).isNotEqualTo(Boolean.TRUE);
-        assertThat(pod.getVolumes()).isNullOrEmpty();
-        assertThat(pod.getAutomountServiceAccountToken()).isFalse();
-        assertThat(pod.getServiceAccountName()).isEqualTo(NodeProbe.NAME);
-        assertThat(pod.getPriorityClassName()).isNull();
-        assertThat(pod.getNodeSelector()).isEqualTo(SELECTOR);
-        assertThat(pod.getTolerations()).singleElement().satisfies(t -> {
-            assertThat(t.getOperator()).isEqualTo("Exists");
-            assertThat(t.getKey()).isNull();
-            assertThat(t.getEffect()).isNull();
-        });
-        assertThat(ds.getSpec().getUpdateStrategy().getType()).isEqualTo("RollingUpdate");
-        assertThat(ds.getSpec().getTemplate().getMetadata().getLabels())
-                .containsAllEntriesOf(ds.getSpec().getSelector().getMatchLabels());
-
-        Container c = pod.getContainers().get(0);
-        assertThat(pod.getContainers()).hasSize(1);
-        assertThat(c.getImage()).isEqualTo("registry.example/busybox:1.36");
-        assertThat(c.getCommand()).containsExactly("sh", "-c", NodeProbe.script());
-        assertThat(c.getVolumeMounts()).isNullOrEmpty();
-        assertThat(c.getPorts()).isNullOrEmpty();
-        SecurityContext sc = c.getSecurityContext();
-        assertThat(sc.getRunAsUser()).isZero();
-        assertThat(sc.getReadOnlyRootFilesystem()).isTrue();
-        assertThat(sc.getAllowPrivilegeEscalation()).isFalse();
-        assertThat(sc.getPrivileged()).isFalse();
-        assertThat(sc.getCapabilities().getDrop()).containsExactly("ALL");
-        assertThat(sc.getCapabilities().getAdd()).containsExactly("SYS_PTRACE");
-        assertThat(sc.getSeccompProfile().getType()).isEqualTo("RuntimeDefault");
-        assertThat(c.getEnv()).extracting(EnvVar::getName).containsExactly("NODE_NAME", "PROBE_INTERVAL");
-        assertThat(c.getEnv().get(0).getValueFrom().getFieldRef().getFieldPath()).isEqualTo("spec.nodeName");
-        assertThat(c.getEnv().get(1).getValue()).isEqualTo("0.5");
-        assertThat(c.getResources().getRequests()).isEqualTo(Map.of("cpu", new Quantity("5m"),
-                "memory", new Quantity("16Mi")));
-        assertThat(c.getResources().getLimits()).isEqualTo(Map.of("memory", new Quantity("64Mi")));
-    }
-
-    @Test
-    void everyObjectCarriesTheRunLabelSoCleanupFindsIt() {
-        for (boolean openShift : List.of(false, true)) {
-            for (HasMetadata o : probe(openShift).objects()) {
-                assertThat(o.getMetadata().getLabels()).as(o.getKind())
-                        .containsEntry(PodFactory.RUN_LABEL, "r1")
-                        .containsEntry(PodFactory.MANAGED_BY_LABEL, PodFactory.MANAGED_BY)
-                        .containsEntry(NodeProbe.NAME_LABEL, NodeProbe.NAME);
-            }
-            DaemonSet ds = only(probe(openShift).objects(), DaemonSet.class);
-            assertThat(ds.getSpec().getTemplate().getMetadata().getLabels()).containsEntry(PodFactory.RUN_LABEL, "r1");
-        }
-    }
-
-    @Test
-    void theNamespaceLetsPodSecurityAdmissionAdmitHostPid() {
-        Namespace ns = only(probe(false).objects(), Namespace.class);
-
-        assertThat(ns.getMetadata().getName()).isEqualTo(NS);
-        assertThat(ns.getMetadata().getLabels()).containsEntry("pod-security.kubernetes.io/enforce", "privileged");
-        assertThat(only(probe(false).objects(), ServiceAccount.class).getAutomountServiceAccountToken()).isFalse();
-    }
-
-    @Test
-    void onOpenShiftAnSccAllowsExactlyWhatThePodAsksFor() {
-        List<HasMetadata> objects = probe(true).objects();
-
-        assertThat(objects).extracting(HasMetadata::getKind).containsExactly("Namespace", "ServiceAccount",
-                "SecurityContextConstraints", "ClusterRole", "RoleBinding", "DaemonSet");
-        GenericKubernetesResource scc = only(objects, GenericKubernetesResource.class);
-        assertThat(scc.getApiVersion()).isEqualTo("security.openshift.io/v1");
-        assertThat(scc.getMetadata().getName()).isEqualTo("kubens-bench-probe-r1");
-        assertThat(scc.getMetadata().getNamespace()).isNull();
-        Map<String, Object> fields = scc.getAdditionalProperties();
-        assertThat(fields).containsOnly(
-                Map.entry("allowHostPID", true),
-                Map.entry("allowHostNetwork", false),
-                Map.entry("allowHostPorts", false),
-                Map.entry("allowHostIPC", false),
-                Map.entry("allowHostDirVolumePlugin", false),
-                Map.entry("allowPrivilegedContainer", false),
-                Map.entry("allowPrivilegeEscalation", false),
-                Map.entry("allowedCapabilities", List.of("SYS_PTRACE")),
-                Map.entry("requiredDropCapabilities", List.of("ALL")),
-                Map.entry("defaultAddCapabilities", List.of()),
-                Map.entry("readOnlyRootFilesystem", true),
-                Map.entry("runAsUser", Map.of("type", "RunAsAny")),
-                Map.entry("seLinuxContext", Map.of("type", "MustRunAs")),
-                Map.entry("fsGroup", Map.of("type", "RunAsAny")),
-                Map.entry("supplementalGroups", Map.of("type", "RunAsAny")),
-                Map.entry("seccompProfiles", List.of("runtime/default")),
-                Map.entry("volumes", List.of()),
-                Map.entry("users", List.of()),
-                Map.entry("groups", List.of()));
-
-        ClusterRole role = only(objects, ClusterRole.class);
-        assertThat(role.getMetadata().getName()).isEqualTo("kubens-bench-probe-r1");
-        assertThat(role.getRules()).singleElement().satisfies(r -> {
-            assertThat(r.getApiGroups()).containsExactly("security.openshift.io");
-            assertThat(r.getResources()).containsExactly("securitycontextconstraints");
-            assertThat(r.getResourceNames()).containsExactly("kubens-bench-probe-r1");
-            assertThat(r.getVerbs()).containsExactly("use");
-        });
-        RoleBinding binding = only(objects, RoleBinding.class);
-        assertThat(binding.getMetadata().getNamespace()).isEqualTo(NS);
-        assertThat(binding.getRoleRef().getKind()).isEqualTo("ClusterRole");
-        assertThat(binding.getRoleRef().getName()).isEqualTo("kubens-bench-probe-r1");
-        assertThat(binding.getSubjects()).singleElement().satisfies(s -> {
-            assertThat(s.getKind()).isEqualTo("ServiceAccount");
-            assertThat(s.getName()).isEqualTo(NodeProbe.NAME);
-            assertThat(s.getNamespace()).isEqualTo(NS);
-        });
-    }
-
-    @Test
-    void theSccGrantsWhatTheContainerAddsAndRequiresWhatItDrops() {
-        List<HasMetadata> objects = probe(true).objects();
-        Map<String, Object> scc = only(objects, GenericKubernetesResource.class).getAdditionalProperties();
-        SecurityContext sc = only(objects, DaemonSet.class).getSpec().getTemplate().getSpec().getContainers().get(0)
-                .getSecurityContext();
-
-        assertThat(scc.get("allowedCapabilities")).isEqualTo(sc.getCapabilities().getAdd());
-        assertThat(scc.get("requiredDropCapabilities")).isEqualTo(sc.getCapabilities().getDrop());
-        assertThat(scc.get("readOnlyRootFilesystem")).isEqualTo(sc.getReadOnlyRootFilesystem());
-        assertThat(scc.get("allowPrivilegeEscalation")).isEqualTo(sc.getAllowPrivilegeEscalation());
+        return new NodeProbe(client, new ProbeManifests(NS, "registry.example/busybox:1.36", "r1", Duration.ofMillis(500),
+                SELECTOR, openShift));
     }
 
     @Test
     void openShiftIsRecognisedByItsSecurityApiGroupNotByAServerThatAnswersAnyPath() throws IOException {
         assertThat(NodeProbe.servesOpenShiftSecurity(client)).isFalse();
-        assertThat(new NodeProbe(client, NS, "busybox", "r1", Duration.ofSeconds(1), Map.of()).openShift()).isFalse();
+        assertThat(NodeProbe.forCluster(client, NS, "busybox", "r1", Duration.ofSeconds(1), Map.of()).manifests()
+                .openShift()).isFalse();
 
         server.expect().get().withPath("/apis").andReturn(200, new APIGroupListBuilder()
                 .addToGroups(new APIGroupBuilder().withName("apps").build())
@@ -199,35 +52,15 @@ class NodeProbeTest {
     }
 
     @Test
-    void badSettingsAreRefusedNamingTheSetting() {
-        assertThatThrownBy(() -> new NodeProbe(client, "Probe_NS", "busybox", "r1", Duration.ofSeconds(1), null, false))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("probe namespace \"Probe_NS\"");
-        assertThatThrownBy(() -> new NodeProbe(client, NS, "busybox", "R 1", Duration.ofSeconds(1), null, false))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("run id \"R 1\"");
-        assertThatThrownBy(() -> new NodeProbe(client, NS, " ", "r1", Duration.ofSeconds(1), null, false))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("probe image");
-        assertThatThrownBy(() -> new NodeProbe(client, NS, "busybox", "r1", Duration.ofMillis(50), null, false))
-                .isInstanceOf(IllegalArgumentException.class).hasMessage("probe interval 50ms must be at least 100ms");
-    }
-
-    @Test
-    void theIntervalReachesTheScriptInSeconds() {
-        assertThat(new NodeProbe(client, NS, "busybox", "r1", Duration.ofSeconds(1), null, false).intervalSeconds())
-                .isEqualTo("1");
-        assertThat(new NodeProbe(client, NS, "busybox", "r1", Duration.ofMillis(2250), null, false).intervalSeconds())
-                .isEqualTo("2.25");
-    }
-
-    @Test
     void deployCreatesEveryObjectAndDeleteRemovesThem() throws IOException {
         NodeProbe probe = probe(true);
         probe.deploy();
 
         assertThat(client.namespaces().withName(NS).get()).isNotNull();
-        assertThat(client.serviceAccounts().inNamespace(NS).withName(NodeProbe.NAME).get()).isNotNull();
-        assertThat(client.apps().daemonSets().inNamespace(NS).withName(NodeProbe.NAME).get().getSpec()
+        assertThat(client.serviceAccounts().inNamespace(NS).withName(ProbeManifests.NAME).get()).isNotNull();
+        assertThat(client.apps().daemonSets().inNamespace(NS).withName(ProbeManifests.NAME).get().getSpec()
                 .getTemplate().getSpec().getHostPID()).isTrue();
-        assertThat(client.genericKubernetesResources(NodeProbe.SCC).withName("kubens-bench-probe-r1").get()
+        assertThat(client.genericKubernetesResources(ProbeManifests.SCC).withName("kubens-bench-probe-r1").get()
                 .getAdditionalProperties()).containsEntry("allowedCapabilities", List.of("SYS_PTRACE"));
         assertThat(client.rbac().clusterRoles().withName("kubens-bench-probe-r1").get()).isNotNull();
         assertThat(client.rbac().roleBindings().inNamespace(NS).withName("kubens-bench-probe-r1").get()).isNotNull();
@@ -236,8 +69,8 @@ class NodeProbeTest {
         probe.delete();
 
         assertThat(client.namespaces().withName(NS).get()).isNull();
-        assertThat(client.apps().daemonSets().inNamespace(NS).withName(NodeProbe.NAME).get()).isNull();
-        assertThat(client.genericKubernetesResources(NodeProbe.SCC).withName("kubens-bench-probe-r1").get()).isNull();
+        assertThat(client.apps().daemonSets().inNamespace(NS).withName(ProbeManifests.NAME).get()).isNull();
+        assertThat(client.genericKubernetesResources(ProbeManifests.SCC).withName("kubens-bench-probe-r1").get()).isNull();
         assertThat(client.rbac().clusterRoles().withName("kubens-bench-probe-r1").get()).isNull();
         assertThat(client.rbac().roleBindings().inNamespace(NS).withName("kubens-bench-probe-r1").get()).isNull();
         probe.delete();
@@ -251,8 +84,8 @@ class NodeProbeTest {
 
         assertThatThrownBy(probe::deploy)
                 .isInstanceOf(IOException.class)
-                .hasMessage("Namespace " + NS + " already exists and is not kubens-bench run r1's (label "
-                        + "kubens-bench.io/run); delete it or choose another probe namespace");
+                .hasMessage("Namespace " + NS + " already exists without this run's label kubens-bench.io/run=r1;"
+                        + " delete it or choose another probe namespace");
         probe.delete();
         assertThat(client.namespaces().withName(NS).get()).isNotNull();
     }
@@ -267,7 +100,8 @@ class NodeProbeTest {
         assertThatThrownBy(probe(false)::deploy)
                 .isInstanceOf(IOException.class)
                 .isInstanceOf(ClusterAccessException.class)
-                .hasMessage("forbidden: you need permission to create Namespace " + NS);
+                .hasMessage("forbidden: you need permission to create Namespace " + NS + ": namespaces is forbidden:"
+                        + " User \"dev\" cannot create resource \"namespaces\"");
     }
 
     @Test
@@ -295,8 +129,8 @@ class NodeProbeTest {
 
         assertThatThrownBy(() -> probe.awaitReady(Duration.ofMillis(300)))
                 .isInstanceOf(IOException.class)
-                .hasMessage("the node probe is not ready within 300ms (1 of 3 nodes ready): node node-b: Pending,"
-                        + " ImagePullBackOff: Back-off pulling image \"busybox:nope\"; 1 of 3 nodes have no probe"
+                .hasMessage("the node probe is not ready within 300ms (1 of 3 nodes ready): node node-b: Pending"
+                        + " (ImagePullBackOff: Back-off pulling image \"busybox:nope\"); 1 of 3 nodes have no probe"
                         + " pod yet");
     }
 
@@ -351,7 +185,7 @@ class NodeProbeTest {
     }
 
     private void setStatus(int desired, int ready) {
-        DaemonSet ds = client.apps().daemonSets().inNamespace(NS).withName(NodeProbe.NAME).get();
+        DaemonSet ds = client.apps().daemonSets().inNamespace(NS).withName(ProbeManifests.NAME).get();
         ds.setStatus(new DaemonSetStatusBuilder().withDesiredNumberScheduled(desired).withCurrentNumberScheduled(desired)
                 .withNumberReady(ready).withNumberMisscheduled(0).build());
         client.apps().daemonSets().inNamespace(NS).resource(ds).updateStatus();
@@ -365,7 +199,7 @@ class NodeProbeTest {
 
     private void createPod(String name, String node, PodBuilder status) {
         Pod pod = status.withNewMetadata().withName(name).withNamespace(NS)
-                .withLabels(Map.of(PodFactory.RUN_LABEL, "r1", NodeProbe.NAME_LABEL, NodeProbe.NAME)).endMetadata()
+                .withLabels(Map.of(PodFactory.RUN_LABEL, "r1", ProbeManifests.NAME_LABEL, ProbeManifests.NAME)).endMetadata()
                 .withNewSpec().withNodeName(node).addNewContainer().withName("probe").withImage("busybox")
                 .endContainer().endSpec()
                 .build();

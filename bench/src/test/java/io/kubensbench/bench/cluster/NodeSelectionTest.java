@@ -6,6 +6,7 @@ import io.fabric8.kubernetes.api.model.NodeBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.kubensbench.bench.campaign.ClusterTargetSpec;
+import io.kubensbench.workloads.cluster.ClusterAccessException;
 import io.kubensbench.workloads.cluster.ClusterWorkloadOptions;
 import java.time.Duration;
 import java.util.Map;

@@ -104,7 +104,7 @@ class ProbeLabTest {
     /** probe.sh in the lab's root namespaces; the stand-ins' comms are java (kubelet) and sleep (CRI-O). */
     private static List<ProbeLine> probe(LabNode lab) throws IOException {
         ExecResult r = lab.exec(Duration.ofSeconds(30), "env", "KUBELET_COMM=java", "RUNTIME_COMM=sleep",
-                "PROBE_INTERVAL=0.2", "NODE_NAME=lab", "timeout", "1.5", "sh", "-c", NodeProbe.script());
+                "PROBE_INTERVAL=0.2", "NODE_NAME=lab", "timeout", "1.5", "sh", "-c", ProbeManifests.script());
         assertThat(r.stdout()).startsWith("kbprobe v1 start node=lab interval=0.2 systemd=" + SYSTEMD_VERSION + "\n");
         List<ProbeLine> lines = r.stdout().lines().map(ProbeLine::parse).filter(Objects::nonNull).toList();
         assertThat(lines).as(r.stdout() + r.stderr()).hasSizeGreaterThanOrEqualTo(2);

@@ -129,7 +129,7 @@ class ProbeScriptTest {
         Path sh = executable(shell);
         assumeTrue(sh != null, shell + " is not installed");
         Path script = tmp.resolve("probe.sh");
-        Files.writeString(script, NodeProbe.script());
+        Files.writeString(script, ProbeManifests.script());
         List<String> command = new ArrayList<>(List.of(sh.toString()));
         if (shell.equals("busybox")) {
             command.add("sh");

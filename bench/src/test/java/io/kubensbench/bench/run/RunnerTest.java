@@ -21,6 +21,7 @@ import io.kubensbench.bench.sampling.ProcfsSampler;
 import io.kubensbench.bench.sampling.SampleSource;
 import io.kubensbench.bench.sampling.Sampler;
 import io.kubensbench.bench.sampling.Watched;
+import io.kubensbench.workloads.cluster.ClusterAccessException;
 import io.kubensbench.workloads.spec.WorkloadSpec;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -57,6 +58,8 @@ class RunnerTest {
         int busyRuns;
         String lyingNode;
         Runnable onDeploy = () -> { };
+        /** Thrown by every deploy when set, as a cluster that refuses the pods does. */
+        IOException deployFailure;
         final ProcfsSampler procfs;
 
         FakeTarget() throws IOException {
@@ -107,9 +110,12 @@ class RunnerTest {
         }
 
         @Override
-        public void deploy(WorkloadSpec workload, String tag) {
+        public void deploy(WorkloadSpec workload, String tag) throws IOException {
             calls.add("deploy " + workload.pods());
             onDeploy.run();
+            if (deployFailure != null) {
+                throw deployFailure;
+            }
         }
 
         @Override
@@ -217,6 +223,17 @@ class RunnerTest {
                 .hasMessageStartingWith(Runner.MAX_CONSECUTIVE_FAILURES + " runs in a row failed, the last with:"
                         + " systemd was still busy");
         assertThat(new ResultsDir(dir).runs()).hasSize(Runner.MAX_CONSECUTIVE_FAILURES).noneMatch(RunRecord::valid);
+    }
+
+    @Test
+    void aClusterThatRefusesEveryRunEndsTheCampaignAsARefusal(@TempDir Path dir) throws Exception {
+        FakeTarget t = new FakeTarget();
+        t.deployFailure = new ClusterAccessException("forbidden: you need permission to create Pod bench/kb-r1-0");
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> runner(t, store(dir, t), new AtomicBoolean()).run())
+                .isInstanceOf(ClusterAccessException.class)
+                .hasMessage(Runner.MAX_CONSECUTIVE_FAILURES + " runs in a row failed, the last with: failed:"
+                        + " forbidden: you need permission to create Pod bench/kb-r1-0");
     }
 
     @Test

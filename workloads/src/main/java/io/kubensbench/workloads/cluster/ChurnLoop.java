@@ -62,8 +62,10 @@ final class ChurnLoop implements ClusterWorkload.Churner {
         }
         IOException failed = failure;
         if (failed != null) {
-            throw new IOException("churn stopped after " + replaced.get() + " replacements: "
-                    + failed.getMessage(), failed);
+            // Stays what it was, so a refused write ends the command as a refused write does anywhere.
+            String message = "churn stopped after " + replaced.get() + " replacements: " + failed.getMessage();
+            throw failed instanceof ClusterAccessException ? new ClusterAccessException(message, failed)
+                    : new IOException(message, failed);
         }
         return replaced.get();
     }

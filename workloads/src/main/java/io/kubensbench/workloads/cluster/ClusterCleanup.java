@@ -14,6 +14,8 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import io.kubensbench.workloads.pods.PodFactory;
+import io.kubensbench.workloads.time.Deadline;
+import io.kubensbench.workloads.time.Poll;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -23,7 +25,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -119,7 +120,7 @@ public final class ClusterCleanup {
 
     private int deleteKind(ResourceDefinitionContext kind, Map<String, String> selector)
             throws IOException, InterruptedException {
-        String what = kind.getKind() + " labelled " + ApiErrors.describe(selector);
+        String what = kind.getPlural() + " labelled " + ApiErrors.describe(selector);
         try {
             if (!kind.isNamespaceScoped()) {
                 if (list(kind, selector).isEmpty()) {
@@ -140,7 +141,7 @@ public final class ClusterCleanup {
             }
             return count;
         } catch (KubernetesClientException e) {
-            throw ApiErrors.failure("deleting " + what, e);
+            throw ApiErrors.failure(e, "delete", what);
         }
     }
 
@@ -168,13 +169,12 @@ public final class ClusterCleanup {
         try {
             namespaces = client.namespaces().withLabels(selector).list().getItems();
         } catch (KubernetesClientException e) {
-            throw ApiErrors.failure("listing namespaces labelled "
-                    + ApiErrors.describe(selector), e);
+            throw ApiErrors.failure(e, "list", "namespaces labelled " + ApiErrors.describe(selector));
         }
         for (Namespace namespace : namespaces) {
             String name = namespace.getMetadata().getName();
             names.add(name);
-            if (ClusterWorkload.terminating(namespace)) {
+            if (WorkloadNamespace.terminating(namespace)) {
                 continue;
             }
             limiter.acquire();
@@ -182,7 +182,7 @@ public final class ClusterCleanup {
                 client.namespaces().withName(name).delete();
             } catch (KubernetesClientException e) {
                 if (e.getCode() != ApiErrors.NOT_FOUND && e.getCode() != ApiErrors.CONFLICT) {
-                    throw ApiErrors.failure("deleting namespace " + name, e);
+                    throw ApiErrors.failure(e, "delete", "namespace " + name);
                 }
             }
         }
@@ -192,23 +192,19 @@ public final class ClusterCleanup {
     /** Waits until none of {@code names} is listed; returns those still there at the end. */
     private Set<String> awaitGone(Set<String> names, Map<String, String> selector,
             Duration wait) throws IOException, InterruptedException {
-        long deadline = System.nanoTime() + wait.toNanos();
-        while (true) {
-            Set<String> left;
-            try {
-                left = client.namespaces().withLabels(selector).list().getItems().stream()
-                        .map(n -> n.getMetadata().getName())
-                        .filter(names::contains)
-                        .collect(Collectors.toCollection(TreeSet::new));
-            } catch (KubernetesClientException e) {
-                throw ApiErrors.failure("listing namespaces labelled "
-                        + ApiErrors.describe(selector), e);
-            }
-            long remaining = deadline - System.nanoTime();
-            if (left.isEmpty() || remaining <= 0) {
-                return left;
-            }
-            TimeUnit.NANOSECONDS.sleep(Math.min(remaining, pollInterval.toNanos()));
+        return Poll.until(Deadline.after(wait), pollInterval, () -> listed(names, selector), Set::isEmpty);
+    }
+
+    /** Those of {@code names} that are still listed. */
+    private Set<String> listed(Set<String> names, Map<String, String> selector)
+            throws IOException, InterruptedException {
+        try {
+            return client.namespaces().withLabels(selector).list().getItems().stream()
+                    .map(n -> n.getMetadata().getName())
+                    .filter(names::contains)
+                    .collect(Collectors.toCollection(TreeSet::new));
+        } catch (KubernetesClientException e) {
+            throw ApiErrors.failure(e, "list", "namespaces labelled " + ApiErrors.describe(selector));
         }
     }
 }

@@ -1,7 +1,6 @@
 package io.kubensbench.workloads.cluster;
 
-import java.util.concurrent.TimeUnit;
-import java.util.function.LongSupplier;
+import io.kubensbench.workloads.time.Ticker;
 
 /**
  * A token bucket shared by every API write of a campaign, creates and deletes alike. The API
@@ -14,27 +13,21 @@ import java.util.function.LongSupplier;
  */
 public final class RateLimiter {
 
-    /** Waits for a number of nanoseconds; a fake one lets tests run on a fake clock. */
-    @FunctionalInterface
-    interface Sleeper {
-        void sleep(long nanos) throws InterruptedException;
-    }
-
     private static final double NANOS_PER_SECOND = 1e9;
 
     private final double qps;
     private final int burst;
-    private final LongSupplier nanoTime;
-    private final Sleeper sleeper;
+    private final Ticker ticker;
     /** May go negative: tokens already promised to callers that are still waiting. */
     private double tokens;
     private long refilledAt;
 
     public RateLimiter(double qps, int burst) {
-        this(qps, burst, System::nanoTime, TimeUnit.NANOSECONDS::sleep);
+        this(qps, burst, Ticker.SYSTEM);
     }
 
-    RateLimiter(double qps, int burst, LongSupplier nanoTime, Sleeper sleeper) {
+    /** A limiter on {@code ticker}'s clock; a fake one lets tests run on a fake clock. */
+    RateLimiter(double qps, int burst, Ticker ticker) {
         if (!(qps > 0) || Double.isInfinite(qps)) {
             throw new IllegalArgumentException("qps must be a positive number (got " + qps + ")");
         }
@@ -43,10 +36,9 @@ public final class RateLimiter {
         }
         this.qps = qps;
         this.burst = burst;
-        this.nanoTime = nanoTime;
-        this.sleeper = sleeper;
+        this.ticker = ticker;
         this.tokens = burst;
-        this.refilledAt = nanoTime.getAsLong();
+        this.refilledAt = ticker.nanoTime();
     }
 
     /**
@@ -56,13 +48,13 @@ public final class RateLimiter {
     public void acquire() throws InterruptedException {
         long waitNanos = reserve();
         if (waitNanos > 0) {
-            sleeper.sleep(waitNanos);
+            ticker.sleep(waitNanos);
         }
     }
 
     /** Takes a token now and returns how long the caller must wait before it is due. */
     private synchronized long reserve() {
-        long now = nanoTime.getAsLong();
+        long now = ticker.nanoTime();
         tokens = Math.min(burst, tokens + (now - refilledAt) * qps / NANOS_PER_SECOND);
         refilledAt = now;
         tokens -= 1;

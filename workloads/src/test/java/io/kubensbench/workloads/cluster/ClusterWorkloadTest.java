@@ -244,10 +244,9 @@ class ClusterWorkloadTest {
         }
 
         assertThatThrownBy(churner::stop)
-                .isInstanceOf(IOException.class)
-                .hasMessage("churn stopped after 0 replacements: creating Secret"
-                        + " kb-bench/kb-c1-a1-0-g1-secret-0 failed: HTTP 403:"
-                        + " secrets is forbidden: quota exceeded");
+                .isInstanceOf(ClusterAccessException.class)
+                .hasMessage("churn stopped after 0 replacements: forbidden: the cluster refused to create"
+                        + " Secret kb-bench/kb-c1-a1-0-g1-secret-0: secrets is forbidden: quota exceeded");
         assertThat(churner.replaced()).isZero();
     }
 
@@ -343,9 +342,9 @@ class ClusterWorkloadTest {
 
         assertThatThrownBy(() -> workload(factory(2), 2000, 100).deploy(n -> { }))
                 .isInstanceOf(IOException.class)
-                .hasMessage("Secret kb-bench/kb-c1-a1-0-secret-0 already exists and is not part of"
-                        + " this deployment (labels {kubens-bench.io/run=other}); use another"
-                        + " namespace or run id");
+                .hasMessage("Secret kb-bench/kb-c1-a1-0-secret-0 already exists without this run's"
+                        + " labels kubens-bench.io/run=c1,kubens-bench.io/attempt=c1-a1; delete it or use"
+                        + " another namespace or run id");
     }
 
     @Test
@@ -357,9 +356,9 @@ class ClusterWorkloadTest {
                 .always();
 
         assertThatThrownBy(() -> workload(factory(3), 2000, 100).deploy(n -> { }))
-                .isInstanceOf(IOException.class)
-                .hasMessageMatching("creating Pod kb-bench/kb-c1-a1-[0-2] failed: HTTP 403: pods"
-                        + " \"kb-c1-a1-[0-2]\" is forbidden: violates PodSecurity"
+                .isInstanceOf(ClusterAccessException.class)
+                .hasMessageMatching("forbidden: the cluster refused to create Pod kb-bench/kb-c1-a1-[0-2]:"
+                        + " pods \"kb-c1-a1-[0-2]\" is forbidden: violates PodSecurity"
                         + " \"restricted:latest\"");
     }
 
@@ -372,9 +371,8 @@ class ClusterWorkloadTest {
                     new RateLimiter(2000, 100), ClusterWorkloadOptions.defaults());
 
             assertThatThrownBy(() -> workload.ensureNamespace(NAMESPACE_LABELS))
-                    .isInstanceOf(IOException.class)
-                    .hasMessageStartingWith("reading namespace kb-bench failed: cannot reach the"
-                            + " API server (")
+                    .isInstanceOf(ClusterAccessException.class)
+                    .hasMessageStartingWith("cannot reach the API server: ")
                     .hasMessageNotContaining("\n");
         }
     }

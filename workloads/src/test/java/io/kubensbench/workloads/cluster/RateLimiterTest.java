@@ -3,6 +3,7 @@ package io.kubensbench.workloads.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.kubensbench.workloads.time.Ticker;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -11,6 +12,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongConsumer;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
 
@@ -24,10 +26,25 @@ class RateLimiterTest {
 
     /** A limiter whose sleeps move the fake clock on, as real sleeps move time. */
     private RateLimiter advancing(double qps, int burst) {
-        return new RateLimiter(qps, burst, now::get, nanos -> {
+        return new RateLimiter(qps, burst, ticker(nanos -> {
             sleeps.add(nanos);
             now.addAndGet(nanos);
-        });
+        }));
+    }
+
+    /** The fake clock {@code now}, whose sleeps go to {@code sleep}. */
+    private Ticker ticker(LongConsumer sleep) {
+        return new Ticker() {
+            @Override
+            public long nanoTime() {
+                return now.get();
+            }
+
+            @Override
+            public void sleep(long nanos) {
+                sleep.accept(nanos);
+            }
+        };
     }
 
     @Test
@@ -87,7 +104,7 @@ class RateLimiterTest {
     void concurrentCallersAreServedOneIntervalApart() throws Exception {
         // Frozen clock: every caller reserves its turn at the same instant, and the waits it
         // is given must be 1, 2, 3, ... intervals, whatever the interleaving of threads.
-        RateLimiter limiter = new RateLimiter(100, 10, now::get, sleeps::add);
+        RateLimiter limiter = new RateLimiter(100, 10, ticker(sleeps::add));
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
             List<Future<?>> callers = new ArrayList<>();

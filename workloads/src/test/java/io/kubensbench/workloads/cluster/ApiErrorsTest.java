@@ -1,6 +1,7 @@
-package io.kubensbench.bench.cluster;
+package io.kubensbench.workloads.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.fabric8.kubernetes.api.model.Status;
 import io.fabric8.kubernetes.api.model.StatusBuilder;
@@ -28,21 +29,55 @@ class ApiErrorsTest {
     }
 
     @Test
-    void aMissingPermissionIsNamedWithItsVerbAndResource() {
-        KubernetesClientException e = status(403, "machineconfigs.machineconfiguration.openshift.io is forbidden:"
+    void aMissingPermissionIsNamedWithItsVerbAndResourceAndWhoLacksIt() {
+        String denial = "machineconfigs.machineconfiguration.openshift.io is forbidden:"
                 + " User \"dev\" cannot create resource \"machineconfigs\" in API group"
-                + " \"machineconfiguration.openshift.io\" at the cluster scope");
-        assertThat(explain(e, "create", MACHINE_CONFIGS).getMessage()).isEqualTo(
+                + " \"machineconfiguration.openshift.io\" at the cluster scope";
+        IOException explained = explain(status(403, denial), "create", MACHINE_CONFIGS);
+
+        assertThat(explained).isInstanceOf(ClusterAccessException.class);
+        assertThat(explained.getMessage()).isEqualTo(
                 "forbidden: you need permission to create machineconfigs.machineconfiguration.openshift.io"
-                        + " (cluster-scoped)");
-        assertThat(explain(status(403, "no"), "delete", "pods in namespace kubens-bench").getMessage())
+                        + " (cluster-scoped): " + denial);
+        assertThat(explain(status(403, "Forbidden"), "delete", "pods in namespace kubens-bench").getMessage())
+                .as("a message that only repeats the status adds nothing")
                 .isEqualTo("forbidden: you need permission to delete pods in namespace kubens-bench");
     }
 
     @Test
-    void notFoundNamesTheResource() {
+    void anAdmissionDenialKeepsTheServersReason() {
+        IOException explained = explain(status(403, "admission webhook \"no-pods.example.com\" denied the"
+                + " request: no pods on Fridays"), "create", "Pod bench/kb-r1-0");
+
+        assertThat(explained).isInstanceOf(ClusterAccessException.class);
+        assertThat(explained.getMessage()).isEqualTo("forbidden: the cluster refused to create Pod bench/kb-r1-0:"
+                + " admission webhook \"no-pods.example.com\" denied the request: no pods on Fridays");
+    }
+
+    @Test
+    void notFoundNamesTheResourceAndWhatTheServerAddsToIt() {
         assertThat(explain(status(404, "the server could not find the requested resource"), "get",
-                "namespaces/kubens-bench").getMessage()).isEqualTo("namespaces/kubens-bench not found");
+                "namespaces/kubens-bench").getMessage())
+                .isEqualTo("namespaces/kubens-bench not found: the server could not find the requested resource");
+        assertThat(explain(status(404, "namespaces \"kubens-bench\" not found"), "get", "namespaces/kubens-bench")
+                .getMessage()).isEqualTo("namespaces/kubens-bench not found");
+    }
+
+    @Test
+    void failuresOtherThanAccessAreFailedRuns() {
+        assertThat(explain(status(409, "exists"), "create", "nodes")).isNotInstanceOf(ClusterAccessException.class);
+        assertThat(explain(status(500, "boom"), "create", "nodes")).isNotInstanceOf(ClusterAccessException.class);
+        assertThat(explain(status(401, "Unauthorized"), "list", "pods")).isInstanceOf(ClusterAccessException.class);
+    }
+
+    @Test
+    void anInterruptedCallIsAnInterruptNotAFailure() {
+        KubernetesClientException e = new KubernetesClientException("interrupted", new InterruptedException());
+
+        assertThat(explain(e, "list", "pods")).isInstanceOf(java.io.InterruptedIOException.class)
+                .hasMessage("list pods interrupted");
+        assertThatThrownBy(() -> ApiErrors.failure(e, "list", "pods")).isInstanceOf(InterruptedException.class)
+                .hasMessage("list pods interrupted");
     }
 
     @Test
@@ -62,6 +97,7 @@ class ApiErrorsTest {
                 initCause(new ClosedChannelException());
             }
         }));
+        assertThat(ApiErrors.explain(e, "get", MACHINE_CONFIGS, SERVER)).isInstanceOf(ClusterAccessException.class);
         assertThat(ApiErrors.explain(e, "get", MACHINE_CONFIGS, SERVER).getMessage())
                 .isEqualTo("cannot reach the API server at https://api.lab.example:6443: connection refused");
         assertThat(explain(e, "get", MACHINE_CONFIGS).getMessage())

@@ -1,0 +1,70 @@
+package io.kubensbench.bench.cluster;
+
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.dsl.LogWatch;
+import io.fabric8.kubernetes.client.dsl.PodResource;
+import io.kubensbench.workloads.cluster.ApiErrors;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+
+/**
+ * The probe's log on one node, as the API server streams it. A node's probe pod changes when
+ * the node reboots (an arm switch) or the pod restarts, so after a break the log is opened
+ * again on the node's current probe pod, asking only for its newest line.
+ */
+final class ProbeLog {
+
+    private final KubernetesClient client;
+    private final ProbeManifests manifests;
+
+    ProbeLog(KubernetesClient client, ProbeManifests manifests) {
+        this.client = client;
+        this.manifests = manifests;
+    }
+
+    /** Follows the log on {@code node}, starting at {@code podName}. */
+    ProbeStream stream(String node, String podName) {
+        return new ProbeStream(node, resume -> open(resume ? currentPod(node) : podName, resume));
+    }
+
+    private InputStream open(String podName, boolean resume) throws IOException {
+        String namespace = manifests.namespace();
+        PodResource pod = client.pods().inNamespace(namespace).withName(podName);
+        LogWatch watch;
+        try {
+            watch = resume ? pod.tailingLines(1).watchLog() : pod.watchLog();
+        } catch (KubernetesClientException e) {
+            throw ApiErrors.explain(e, "follow the log of", "pod " + namespace + "/" + podName);
+        }
+        return new FilterInputStream(watch.getOutput()) {
+            @Override
+            public void close() throws IOException {
+                try {
+                    super.close();
+                } finally {
+                    watch.close();
+                }
+            }
+        };
+    }
+
+    private String currentPod(String node) throws IOException {
+        String namespace = manifests.namespace();
+        try {
+            // Filtered here rather than by a spec.nodeName field selector: one list per reopen is
+            // cheap, and it behaves the same on every server, the test mock included.
+            for (Pod pod : client.pods().inNamespace(namespace).withLabels(manifests.selectorLabels()).list()
+                    .getItems()) {
+                if (node.equals(pod.getSpec().getNodeName()) && pod.getMetadata().getDeletionTimestamp() == null) {
+                    return pod.getMetadata().getName();
+                }
+            }
+        } catch (KubernetesClientException e) {
+            throw ApiErrors.explain(e, "list", "the probe pods of node " + node);
+        }
+        throw new IOException("no probe pod on node " + node + " in namespace " + namespace);
+    }
+}

@@ -1,0 +1,305 @@
+package io.kubensbench.bench.cluster;
+
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.api.model.ObjectMeta;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.ServiceAccountBuilder;
+import io.fabric8.kubernetes.api.model.apps.DaemonSet;
+import io.fabric8.kubernetes.api.model.apps.DaemonSetBuilder;
+import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBuilder;
+import io.fabric8.kubernetes.api.model.rbac.RoleBindingBuilder;
+import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
+import io.kubensbench.bench.config.Durations;
+import io.kubensbench.workloads.pods.PodFactory;
+import java.io.IOException;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * The node probe's objects: a DaemonSet that runs {@code probe.sh} on every node and what it
+ * needs to be admitted, built from fabric8's model so the objects can be inspected before
+ * anything reaches a cluster ({@code plan --manifests} prints them). A cluster campaign has no
+ * other way to read PID 1's counters and the namespaces the product documentation's
+ * verification compares; {@link NodeProbe} creates, watches and removes these objects.
+ *
+ * <p>Privileges, each one needed and nothing more:
+ * <ul>
+ *   <li>{@code hostPID}: PID 1, kubelet and CRI-O are only visible in the node's PID
+ *       namespace; /proc inside the container then is the node's.</li>
+ *   <li>user 0 and the capability {@code SYS_PTRACE}: {@code readlink /proc/PID/ns/mnt} of
+ *       another process needs ptrace read access, which means the same user as the target
+ *       (the node's daemons run as root) and, for targets that are not dumpable, this
+ *       capability. Every other capability is dropped.</li>
+ *   <li>no host network, IPC or ports, no privilege escalation, not privileged, a read-only
+ *       root file system, the runtime's default seccomp profile: the probe only reads
+ *       /proc and writes to stdout.</li>
+ *   <li>no volumes at all, no host paths, no service-account token: the script is passed
+ *       inline and the probe never talks to the API server.</li>
+ * </ul>
+ * On OpenShift, where security context constraints decide admission, a dedicated SCC
+ * allows exactly that, a ClusterRole grants {@code use} of it, and a RoleBinding in the
+ * probe's namespace gives it to the probe's ServiceAccount only. Every object carries the
+ * run label, so cleanup by label removes the probe with the rest of the run.
+ *
+ * <p>The SCC keeps SELinux at {@code MustRunAs}: no SELinux option is asked for. CRI-O gives
+ * a container that shares the host's PID namespace the {@code spc_t} type whatever it asks
+ * (cri-o/cri-o#112; openshift/origin#25488), because SELinux separation would otherwise
+ * block exactly the host /proc reads the probe is for. Should a node's policy still deny
+ * one, the probe prints {@code -} for what it could not read and {@link NodeVerification}
+ * says UNKNOWN with the reason, rather than guessing.
+ */
+public final class ProbeManifests {
+
+    /** Value of {@code app.kubernetes.io/name} on the probe's objects. */
+    public static final String NAME = "kubens-bench-probe";
+    public static final String NAME_LABEL = "app.kubernetes.io/name";
+    /** The API group whose presence marks OpenShift's admission by SCCs. */
+    public static final String OPENSHIFT_SECURITY_GROUP = "security.openshift.io";
+    /** How SCCs are addressed through the generic client: no OpenShift client needed. */
+    public static final ResourceDefinitionContext SCC = new ResourceDefinitionContext.Builder()
+            .withGroup(OPENSHIFT_SECURITY_GROUP)
+            .withVersion("v1")
+            .withKind("SecurityContextConstraints")
+            .withPlural("securitycontextconstraints")
+            .withNamespaced(false)
+            .build();
+
+    private static final String SCRIPT_RESOURCE = "/io/kubensbench/bench/cluster/probe.sh";
+    private static final Pattern NAMESPACE = Pattern.compile("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?");
+    private static final Duration MIN_INTERVAL = Duration.ofMillis(100);
+
+    private final String namespace;
+    private final String image;
+    private final String runId;
+    private final Duration interval;
+    private final Map<String, String> nodeSelector;
+    private final boolean openShift;
+
+    /**
+     * The probe of run {@code runId} in {@code namespace}, printing a line every
+     * {@code interval} on the nodes {@code nodeSelector} matches; {@code openShift} adds what
+     * SCC admission needs.
+     */
+    public ProbeManifests(String namespace, String image, String runId, Duration interval,
+            Map<String, String> nodeSelector, boolean openShift) {
+        if (namespace == null || !NAMESPACE.matcher(namespace).matches()) {
+            throw new IllegalArgumentException("probe namespace \"" + namespace
+                    + "\" must be a DNS-1123 label (lowercase letters, digits, '-', at most 63)");
+        }
+        PodFactory.checkedRunId(runId);
+        if (image == null || image.isBlank()) {
+            throw new IllegalArgumentException("probe image must not be blank (a plain shell image such as busybox)");
+        }
+        if (interval == null || interval.compareTo(MIN_INTERVAL) < 0) {
+            throw new IllegalArgumentException("probe interval " + (interval == null ? null : Durations.format(interval))
+                    + " must be at least " + Durations.format(MIN_INTERVAL));
+        }
+        this.namespace = namespace;
+        this.image = image;
+        this.runId = runId;
+        this.interval = interval;
+        this.nodeSelector = nodeSelector == null ? Map.of() : Map.copyOf(nodeSelector);
+        this.openShift = openShift;
+    }
+
+    public String namespace() {
+        return namespace;
+    }
+
+    public boolean openShift() {
+        return openShift;
+    }
+
+    /** The probe script as shipped, run by the DaemonSet as {@code sh -c SCRIPT}. */
+    public static String script() {
+        try (InputStream in = ProbeManifests.class.getResourceAsStream(SCRIPT_RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("the probe script " + SCRIPT_RESOURCE + " is missing from the jar");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read the probe script " + SCRIPT_RESOURCE + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** {@code PROBE_INTERVAL}: seconds, with a fraction only where needed ({@code 1}, {@code 0.5}). */
+    String intervalSeconds() {
+        return BigDecimal.valueOf(interval.toMillis(), 3).stripTrailingZeros().toPlainString();
+    }
+
+    /** The labels every object of the probe carries: the run's, who manages it, what it is. */
+    public Map<String, String> labels() {
+        Map<String, String> labels = new LinkedHashMap<>();
+        labels.put(PodFactory.RUN_LABEL, runId);
+        labels.put(PodFactory.MANAGED_BY_LABEL, PodFactory.MANAGED_BY);
+        labels.put(NAME_LABEL, NAME);
+        return labels;
+    }
+
+    /** The labels that select the probe's pods, for the DaemonSet and for finding them. */
+    Map<String, String> selectorLabels() {
+        return Map.of(PodFactory.RUN_LABEL, runId, NAME_LABEL, NAME);
+    }
+
+    /** The run whose label the probe's objects carry. */
+    public String runId() {
+        return runId;
+    }
+
+    /** The nodes the DaemonSet is restricted to; empty for every node. */
+    public Map<String, String> nodeSelector() {
+        return nodeSelector;
+    }
+
+    private String clusterName() {
+        return NAME + "-" + runId;
+    }
+
+    private ObjectMeta meta(String name, boolean namespaced) {
+        ObjectMetaBuilder meta = new ObjectMetaBuilder().withName(name).withLabels(labels());
+        if (namespaced) {
+            meta.withNamespace(namespace);
+        }
+        return meta.build();
+    }
+
+    /**
+     * Everything the probe needs, in the order to create it: the namespace (Pod Security
+     * admission must allow hostPID there, hence {@code enforce=privileged}), the
+     * ServiceAccount, on OpenShift the SCC, its ClusterRole and RoleBinding (admission needs
+     * them before the first pod), then the DaemonSet.
+     */
+    public List<HasMetadata> objects() {
+        List<HasMetadata> objects = new ArrayList<>();
+        objects.add(new NamespaceBuilder()
+                .withNewMetadata()
+                .withName(namespace)
+                .withLabels(labels())
+                .addToLabels("pod-security.kubernetes.io/enforce", "privileged")
+                .endMetadata()
+                .build());
+        objects.add(new ServiceAccountBuilder()
+                .withMetadata(meta(NAME, true))
+                .withAutomountServiceAccountToken(false)
+                .build());
+        if (openShift) {
+            objects.add(securityContextConstraints());
+            objects.add(new ClusterRoleBuilder()
+                    .withMetadata(meta(clusterName(), false))
+                    .addNewRule()
+                    .withApiGroups(OPENSHIFT_SECURITY_GROUP)
+                    .withResources("securitycontextconstraints")
+                    .withResourceNames(clusterName())
+                    .withVerbs("use")
+                    .endRule()
+                    .build());
+            objects.add(new RoleBindingBuilder()
+                    .withMetadata(meta(clusterName(), true))
+                    .withNewRoleRef()
+                    .withApiGroup("rbac.authorization.k8s.io")
+                    .withKind("ClusterRole")
+                    .withName(clusterName())
+                    .endRoleRef()
+                    .addNewSubject()
+                    .withKind("ServiceAccount")
+                    .withName(NAME)
+                    .withNamespace(namespace)
+                    .endSubject()
+                    .build());
+        }
+        objects.add(daemonSet());
+        return objects;
+    }
+
+    private DaemonSet daemonSet() {
+        Map<String, String> selector = selectorLabels();
+        return new DaemonSetBuilder()
+                .withMetadata(meta(NAME, true))
+                .withNewSpec()
+                .withNewSelector().withMatchLabels(selector).endSelector()
+                .withNewUpdateStrategy().withType("RollingUpdate").endUpdateStrategy()
+                .withNewTemplate()
+                .withNewMetadata().withLabels(labels()).endMetadata()
+                .withNewSpec()
+                .withServiceAccountName(NAME)
+                .withAutomountServiceAccountToken(false)
+                .withHostPID(true)
+                .withHostNetwork(false)
+                .withHostIPC(false)
+                .withNodeSelector(nodeSelector.isEmpty() ? null : nodeSelector)
+                .addNewToleration().withOperator("Exists").endToleration()
+                .withTerminationGracePeriodSeconds(2L)
+                .addNewContainer()
+                .withName("probe")
+                .withImage(image)
+                .withCommand("sh", "-c", script())
+                .addNewEnv()
+                .withName("NODE_NAME")
+                .withNewValueFrom().withNewFieldRef().withFieldPath("spec.nodeName").endFieldRef().endValueFrom()
+                .endEnv()
+                .addNewEnv().withName("PROBE_INTERVAL").withValue(intervalSeconds()).endEnv()
+                .withNewResources()
+                .addToRequests("cpu", new Quantity("5m"))
+                .addToRequests("memory", new Quantity("16Mi"))
+                .addToLimits("memory", new Quantity("64Mi"))
+                .endResources()
+                .withNewSecurityContext()
+                .withRunAsUser(0L)
+                .withRunAsNonRoot(false)
+                .withReadOnlyRootFilesystem(true)
+                .withAllowPrivilegeEscalation(false)
+                .withPrivileged(false)
+                .withNewCapabilities().withDrop("ALL").withAdd("SYS_PTRACE").endCapabilities()
+                .withNewSeccompProfile().withType("RuntimeDefault").endSeccompProfile()
+                .endSecurityContext()
+                .endContainer()
+                .endSpec()
+                .endTemplate()
+                .endSpec()
+                .build();
+    }
+
+    /**
+     * The SCC that admits exactly the probe's pod: host PID only, SYS_PTRACE as the one
+     * capability it may add to an otherwise empty set (required drop ALL with an allowed
+     * capability is how restricted-v2 grants NET_BIND_SERVICE), any user (it runs as 0), no
+     * volumes, read-only root, default seccomp, SELinux as assigned to the namespace.
+     */
+    private GenericKubernetesResource securityContextConstraints() {
+        return new GenericKubernetesResourceBuilder()
+                .withApiVersion(OPENSHIFT_SECURITY_GROUP + "/v1")
+                .withKind("SecurityContextConstraints")
+                .withMetadata(meta(clusterName(), false))
+                .addToAdditionalProperties("allowHostPID", true)
+                .addToAdditionalProperties("allowHostNetwork", false)
+                .addToAdditionalProperties("allowHostPorts", false)
+                .addToAdditionalProperties("allowHostIPC", false)
+                .addToAdditionalProperties("allowHostDirVolumePlugin", false)
+                .addToAdditionalProperties("allowPrivilegedContainer", false)
+                .addToAdditionalProperties("allowPrivilegeEscalation", false)
+                .addToAdditionalProperties("allowedCapabilities", List.of("SYS_PTRACE"))
+                .addToAdditionalProperties("requiredDropCapabilities", List.of("ALL"))
+                .addToAdditionalProperties("defaultAddCapabilities", List.of())
+                .addToAdditionalProperties("readOnlyRootFilesystem", true)
+                .addToAdditionalProperties("runAsUser", Map.of("type", "RunAsAny"))
+                .addToAdditionalProperties("seLinuxContext", Map.of("type", "MustRunAs"))
+                .addToAdditionalProperties("fsGroup", Map.of("type", "RunAsAny"))
+                .addToAdditionalProperties("supplementalGroups", Map.of("type", "RunAsAny"))
+                .addToAdditionalProperties("seccompProfiles", List.of("runtime/default"))
+                .addToAdditionalProperties("volumes", List.of())
+                .addToAdditionalProperties("users", List.of())
+                .addToAdditionalProperties("groups", List.of())
+                .build();
+    }
+}

@@ -1,0 +1,78 @@
+package io.kubensbench.bench.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import io.fabric8.kubernetes.api.model.StatusBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.kubensbench.bench.cluster.ProbeSnapshot;
+import io.kubensbench.workloads.cluster.ClusterAccessException;
+import io.kubensbench.workloads.cluster.ClusterWorkload;
+import io.kubensbench.workloads.cluster.ClusterWorkloadOptions;
+import io.kubensbench.workloads.pods.PodFactory;
+import io.kubensbench.workloads.spec.Churn;
+import io.kubensbench.workloads.spec.VolumeCounts;
+import io.kubensbench.workloads.spec.WorkloadSpec;
+import java.time.Duration;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A missing permission reads the same and ends the command the same way wherever the cluster
+ * refuses it: in the deployer of the workload's pods or in the node probe.
+ */
+@EnableKubernetesMockClient(crud = true)
+class ClusterRefusalTest {
+
+    /** The line a refused create gives, whoever asked: what was refused, then the API server's words. */
+    private static final Pattern SHAPE = Pattern.compile("forbidden: you need permission to create (\\w+) (\\S+):"
+            + " (\\w+) is forbidden: User \"dev\" cannot create resource \"\\3\" in API group \"\" .+");
+
+    KubernetesMockServer server;
+    KubernetesClient client;
+
+    @Test
+    void aRefusalByRbacIsTheSameLineAndExitCodeFromTheDeployerAndFromTheProbe() {
+        for (String plural : new String[] {"secrets", "configmaps", "pods"}) {
+            refuse("/api/v1/namespaces/kb-bench/" + plural, plural + " is forbidden: User \"dev\" cannot create"
+                    + " resource \"" + plural + "\" in API group \"\" in the namespace \"kb-bench\"");
+        }
+        refuse("/api/v1/namespaces", "namespaces is forbidden: User \"dev\" cannot create resource \"namespaces\""
+                + " in API group \"\" at the cluster scope");
+        PodFactory pods = new PodFactory(new WorkloadSpec(2, 1, VolumeCounts.of(1, 0, 1, 0, 0), Churn.none()), "c1",
+                "kb-bench", "busybox:1.36", Map.of());
+        ClusterWorkload deployer = new ClusterWorkload(client, pods, ClusterWorkloadOptions.defaults().newRateLimiter(),
+                ClusterWorkloadOptions.defaults());
+        ProbeSnapshot probe = new ProbeSnapshot(client, "busybox:1.36", Duration.ofSeconds(5), line -> { });
+
+        Throwable fromDeployer = catchThrowable(() -> deployer.deploy(n -> { }));
+        Throwable fromProbe = catchThrowable(() -> probe.take(Map.of()));
+
+        for (Throwable refused : new Throwable[] {fromDeployer, fromProbe}) {
+            assertThat(refused).isInstanceOf(ClusterAccessException.class)
+                    .hasCauseInstanceOf(KubernetesClientException.class)
+                    .hasMessageMatching(SHAPE.pattern())
+                    .hasMessageNotContaining("\n");
+            assertThat(Main.exitCode(refused)).isEqualTo(Main.BAD_INPUT);
+        }
+        assertThat(what(fromDeployer)).startsWith("Secret kb-bench/");
+        assertThat(what(fromProbe)).startsWith("Namespace kubens-bench-probe-");
+    }
+
+    /** The kind and name the line says were refused. */
+    private static String what(Throwable refused) {
+        Matcher m = SHAPE.matcher(refused.getMessage());
+        assertThat(m.matches()).isTrue();
+        return m.group(1) + " " + m.group(2);
+    }
+
+    private void refuse(String path, String message) {
+        server.expect().post().withPath(path).andReturn(403, new StatusBuilder().withStatus("Failure")
+                .withReason("Forbidden").withCode(403).withMessage(message).build()).always();
+    }
+}

@@ -1,0 +1,7 @@
+/**
+ * Waiting with a limit: the waits for pods, probes, rollouts and a lab's boot all poll
+ * something until it is true or a timeout has passed. They share one deadline and one way of
+ * sleeping towards it, so a wait never oversleeps its limit, and tests can run a wait on a
+ * fake clock.
+ */
+package io.kubensbench.workloads.time;
