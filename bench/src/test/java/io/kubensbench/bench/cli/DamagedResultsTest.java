@@ -79,7 +79,7 @@ class DamagedResultsTest {
     @Test
     void aDamagedSampleLineIsNamedToo() throws Exception {
         Path dir = results("samples");
-        insert(dir.resolve(ResultsDir.SAMPLES), 5, "{\"run\": 1, \"attempt\": ");
+        insert(dir.resolve(ResultsDir.SAMPLES), 5, "{\"run\": 1, \"attempt\": }");
         assertThat(run("analyze", dir.toString())).isZero();
         assertThat(out.toString()).contains("1 unreadable line skipped:", dir.resolve(ResultsDir.SAMPLES) + " line 5: ");
     }
