@@ -11,12 +11,12 @@ import io.kubensbench.analysis.stats.PairedTTest;
 import io.kubensbench.analysis.stats.Power;
 import io.kubensbench.analysis.stats.WelchTest;
 import io.kubensbench.analysis.stats.WilcoxonSignedRank;
+import io.kubensbench.analysis.text.Wording;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -155,7 +155,7 @@ public final class Analyzer {
                 Power.repetitionsPerArm(b.sd(), c.sd(), b.mean(), 0.50),
                 meanMounts(baseRuns), meanMounts(candRuns),
                 mean(values(valid, RunRecord::mountEventsPerSecond)),
-                verdict, restsOn(baseline, candidate, welch, blocked, verdict), blocked);
+                verdict, Wording.restsOn(baseline, candidate, welch, blocked, verdict, bootstrap), blocked);
     }
 
     /**
@@ -228,47 +228,6 @@ public final class Analyzer {
             return Verdict.INCREASED;
         }
         return Verdict.NO_SIGNIFICANT_DIFFERENCE;
-    }
-
-    private String restsOn(ArmStats baseline, ArmStats candidate, WelchTest.Result welch, BlockedResult blocked,
-                           Verdict verdict) {
-        StringBuilder s = new StringBuilder()
-                .append("n = ").append(baseline.n()).append(' ').append(baseline.arm()).append(", ")
-                .append(candidate.n()).append(' ').append(candidate.arm()).append(" valid runs");
-        Map<String, Integer> exclusions = new LinkedHashMap<>(baseline.exclusions());
-        candidate.exclusions().forEach((reason, count) -> exclusions.merge(reason, count, Integer::sum));
-        int excluded = baseline.excluded() + candidate.excluded();
-        if (excluded > 0) {
-            s.append(" (").append(excluded).append(" excluded: ").append(exclusions.entrySet().stream()
-                    .map(e -> e.getValue() == 1 ? e.getKey() : e.getKey() + " (" + e.getValue() + " runs)")
-                    .collect(Collectors.joining(", "))).append(')');
-        }
-        if (verdict == Verdict.INSUFFICIENT_DATA) {
-            return s.append("; at least ").append(MIN_RUNS_PER_ARM).append(" valid runs per arm are needed for a verdict")
-                    .toString();
-        }
-        if (blocked == null) {
-            return s.append("; Welch p ").append(formatP(welch.p()))
-                    .append("; bootstrap ").append(bootstrap.resamples()).append(" resamples, seed ")
-                    .append(bootstrap.seed()).toString();
-        }
-        s.append("; ").append(blocked.k()).append(" nodes as blocks, paired t over per-node means, p ")
-                .append(formatP(blocked.pairedT().p()));
-        if (!blocked.dropped().isEmpty()) {
-            s.append(" (dropped for lacking an arm: ").append(String.join(", ", blocked.dropped())).append(')');
-        }
-        if (!Double.isNaN(blocked.wilcoxon().p())) {
-            s.append("; Wilcoxon signed-rank exact p ").append(formatP(blocked.wilcoxon().p()));
-        }
-        return s.append("; node bootstrap ").append(bootstrap.resamples()).append(" resamples, seed ")
-                .append(bootstrap.seed()).toString();
-    }
-
-    static String formatP(double p) {
-        if (Double.isNaN(p)) {
-            return "undefined";
-        }
-        return p < 1e-4 ? "< 0.0001" : String.format(Locale.ROOT, "= %.4f", p);
     }
 
     private static ArmStats arm(String name, List<RunRecord> runs, double[] cores) {

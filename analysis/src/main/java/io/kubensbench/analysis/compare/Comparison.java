@@ -3,7 +3,7 @@ package io.kubensbench.analysis.compare;
 import io.kubensbench.analysis.stats.Descriptive;
 import io.kubensbench.analysis.stats.Interval;
 import io.kubensbench.analysis.stats.WelchTest;
-import java.math.BigDecimal;
+import io.kubensbench.analysis.text.Numbers;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -130,14 +130,14 @@ public final class Comparison {
     public String verdictLine() {
         int code = exitCode();
         if (code == PASS) {
-            return "PASS: " + compared + (compared == 1 ? " level" : " levels") + " compared; no regression beyond "
-                    + number(maxRegressionPoints) + " points of reduction or " + number(maxRegressionPoints)
-                    + "% of the candidate arm's CPU";
+            return heading(code) + ": " + compared + (compared == 1 ? " level" : " levels")
+                    + " compared; no regression beyond " + Numbers.plain(maxRegressionPoints) + " points of reduction or "
+                    + Numbers.plain(maxRegressionPoints) + "% of the candidate arm's CPU";
         }
         List<Check> failing = findings.stream().filter(f -> f.code == code).map(Finding::check).toList();
         Check first = failing.get(0);
         String more = failing.size() > 1 ? " (+" + (failing.size() - 1) + " more failing)" : "";
-        return title(code) + " (exit " + code + "): " + (Check.ALL_LEVELS.equals(first.level()) ? "" : first.level()
+        return heading(code) + ": " + (Check.ALL_LEVELS.equals(first.level()) ? "" : first.level()
                 + ", " + first.metric() + ": ") + first.message() + more;
     }
 
@@ -152,6 +152,11 @@ public final class Comparison {
 
     public double maxRegressionPoints() {
         return maxRegressionPoints;
+    }
+
+    /** The gate's answer as a heading: "PASS", "REGRESSION (exit 10)". */
+    public static String heading(int exitCode) {
+        return title(exitCode) + (exitCode == PASS ? "" : " (exit " + exitCode + ")");
     }
 
     public static String title(int exitCode) {
@@ -194,8 +199,8 @@ public final class Comparison {
             double cvCurrent = cv(c);
             String message = String.format(Locale.ROOT,
                     "coefficient of variation of the baseline arm: baseline %s (%s%s), current %s (%s%s); limit %.2f",
-                    fixed(cvBaseline, 3), b.baseline().arm(), b.blocked() == null ? "" : ", within nodes",
-                    fixed(cvCurrent, 3), c.baseline().arm(), c.blocked() == null ? "" : ", within nodes", MAX_CV);
+                    Numbers.fixed(cvBaseline, 3), b.baseline().arm(), b.blocked() == null ? "" : ", within nodes",
+                    Numbers.fixed(cvCurrent, 3), c.baseline().arm(), c.blocked() == null ? "" : ", within nodes", MAX_CV);
             if (unmeasured(b, cvBaseline) || unmeasured(c, cvCurrent)) {
                 out.add(pass(level, Check.VARIANCE, message + "; the within-node variation is not measured"
                         + " (no node has 2 valid baseline runs), the per-node spread is in the intervals"));
@@ -224,10 +229,10 @@ public final class Comparison {
                 return;
             }
             double threshold = before.reduction() - points / 100;
-            String figures = "reduction " + percent(now.reduction()) + " (95% CI " + percent(now.ciLow()) + " to "
-                    + percent(now.ciHigh()) + now.basis() + ") against the baseline's " + percent(before.reduction())
-                    + "; limit " + percent(threshold) + " (" + number(points) + " points below)";
-            if (now.ciHigh() < threshold) {
+            String figures = "reduction " + Numbers.percentWithCi(now.reduction(), now.ci(), now.basis())
+                    + " against the baseline's " + Numbers.percent(before.reduction()) + "; limit "
+                    + Numbers.percent(threshold) + " (" + Numbers.plain(points) + " points below)";
+            if (now.ci().high() < threshold) {
                 out.add(new Finding(new Check(level, Check.REDUCTION, false,
                         figures + ": lower with confidence"), REGRESSION));
             } else if (now.reduction() < threshold) {
@@ -263,9 +268,10 @@ public final class Comparison {
                     "mean per-node difference (%s - %s) %s cores over %d nodes against the baseline's %s over %d"
                             + " (change %s cores, 95%% CI %s to %s, %s); limit +%s cores (%s%% of the baseline's"
                             + " %s arm, at least %s)",
-                    candidate, baselineCell.baseline().arm(), signed(c.difference()), c.k(), signed(b.difference()),
-                    b.k(), signed(change), signed(rise.low()), signed(rise.high()), basis, fixed(threshold, 4),
-                    number(points), candidate, number(ABSOLUTE_FLOOR_CORES));
+                    candidate, baselineCell.baseline().arm(), Numbers.signed(c.difference()), c.k(),
+                    Numbers.signed(b.difference()), b.k(), Numbers.signed(change), Numbers.signed(rise.low()),
+                    Numbers.signed(rise.high()), basis, Numbers.fixed(threshold, 4), Numbers.plain(points), candidate,
+                    Numbers.plain(ABSOLUTE_FLOOR_CORES));
             if (rise.low() > threshold) {
                 out.add(new Finding(new Check(level, Check.DIFFERENCE, false,
                         figures + ": the saving shrank with confidence"), REGRESSION));
@@ -286,9 +292,9 @@ public final class Comparison {
             String figures = String.format(Locale.ROOT,
                     "%s arm's systemd CPU %s cores against the baseline's %s (change %s cores, 95%% CI %s to %s);"
                             + " limit +%s cores (%s%% of the baseline, at least %s)",
-                    c.candidate().arm(), fixed(now.mean(), 4), fixed(before.mean(), 4), signed(difference),
-                    signed(rise.low()), signed(rise.high()), fixed(threshold, 4), number(points),
-                    number(ABSOLUTE_FLOOR_CORES));
+                    c.candidate().arm(), Numbers.fixed(now.mean(), 4), Numbers.fixed(before.mean(), 4),
+                    Numbers.signed(difference), Numbers.signed(rise.low()), Numbers.signed(rise.high()),
+                    Numbers.fixed(threshold, 4), Numbers.plain(points), Numbers.plain(ABSOLUTE_FLOOR_CORES));
             if (rise.low() > threshold) {
                 out.add(new Finding(new Check(level, Check.CANDIDATE_CPU, false,
                         figures + ": higher with confidence"), REGRESSION));
@@ -307,14 +313,13 @@ public final class Comparison {
     }
 
     /** A summary's estimate of the saving at a level: blocked over nodes when it has one, else over runs. */
-    private record Effect(double reduction, double ciLow, double ciHigh, String basis) {
+    private record Effect(double reduction, Interval ci, String basis) {
 
         static Effect of(CellResult cell) {
             BlockedResult blocked = cell.blocked();
             return blocked == null
-                    ? new Effect(cell.reduction(), cell.reductionCiLow(), cell.reductionCiHigh(), "")
-                    : new Effect(blocked.reduction(), blocked.reductionCiLow(), blocked.reductionCiHigh(),
-                            ", " + blocked.k() + " nodes as blocks");
+                    ? new Effect(cell.reduction(), cell.reductionCi(), "")
+                    : new Effect(blocked.reduction(), blocked.reductionCi(), ", " + blocked.k() + " nodes as blocks");
         }
     }
 
@@ -324,21 +329,5 @@ public final class Comparison {
 
     private static String levels(Summary s) {
         return s.cells().isEmpty() ? "none" : String.join(", ", s.cells().stream().map(CellResult::level).toList());
-    }
-
-    private static String percent(double fraction) {
-        return Double.isNaN(fraction) ? "undefined" : String.format(Locale.ROOT, "%.1f%%", fraction * 100);
-    }
-
-    private static String fixed(double v, int decimals) {
-        return Double.isNaN(v) ? "undefined" : String.format(Locale.ROOT, "%." + decimals + "f", v);
-    }
-
-    private static String signed(double v) {
-        return Double.isNaN(v) ? "undefined" : String.format(Locale.ROOT, "%+.4f", v);
-    }
-
-    private static String number(double v) {
-        return BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
     }
 }

@@ -144,7 +144,7 @@ class MultiNodeAnalyzerTest {
         assertThat(b.dropped()).containsExactly("node-d");
         assertThat(b.difference()).isCloseTo(-0.295 / 3, within(1e-12));
         assertThat(b.reduction()).isCloseTo(1 - 0.645 / 0.940, within(1e-12));
-        assertThat(cell.restsOn()).contains("3 nodes as blocks", "(dropped for lacking an arm: node-d)",
+        assertThat(cell.restsOn()).contains("3 nodes as blocks", "(left out for lacking a valid run in an arm: node-d)",
                 "1 excluded: failed: probe lost");
         NodeResult d = s.nodes().get(3);
         assertThat(d.node()).isEqualTo("node-d");

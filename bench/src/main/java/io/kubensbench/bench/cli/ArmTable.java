@@ -1,6 +1,7 @@
 package io.kubensbench.bench.cli;
 
 import io.kubensbench.analysis.results.RunRecord;
+import io.kubensbench.analysis.text.Numbers;
 import io.kubensbench.bench.campaign.ArmSpec;
 import io.kubensbench.bench.campaign.CampaignSpec;
 import io.kubensbench.bench.campaign.Level;
@@ -39,9 +40,9 @@ final class ArmTable {
                 double max = valid.stream().mapToDouble(RunRecord::systemdCores).max().orElse(0);
                 double mounts = valid.stream().mapToLong(RunRecord::systemdMounts).average().orElse(0);
                 double events = valid.stream().mapToDouble(RunRecord::mountEventsPerSecond).average().orElse(0);
-                out.printf(Locale.ROOT, "%-16s %-8s %3d %11.2f%% %5.2f..%-5.2f %14.0f %12.0f %10d%n", level.name(),
-                        arm.name(), valid.size(), 100 * mean, 100 * min, 100 * max, mounts, events,
-                        cell.size() - valid.size());
+                out.printf(Locale.ROOT, "%-16s %-8s %3d %12s %5s..%-5s %14.0f %12.0f %10d%n", level.name(),
+                        arm.name(), valid.size(), Numbers.coreShare(mean), Numbers.fixed(100 * min, 2),
+                        Numbers.fixed(100 * max, 2), mounts, events, cell.size() - valid.size());
             }
         }
         out.println("systemd CPU: % of one core over the measure window (schedstat), mean of the valid runs");

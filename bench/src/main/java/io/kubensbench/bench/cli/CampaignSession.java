@@ -3,11 +3,13 @@ package io.kubensbench.bench.cli;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.kubensbench.analysis.compare.Summary;
 import io.kubensbench.analysis.compare.SummaryJson;
+import io.kubensbench.analysis.results.Environment;
 import io.kubensbench.analysis.results.ResultsDir;
 import io.kubensbench.analysis.results.ResultsStore;
 import io.kubensbench.analysis.results.RunRecord;
 import io.kubensbench.analysis.results.TargetTraits;
 import io.kubensbench.analysis.results.Unreadable;
+import io.kubensbench.analysis.text.Wording;
 import io.kubensbench.bench.campaign.ArmSpec;
 import io.kubensbench.bench.campaign.CampaignSpec;
 import io.kubensbench.bench.plan.Plan;
@@ -133,7 +135,8 @@ final class CampaignSession {
             out.println();
             new SummaryTable(out).print(summary);
             out.println();
-            summary.cells().forEach(c -> out.println("verdict " + SummaryTable.verdict(summary, c)));
+            Environment env = new ResultsDir(dir).environment();
+            summary.cells().forEach(c -> out.println("verdict: " + Wording.verdict(summary, c, env)));
             System.setProperty("java.awt.headless", "true");
             out.println("report: " + new ReportWriter().write(dir, summary));
         } else {

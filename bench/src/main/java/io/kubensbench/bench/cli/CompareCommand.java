@@ -3,6 +3,7 @@ package io.kubensbench.bench.cli;
 import io.kubensbench.analysis.compare.Check;
 import io.kubensbench.analysis.compare.Comparison;
 import io.kubensbench.analysis.compare.Summary;
+import io.kubensbench.analysis.text.Numbers;
 import io.kubensbench.reports.ResultsDirText;
 import io.kubensbench.reports.exports.ComparisonExport;
 import io.kubensbench.reports.exports.JunitXmlExport;
@@ -54,7 +55,7 @@ final class CompareCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (!(maxRegression >= 0 && maxRegression <= 100)) {
-            throw new IllegalArgumentException("--max-regression must be between 0 and 100 (got " + maxRegression + ")");
+            throw new IllegalArgumentException("--max-regression must be between 0 and 100 (got " + Numbers.plain(maxRegression) + ")");
         }
         Summary b = CampaignAnalysis.analyze(List.of(baseline), bootstrap.seed, bootstrap.resamples);
         Summary c = CampaignAnalysis.analyze(List.of(current), bootstrap.seed, bootstrap.resamples);

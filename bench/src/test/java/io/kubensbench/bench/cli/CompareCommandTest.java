@@ -125,6 +125,6 @@ class CompareCommandTest {
         err.getBuffer().setLength(0);
         Path r = results(dir.resolve("r"), 3, 0.25, 0.02);
         assertThat(run("compare", r.toString(), r.toString(), "--max-regression", "-5")).isEqualTo(2);
-        assertThat(err.toString().strip()).isEqualTo("kubens-bench: --max-regression must be between 0 and 100 (got -5.0)");
+        assertThat(err.toString().strip()).isEqualTo("kubens-bench: --max-regression must be between 0 and 100 (got -5)");
     }
 }

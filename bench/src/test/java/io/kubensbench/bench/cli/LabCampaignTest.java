@@ -81,7 +81,7 @@ class LabCampaignTest {
         assertThat(cell.baseline().n()).isEqualTo(3);
         assertThat(cell.candidate().n()).isEqualTo(3);
         assertThat(cell.reductionCiLow()).isGreaterThan(0);
-        assertThat(out.toString()).contains("verdict pods=150: reduced: systemd's CPU fell by");
+        assertThat(out.toString()).contains("verdict: At pods=150, encapsulation reduced systemd's CPU by");
         Path report = results.resolve("report/index.html");
         assertThat(out.toString()).contains("report: " + report);
         String html = Files.readString(report).replace("&#x3D;", "=");

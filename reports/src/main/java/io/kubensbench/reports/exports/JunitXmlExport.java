@@ -3,6 +3,7 @@ package io.kubensbench.reports.exports;
 import io.kubensbench.analysis.compare.Check;
 import io.kubensbench.analysis.compare.Comparison;
 import io.kubensbench.analysis.compare.Summary;
+import io.kubensbench.analysis.text.Numbers;
 import java.util.List;
 
 /**
@@ -23,7 +24,7 @@ public final class JunitXmlExport implements ComparisonExport {
         x.append("    <properties>\n");
         property(x, "baseline", String.join(", ", baseline.sources()));
         property(x, "current", String.join(", ", current.sources()));
-        property(x, "max-regression", Double.toString(comparison.maxRegressionPoints()));
+        property(x, "max-regression", Numbers.plain(comparison.maxRegressionPoints()));
         property(x, "exit-code", Integer.toString(comparison.exitCode()));
         x.append("    </properties>\n");
         for (Check c : checks) {

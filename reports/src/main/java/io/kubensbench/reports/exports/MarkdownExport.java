@@ -5,7 +5,8 @@ import io.kubensbench.analysis.compare.CellResult;
 import io.kubensbench.analysis.compare.Check;
 import io.kubensbench.analysis.compare.Comparison;
 import io.kubensbench.analysis.compare.Summary;
-import io.kubensbench.reports.ReportText;
+import io.kubensbench.analysis.text.Numbers;
+import io.kubensbench.analysis.text.Wording;
 import io.kubensbench.reports.ResultsDirText;
 import java.util.List;
 import java.util.Locale;
@@ -22,8 +23,7 @@ public final class MarkdownExport implements ComparisonExport {
     public String render(Comparison comparison, Summary baseline, Summary current) {
         StringBuilder m = new StringBuilder();
         int code = comparison.exitCode();
-        m.append("## kubens-bench: ").append(Comparison.title(code)).append(code == 0 ? "" : " (exit " + code + ")")
-                .append("\n\n");
+        m.append("## kubens-bench: ").append(Comparison.heading(code)).append("\n\n");
         m.append(cell(comparison.verdictLine())).append("\n\n");
         for (Summary side : List.of(baseline, current)) {
             if (!side.unreadable().isEmpty()) {
@@ -45,7 +45,7 @@ public final class MarkdownExport implements ComparisonExport {
         }
         m.append("\nBaseline: ").append(cell(String.join(", ", baseline.sources()))).append("; current: ")
                 .append(cell(String.join(", ", current.sources()))).append("; maximum regression ")
-                .append(fmt(comparison.maxRegressionPoints())).append(" points.\n");
+                .append(Numbers.plain(comparison.maxRegressionPoints())).append(" points.\n");
         return m.toString();
     }
 
@@ -58,8 +58,8 @@ public final class MarkdownExport implements ComparisonExport {
             m.append("| ").append(cell(c.level())).append(" | ")
                     .append(b.map(MarkdownExport::reduction).orElse("-")).append(" | ")
                     .append(reduction(c)).append(" | ")
-                    .append(cores(c.baseline().cores().mean())).append(" | ")
-                    .append(cores(c.candidate().cores().mean())).append(" | ")
+                    .append(Numbers.cores(c.baseline().cores().mean())).append(" | ")
+                    .append(Numbers.cores(c.candidate().cores().mean())).append(" | ")
                     .append(c.verdict().label()).append(" |\n");
         }
     }
@@ -82,9 +82,8 @@ public final class MarkdownExport implements ComparisonExport {
                     .append(effectiveReduction(c)).append(" | ")
                     .append(b.map(MarkdownExport::difference).orElse("-")).append(" | ")
                     .append(difference(c)).append(" | ")
-                    .append(c.blocked() == null ? "Welch " + ReportText.p(c.welch() == null ? Double.NaN : c.welch().p())
-                            : "paired t " + ReportText.p(c.blocked().pairedT().p())).append(" | ")
-                    .append(c.verdict().label()).append(c.blocked() == null ? "" : " (nodes as blocks)").append(" |\n");
+                    .append(Wording.test(c)).append(" | ")
+                    .append(Wording.label(c)).append(" |\n");
         }
         m.append("\nWith nodes as blocks (k nodes): the reduction is pooled over the nodes with a node bootstrap"
                 + " interval, the difference is the mean per-node difference with its t interval, p is the paired t-test"
@@ -97,42 +96,21 @@ public final class MarkdownExport implements ComparisonExport {
         if (b == null) {
             return reduction(c);
         }
-        if (Double.isNaN(b.reduction())) {
-            return "-";
-        }
-        return (b.reductionCi().defined()
-                ? String.format(Locale.ROOT, "%.1f%% [%.1f, %.1f]", 100 * b.reduction(), 100 * b.reductionCiLow(),
-                        100 * b.reductionCiHigh())
-                : String.format(Locale.ROOT, "%.1f%% (no interval)", 100 * b.reduction())) + ", " + b.k() + " nodes";
+        return Double.isNaN(b.reduction()) ? "-"
+                : Numbers.percentBracketed(b.reduction(), b.reductionCi()) + ", " + b.k() + " nodes";
     }
 
     /** The difference the level's verdict rests on: mean per-node when blocked, of the run means otherwise. */
     private static String difference(CellResult c) {
         BlockedResult b = c.blocked();
-        double v = b == null ? c.difference() : b.difference();
-        double low = b == null ? c.differenceCiLow() : b.differenceCi().low();
-        double high = b == null ? c.differenceCiHigh() : b.differenceCi().high();
-        if (Double.isNaN(v)) {
-            return "-";
+        if (b == null) {
+            return Numbers.coresBracketed(c.difference(), c.differenceCi());
         }
-        return cores(v) + (Double.isNaN(low) ? "" : String.format(Locale.ROOT, " [%.2f, %.2f]", 100 * low, 100 * high))
-                + (b == null ? "" : " per node");
+        return Double.isNaN(b.difference()) ? "-" : Numbers.coresBracketed(b.difference(), b.differenceCi()) + " per node";
     }
 
     private static String reduction(CellResult c) {
-        if (Double.isNaN(c.reduction())) {
-            return "-";
-        }
-        return String.format(Locale.ROOT, "%.1f%% [%.1f, %.1f]", 100 * c.reduction(), 100 * c.reductionCiLow(),
-                100 * c.reductionCiHigh());
-    }
-
-    private static String cores(double v) {
-        return Double.isNaN(v) ? "-" : String.format(Locale.ROOT, "%.2f%% of a core", 100 * v);
-    }
-
-    private static String fmt(double v) {
-        return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
+        return Numbers.percentBracketed(c.reduction(), c.reductionCi());
     }
 
     /** Text safe inside a Markdown table cell: no pipes, no line breaks, no HTML. */

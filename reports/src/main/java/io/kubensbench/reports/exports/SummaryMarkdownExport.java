@@ -5,8 +5,10 @@ import io.kubensbench.analysis.compare.CellResult;
 import io.kubensbench.analysis.compare.CostModel;
 import io.kubensbench.analysis.compare.NodeResult;
 import io.kubensbench.analysis.compare.Summary;
+import io.kubensbench.analysis.text.Numbers;
+import io.kubensbench.analysis.text.SystemdVersion;
+import io.kubensbench.analysis.text.Wording;
 import io.kubensbench.reports.ReportData;
-import io.kubensbench.reports.ReportText;
 import io.kubensbench.reports.ResultsDirText;
 import java.util.Map;
 
@@ -29,7 +31,7 @@ public final class SummaryMarkdownExport implements SummaryExport {
         String c = MarkdownExport.cell(s.candidateArm());
         StringBuilder m = new StringBuilder("# kubens-bench: ").append(MarkdownExport.cell(s.campaign())).append("\n\n");
         for (CellResult cell : s.cells()) {
-            m.append("- ").append(MarkdownExport.cell(ReportText.verdict(s, cell, data.environment()))).append('\n');
+            m.append("- ").append(MarkdownExport.cell(Wording.verdict(s, cell, data.environment()))).append('\n');
         }
         if (s.multiNode()) {
             blockedTable(s, m, b, c);
@@ -40,7 +42,7 @@ public final class SummaryMarkdownExport implements SummaryExport {
         if (!s.costModels().isEmpty()) {
             m.append("\nCost model:\n\n");
             for (CostModel model : s.costModels()) {
-                m.append("- ").append(MarkdownExport.cell(ReportText.costModel(model))).append('\n');
+                m.append("- ").append(MarkdownExport.cell(Wording.costModel(model))).append('\n');
             }
         }
         m.append("\n").append(s.valid()).append(" of ").append(s.runs()).append(" runs valid");
@@ -55,7 +57,7 @@ public final class SummaryMarkdownExport implements SummaryExport {
         if (!s.unreadable().isEmpty()) {
             m.append(MarkdownExport.cell(ResultsDirText.skipped(s.unreadable()))).append(".\n\n");
         }
-        m.append(MarkdownExport.cell(ReportText.rateLimit(data.environment()).strip()))
+        m.append(MarkdownExport.cell(SystemdVersion.rateLimit(data.environment()).strip()))
                 .append("\n\nReport: [report/index.html](report/index.html)\n");
         return m.toString();
     }
@@ -66,10 +68,10 @@ public final class SummaryMarkdownExport implements SummaryExport {
         for (CellResult cell : s.cells()) {
             m.append("| ").append(MarkdownExport.cell(cell.level())).append(" | ").append(cell.baseline().n())
                     .append(" | ").append(cell.candidate().n()).append(" | ")
-                    .append(ReportText.cores(cell.baseline().cores().mean())).append(" | ")
-                    .append(ReportText.cores(cell.candidate().cores().mean())).append(" | ")
-                    .append(ReportText.reduction(cell)).append(" | ")
-                    .append(ReportText.p(cell.welch() == null ? Double.NaN : cell.welch().p())).append(" | ")
+                    .append(Numbers.cores(cell.baseline().cores().mean())).append(" | ")
+                    .append(Numbers.cores(cell.candidate().cores().mean())).append(" | ")
+                    .append(Wording.reduction(cell)).append(" | ")
+                    .append(Numbers.p(cell.welch() == null ? Double.NaN : cell.welch().p())).append(" | ")
                     .append(cell.verdict().label()).append(" |\n");
         }
     }
@@ -88,15 +90,15 @@ public final class SummaryMarkdownExport implements SummaryExport {
                     .append(k == null ? "-" : Integer.toString(k.k())).append(" | ").append(cell.baseline().n())
                     .append(" | ").append(cell.candidate().n()).append(" | ");
             if (k == null) {
-                m.append(ReportText.reduction(cell)).append(" | ")
-                        .append(withCi(cell.difference(), cell.differenceCiLow(), cell.differenceCiHigh()))
-                        .append(" | Welch ").append(ReportText.p(cell.welch() == null ? Double.NaN : cell.welch().p()))
+                m.append(Wording.reduction(cell)).append(" | ")
+                        .append(Numbers.coresWithCi(cell.difference(), cell.differenceCi()))
+                        .append(" | ").append(Wording.test(cell))
                         .append(" | ").append(cell.verdict().label()).append(" (pooled runs) |\n");
             } else {
-                m.append(ReportText.reduction(k)).append(" | ")
-                        .append(withCi(k.difference(), k.differenceCi().low(), k.differenceCi().high()))
-                        .append(" per node | paired t ").append(ReportText.p(k.pairedT().p())).append(" | ")
-                        .append(cell.verdict().label()).append(" (nodes as blocks) |\n");
+                m.append(Wording.reduction(k)).append(" | ")
+                        .append(Numbers.coresWithCi(k.difference(), k.differenceCi()))
+                        .append(" per node | ").append(Wording.test(cell)).append(" | ")
+                        .append(Wording.label(cell)).append(" |\n");
             }
         }
     }
@@ -110,33 +112,15 @@ public final class SummaryMarkdownExport implements SummaryExport {
                 m.append("| ").append(MarkdownExport.cell(String.valueOf(node.node()))).append(" | ")
                         .append(MarkdownExport.cell(cell.level())).append(" | ").append(cell.baseline().n())
                         .append(" | ").append(cell.candidate().n()).append(" | ")
-                        .append(ReportText.cores(cell.baseline().cores().mean())).append(" | ")
-                        .append(ReportText.cores(cell.candidate().cores().mean())).append(" | ")
-                        .append(ReportText.reduction(cell)).append(" | ").append(cell.verdict().label()).append(" |\n");
+                        .append(Numbers.cores(cell.baseline().cores().mean())).append(" | ")
+                        .append(Numbers.cores(cell.candidate().cores().mean())).append(" | ")
+                        .append(Wording.reduction(cell)).append(" | ").append(cell.verdict().label()).append(" |\n");
             }
         }
         m.append("\nWith nodes as blocks (each node its own baseline; statistics over the per-node means):\n\n");
         for (CellResult cell : s.cells()) {
             m.append("- ").append(MarkdownExport.cell(cell.level())).append(": ")
-                    .append(MarkdownExport.cell(blocked(cell.blocked()))).append('\n');
+                    .append(MarkdownExport.cell(Wording.blocked(cell.blocked()))).append('\n');
         }
-    }
-
-    private static String blocked(BlockedResult b) {
-        if (b == null) {
-            return "fewer than 2 nodes with valid runs in both arms; the verdict rests on the pooled runs.";
-        }
-        return b.k() + " nodes; mean per-node difference "
-                + withCi(b.difference(), b.differenceCi().low(), b.differenceCi().high())
-                + ", paired t p " + ReportText.p(b.pairedT().p())
-                + (Double.isNaN(b.wilcoxon().p()) ? "" : ", Wilcoxon signed-rank p " + ReportText.p(b.wilcoxon().p()))
-                + "; pooled reduction " + ReportText.reduction(b)
-                + (b.dropped().isEmpty() ? "" : "; dropped for lacking an arm: " + String.join(", ", b.dropped())) + ".";
-    }
-
-    /** "-12.34% of a core (95% CI -14.00% to -10.60%)", without the interval when it is undefined. */
-    private static String withCi(double v, double low, double high) {
-        return ReportText.cores(v) + (Double.isNaN(low) ? ""
-                : " (95% CI " + ReportText.hundredths(low) + " to " + ReportText.hundredths(high) + ")");
     }
 }

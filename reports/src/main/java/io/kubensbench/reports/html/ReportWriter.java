@@ -12,8 +12,10 @@ import io.kubensbench.analysis.compare.Verdict;
 import io.kubensbench.analysis.results.Environment;
 import io.kubensbench.analysis.results.ResultsManifest;
 import io.kubensbench.analysis.results.RunRecord;
+import io.kubensbench.analysis.text.Numbers;
+import io.kubensbench.analysis.text.SystemdVersion;
+import io.kubensbench.analysis.text.Wording;
 import io.kubensbench.reports.ReportData;
-import io.kubensbench.reports.ReportText;
 import io.kubensbench.reports.ResultsDirText;
 import io.kubensbench.reports.charts.ChartRenderer;
 import io.kubensbench.reports.charts.Figure;
@@ -125,13 +127,13 @@ public final class ReportWriter {
         m.put("resultsDir", ResultsDirText.description(data.manifest()));
         m.put("skipped", s.unreadable().isEmpty() ? false : ResultsDirText.skipped(s.unreadable()));
         m.put("env", environment(env));
-        m.put("rateLimit", ReportText.rateLimit(env).strip());
+        m.put("rateLimit", SystemdVersion.rateLimit(env).strip());
         m.put("cells", s.cells().stream().map(c -> cell(s, c, env)).toList());
         m.put("runRows", data.runs().stream().map(ReportWriter::run).toList());
         m.put("severalNodes", data.severalNodes());
         m.put("multiNode", s.multiNode());
         m.put("nodeRows", s.nodes().stream().flatMap(n -> n.cells().stream().map(c -> nodeRow(n, c))).toList());
-        List<String> models = s.costModels().stream().map(ReportText::costModel).toList();
+        List<String> models = s.costModels().stream().map(Wording::costModel).toList();
         m.put("costModels", models);
         m.put("hasCostModels", !models.isEmpty());
         m.put("excludedText", excluded(s));
@@ -176,7 +178,7 @@ public final class ReportWriter {
             return e;
         }
         e.put("kernel", env.kernel());
-        e.put("systemd", ReportText.systemd(env));
+        e.put("systemd", SystemdVersion.of(env));
         e.put("cpu", env.cpuModel() + ", " + env.cpus() + " CPUs");
         e.put("memory", String.format(Locale.ROOT, "%.1f GiB", env.memoryBytes() / (double) (1L << 30)));
         e.put("hostname", env.hostname());
@@ -194,20 +196,20 @@ public final class ReportWriter {
         BlockedResult blocked = c.blocked();
         m.put("level", c.level());
         m.put("rowLevel", blocked == null ? c.level() : c.level() + ", runs pooled");
-        m.put("sentence", ReportText.verdict(s, c, env));
+        m.put("sentence", Wording.verdict(s, c, env));
         m.put("verdictClass", c.verdict() == Verdict.REDUCED ? "reduced" : "other");
         m.put("verdict", c.verdict().label());
         m.put("nBaseline", c.baseline().n());
         m.put("nCandidate", c.candidate().n());
         m.put("excluded", c.baseline().excluded() + c.candidate().excluded());
-        m.put("baselineMean", withCi(c.baseline().cores().mean(), c.baseline().cores().ciLow(), c.baseline().cores().ciHigh()));
-        m.put("candidateMean", withCi(c.candidate().cores().mean(), c.candidate().cores().ciLow(), c.candidate().cores().ciHigh()));
-        m.put("reduction", ReportText.reduction(c));
-        m.put("difference", withCi(c.difference(), c.differenceCiLow(), c.differenceCiHigh()));
-        m.put("welchP", ReportText.p(c.welch() == null ? Double.NaN : c.welch().p()));
-        m.put("mwP", ReportText.p(c.mannWhitney() == null ? Double.NaN : c.mannWhitney().p()));
-        m.put("hedges", ReportText.num(c.hedgesG(), 2));
-        m.put("mde", ReportText.cores(c.minimalDetectableEffect()));
+        m.put("baselineMean", Numbers.coresBracketed(c.baseline().cores().mean(), c.baseline().cores().ci()));
+        m.put("candidateMean", Numbers.coresBracketed(c.candidate().cores().mean(), c.candidate().cores().ci()));
+        m.put("reduction", Wording.reduction(c));
+        m.put("difference", Numbers.coresBracketed(c.difference(), c.differenceCi()));
+        m.put("welchP", Numbers.p(c.welch() == null ? Double.NaN : c.welch().p()));
+        m.put("mwP", Numbers.p(c.mannWhitney() == null ? Double.NaN : c.mannWhitney().p()));
+        m.put("hedges", Numbers.fixed(c.hedgesG(), 2));
+        m.put("mde", Numbers.cores(c.minimalDetectableEffect()));
         m.put("rowVerdict", blocked == null ? c.verdict().label() : "for reference");
         m.put("restsOn", c.restsOn());
         m.put("blocked", blocked == null ? false : blocked(c, blocked));
@@ -221,10 +223,10 @@ public final class ReportWriter {
         m.put("nBaseline", b.blocks().stream().mapToInt(NodeEffect::baselineRuns).sum());
         m.put("nCandidate", b.blocks().stream().mapToInt(NodeEffect::candidateRuns).sum());
         m.put("dropped", b.dropped().isEmpty() ? "-" : "nodes left out: " + String.join(", ", b.dropped()));
-        m.put("reduction", ReportText.reduction(b));
-        m.put("difference", withCi(b.difference(), b.differenceCi().low(), b.differenceCi().high()) + " per node");
-        m.put("pairedP", "paired t " + ReportText.p(b.pairedT().p()));
-        m.put("wilcoxonP", "Wilcoxon " + ReportText.p(b.wilcoxon().p()));
+        m.put("reduction", Wording.reduction(b));
+        m.put("difference", Numbers.coresBracketed(b.difference(), b.differenceCi()) + " per node");
+        m.put("pairedP", "paired t " + Numbers.p(b.pairedT().p()));
+        m.put("wilcoxonP", "Wilcoxon " + Numbers.p(b.wilcoxon().p()));
         m.put("verdict", c.verdict().label());
         return m;
     }
@@ -234,18 +236,13 @@ public final class ReportWriter {
         m.put("node", node.node());
         m.put("level", c.level());
         m.put("nBaseline", c.baseline().n());
-        m.put("baselineMean", ReportText.cores(c.baseline().cores().mean()));
+        m.put("baselineMean", Numbers.cores(c.baseline().cores().mean()));
         m.put("nCandidate", c.candidate().n());
-        m.put("candidateMean", ReportText.cores(c.candidate().cores().mean()));
-        m.put("difference", ReportText.cores(c.difference()));
-        m.put("reduction", ReportText.reduction(c));
+        m.put("candidateMean", Numbers.cores(c.candidate().cores().mean()));
+        m.put("difference", Numbers.cores(c.difference()));
+        m.put("reduction", Wording.reduction(c));
         m.put("verdict", c.verdict().label());
         return m;
-    }
-
-    private static String withCi(double v, double lo, double hi) {
-        String s = ReportText.cores(v);
-        return Double.isNaN(lo) ? s : s + " [" + ReportText.num(100 * lo, 2) + ", " + ReportText.num(100 * hi, 2) + "]";
     }
 
     private static Map<String, Object> run(RunRecord r) {
@@ -262,7 +259,7 @@ public final class ReportWriter {
         m.put("runtimeNs", r.runtimeMntNs());
         boolean separate = r.systemdMntNs() != null && r.kubeletMntNs() != null && !r.systemdMntNs().equals(r.kubeletMntNs());
         m.put("separate", r.kubeletMntNs() == null ? "-" : separate ? "yes" : "no");
-        m.put("cpu", ReportText.cores(r.systemdCores()));
+        m.put("cpu", Numbers.cores(r.systemdCores()));
         m.put("mounts", r.systemdMounts() + " / " + r.kubeletMounts());
         return m;
     }

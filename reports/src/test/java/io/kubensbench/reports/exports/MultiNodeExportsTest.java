@@ -8,7 +8,8 @@ import io.kubensbench.analysis.compare.Comparison;
 import io.kubensbench.analysis.compare.NodeResult;
 import io.kubensbench.analysis.compare.Summary;
 import io.kubensbench.reports.ReportData;
-import io.kubensbench.reports.ReportText;
+import io.kubensbench.analysis.text.Numbers;
+import io.kubensbench.analysis.text.Wording;
 import io.kubensbench.reports.SyntheticResults;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -88,13 +89,13 @@ class MultiNodeExportsTest {
         CellResult cell = summary.cell("pods=200").orElseThrow();
         BlockedResult b = cell.blocked();
 
-        assertThat(md).contains("- At pods=200, encapsulation reduced systemd's CPU by " + ReportText.reduction(b)
+        assertThat(md).contains("- At pods=200, encapsulation reduced systemd's CPU by " + Wording.reduction(b)
                         + ", with 3 nodes as blocks: mean per-node difference ")
                 .contains("| pods=200 | 3 | " + cell.baseline().n() + " | " + cell.candidate().n() + " | "
-                        + ReportText.reduction(b) + " | ")
-                .contains(" per node | paired t " + ReportText.p(b.pairedT().p()) + " | reduced (nodes as blocks) |")
+                        + Wording.reduction(b) + " | ")
+                .contains(" per node | paired t " + Numbers.p(b.pairedT().p()) + " | reduced (nodes as blocks) |")
                 .contains("| &lt;script&gt;alert(3)&lt;/script&gt; | pods=200 |")
-                .doesNotContain("<script>", "Welch p", ReportText.reduction(cell));
+                .doesNotContain("<script>", "Welch p", Wording.reduction(cell));
     }
 
     @Test
@@ -109,7 +110,7 @@ class MultiNodeExportsTest {
         assertThat(md).contains("| level | baseline reduction | current reduction | baseline difference on - off |"
                         + " current difference on - off | current p | verdict |")
                 .contains("| pods=50 | " + reduction + " | " + reduction + " | ")
-                .contains("| paired t " + ReportText.p(b.pairedT().p()) + " | reduced (nodes as blocks) |")
+                .contains("| paired t " + Numbers.p(b.pairedT().p()) + " | reduced (nodes as blocks) |")
                 .contains("| pods=50 | per-node difference | pass |")
                 .doesNotContain(String.format(Locale.ROOT, "%.1f%% [%.1f, %.1f]", 100 * cell.reduction(),
                         100 * cell.reductionCiLow(), 100 * cell.reductionCiHigh()));

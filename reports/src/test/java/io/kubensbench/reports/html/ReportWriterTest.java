@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.kubensbench.analysis.compare.CellResult;
 import io.kubensbench.analysis.compare.Summary;
 import io.kubensbench.reports.ReportData;
-import io.kubensbench.reports.ReportText;
+import io.kubensbench.analysis.text.Wording;
 import io.kubensbench.reports.SyntheticResults;
 import io.kubensbench.reports.charts.ChartRenderer;
 import io.kubensbench.reports.charts.Figure;
@@ -106,14 +106,14 @@ class ReportWriterTest {
                         "href=\"../nodes.csv\"", "<th>run</th><th>node</th><th>arm</th>")
                 .contains("<td>&lt;script&gt;alert(3)&lt;/script&gt;</td><td>pods=200</td>")
                 .contains("<tr class=\"blocked\"><td>pods=200, 3 nodes as blocks</td>")
-                .contains("<td>" + ReportText.reduction(cell.blocked()) + "</td>")
+                .contains("<td>" + Wording.reduction(cell.blocked()) + "</td>")
                 .contains("<td>pods=200, runs pooled</td>")
                 .contains("<td>for reference</td></tr>")
-                .contains("encapsulation reduced systemd's CPU by " + ReportText.reduction(cell.blocked())
+                .contains("encapsulation reduced systemd's CPU by " + Wording.reduction(cell.blocked())
                         + ", with 3 nodes as blocks");
         // the pooled reduction is in the pooled row only, never in the verdict
         String verdicts = text.substring(text.indexOf("<section id=\"verdict\">"), text.indexOf("<section id=\"setup\">"));
-        assertThat(verdicts).doesNotContain(ReportText.reduction(cell)).contains("paired t p ");
+        assertThat(verdicts).doesNotContain(Wording.reduction(cell)).contains("paired t p ");
         // one row per node and level in the Nodes table, one per run record in the evidence
         assertThat(html.split("<td>pods&#x3D;50</td><td class=\"num\">", -1)).hasSize(1 + NODES.size());
         assertThat(dir.resolve("nodes.csv")).content().hasLineCount(1 + NODES.size() * 2);

@@ -1,4 +1,4 @@
-package io.kubensbench.reports;
+package io.kubensbench.analysis.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -12,15 +12,15 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The verdict sentence the HTML report and summary.md open with. */
-class ReportTextTest {
+/** The verdict sentence the terminal, the HTML report and summary.md give per level. */
+class WordingTest {
 
     private static final long WINDOW_NS = 20_000_000_000L;
 
     private final List<RunRecord> runs = new ArrayList<>();
 
     /** Valid 20 s runs of the given systemd CPU (cores) on a node. */
-    private ReportTextTest add(String node, String level, String arm, double... cores) {
+    private WordingTest add(String node, String level, String arm, double... cores) {
         for (double c : cores) {
             int index = runs.size();
             runs.add(RunRecord.builder()
@@ -56,7 +56,7 @@ class ReportTextTest {
     }
 
     /** Three nodes with different baselines that all save: d = -0.085, -0.100, -0.110 cores. */
-    private ReportTextTest threeNodes(String level) {
+    private WordingTest threeNodes(String level) {
         return add("node-a", level, "off", 0.100, 0.110, 0.120).add("node-a", level, "on", 0.020, 0.025, 0.030)
                 .add("node-b", level, "off", 0.300, 0.310, 0.320).add("node-b", level, "on", 0.200, 0.210, 0.220)
                 .add("node-c", level, "off", 0.500, 0.520, 0.540).add("node-c", level, "on", 0.400, 0.410, 0.420);
@@ -69,24 +69,24 @@ class ReportTextTest {
         BlockedResult b = cell.blocked();
         assertThat(cell.verdict()).isEqualTo(Verdict.REDUCED);
 
-        String sentence = ReportText.verdict(s, cell, null);
+        String sentence = Wording.verdict(s, cell, null);
 
         // 1 - (0.025 + 0.210 + 0.410) / (0.110 + 0.310 + 0.520) = 31.4%; mean difference -0.0983
         assertThat(sentence).startsWith("At pods=100, encapsulation reduced systemd's CPU by 31.4% (95% CI ")
                 .contains(", node bootstrap), with 3 nodes as blocks: mean per-node difference -9.83% of a core (95% CI "
-                        + ReportText.hundredths(b.differenceCi().low()) + " to "
-                        + ReportText.hundredths(b.differenceCi().high()) + "), paired t p "
-                        + ReportText.p(b.pairedT().p()) + "; n = 9 off and 9 on runs; systemd unknown.")
+                        + Numbers.coreShare(b.differenceCi().low()) + " to "
+                        + Numbers.coreShare(b.differenceCi().high()) + "), paired t p "
+                        + Numbers.pIs(b.pairedT().p()) + "; n = 9 off and 9 on runs; systemd unknown.")
                 .doesNotContain("Welch", "from ");
-        assertThat(ReportText.pct(b.reductionCiLow())).isNotEqualTo(ReportText.pct(cell.reductionCiLow()));
-        assertThat(sentence).doesNotContain("(95% CI " + ReportText.pct(cell.reductionCiLow()) + " to "
-                + ReportText.pct(cell.reductionCiHigh()) + ")");
+        assertThat(Numbers.percent(b.reductionCiLow())).isNotEqualTo(Numbers.percent(cell.reductionCiLow()));
+        assertThat(sentence).doesNotContain("(95% CI " + Numbers.percent(cell.reductionCiLow()) + " to "
+                + Numbers.percent(cell.reductionCiHigh()) + ")");
     }
 
     @Test
     void aNodeWithoutBothArmsIsNamedAsLeftOut() {
         Summary s = threeNodes("pods=100").add("node-d", "pods=100", "off", 0.2, 0.2, 0.2).summary();
-        String sentence = ReportText.verdict(s, s.cells().get(0), null);
+        String sentence = Wording.verdict(s, s.cells().get(0), null);
         assertThat(sentence).contains("with 3 nodes as blocks")
                 .contains("; left out for lacking a valid run in an arm: node-d; n = 12 off and 9 on runs");
     }
@@ -98,7 +98,7 @@ class ReportTextTest {
         assertThat(s.multiNode()).isTrue();
         CellResult alone = s.cell("pods=200").orElseThrow();
         assertThat(alone.blocked()).isNull();
-        assertThat(ReportText.verdict(s, alone, null)).startsWith("At pods=200, encapsulation reduced systemd's CPU by "
-                + ReportText.reduction(alone) + ", from 31.00% of a core (off) to 2.33% of a core (on); n = 3 off and 3 on");
+        assertThat(Wording.verdict(s, alone, null)).startsWith("At pods=200, encapsulation reduced systemd's CPU by "
+                + Wording.reduction(alone) + ", from 31.00% of a core (off) to 2.33% of a core (on); n = 3 off and 3 on");
     }
 }

@@ -1,0 +1,160 @@
+package io.kubensbench.analysis.text;
+
+import io.kubensbench.analysis.compare.Analyzer;
+import io.kubensbench.analysis.compare.ArmStats;
+import io.kubensbench.analysis.compare.BlockedResult;
+import io.kubensbench.analysis.compare.CellResult;
+import io.kubensbench.analysis.compare.CostModel;
+import io.kubensbench.analysis.compare.Summary;
+import io.kubensbench.analysis.compare.Verdict;
+import io.kubensbench.analysis.results.Environment;
+import io.kubensbench.analysis.stats.Bootstrap;
+import io.kubensbench.analysis.stats.WelchTest;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * The sentences about a level's verdict: the verdict with its numbers, what it rests on, and
+ * the comparison with nodes as blocks. A level measured on several nodes is always worded with
+ * the blocked figures its verdict rests on, never the pooled runs' (which would let the
+ * node-to-node spread pass for noise), and the terminal and every report word it alike.
+ */
+public final class Wording {
+
+    private Wording() {
+    }
+
+    /**
+     * The verdict of one level in one sentence with its numbers: "At pods=50, encapsulation
+     * reduced systemd's CPU by 96.4% (95% CI 96.0% to 96.6%), from ... ; n = 4 off and 3 on
+     * runs; systemd 252."
+     *
+     * @param env where the campaign ran, for the systemd version; null when unknown
+     */
+    public static String verdict(Summary s, CellResult c, Environment env) {
+        BlockedResult k = c.blocked();
+        String reduction = k == null ? reduction(c) : reduction(k);
+        StringBuilder b = new StringBuilder();
+        b.append("At ").append(c.level()).append(", encapsulation ");
+        switch (c.verdict()) {
+            case REDUCED -> b.append("reduced systemd's CPU by ").append(reduction);
+            case INCREASED -> b.append("increased systemd's CPU (reduction ").append(reduction).append(')');
+            case NO_SIGNIFICANT_DIFFERENCE -> {
+                b.append("made no significant difference to systemd's CPU (reduction ").append(reduction);
+                if (k == null) {
+                    b.append(", minimal detectable effect ").append(Numbers.cores(c.minimalDetectableEffect()));
+                }
+                b.append(')');
+            }
+            default -> b.append("could not be judged: insufficient data")
+                    .append(k == null ? "" : " (reduction " + reduction + ")");
+        }
+        if (k == null) {
+            b.append(", from ").append(Numbers.cores(c.baseline().cores().mean())).append(" (").append(s.baselineArm())
+                    .append(") to ").append(Numbers.cores(c.candidate().cores().mean())).append(" (")
+                    .append(s.candidateArm()).append(')');
+        } else {
+            b.append(", with ").append(k.k()).append(" nodes as blocks: mean per-node difference ")
+                    .append(Numbers.coresWithCi(k.difference(), k.differenceCi()))
+                    .append(", paired t p ").append(Numbers.pIs(k.pairedT().p()));
+            if (!k.dropped().isEmpty()) {
+                b.append("; ").append(leftOut(k.dropped()));
+            }
+        }
+        return b.append("; n = ").append(c.baseline().n()).append(' ').append(s.baselineArm()).append(" and ")
+                .append(c.candidate().n()).append(' ').append(s.candidateArm()).append(" runs; systemd ")
+                .append(SystemdVersion.of(env).replaceFirst("^systemd\\s+", "")).append('.').toString();
+    }
+
+    /**
+     * What a level's verdict rests on: valid runs per arm, what was excluded and why, the
+     * deciding test and its p, and the bootstrap that gave the interval. The analysis stores
+     * it with the level.
+     *
+     * @param blocked the level with nodes as blocks, null when the verdict rests on the runs
+     */
+    public static String restsOn(ArmStats baseline, ArmStats candidate, WelchTest.Result welch, BlockedResult blocked,
+                                 Verdict verdict, Bootstrap bootstrap) {
+        StringBuilder s = new StringBuilder()
+                .append("n = ").append(baseline.n()).append(' ').append(baseline.arm()).append(", ")
+                .append(candidate.n()).append(' ').append(candidate.arm()).append(" valid runs");
+        Map<String, Integer> exclusions = new LinkedHashMap<>(baseline.exclusions());
+        candidate.exclusions().forEach((reason, count) -> exclusions.merge(reason, count, Integer::sum));
+        int excluded = baseline.excluded() + candidate.excluded();
+        if (excluded > 0) {
+            s.append(" (").append(excluded).append(" excluded: ").append(exclusions.entrySet().stream()
+                    .map(e -> e.getValue() == 1 ? e.getKey() : e.getKey() + " (" + e.getValue() + " runs)")
+                    .collect(Collectors.joining(", "))).append(')');
+        }
+        if (verdict == Verdict.INSUFFICIENT_DATA) {
+            return s.append("; at least ").append(Analyzer.MIN_RUNS_PER_ARM)
+                    .append(" valid runs per arm are needed for a verdict").toString();
+        }
+        if (blocked == null) {
+            return s.append("; Welch p ").append(Numbers.pIs(welch.p()))
+                    .append("; bootstrap ").append(bootstrap.resamples()).append(" resamples, seed ")
+                    .append(bootstrap.seed()).toString();
+        }
+        s.append("; ").append(blocked.k()).append(" nodes as blocks, paired t over per-node means, p ")
+                .append(Numbers.pIs(blocked.pairedT().p()));
+        if (!blocked.dropped().isEmpty()) {
+            s.append(" (").append(leftOut(blocked.dropped())).append(')');
+        }
+        if (!Double.isNaN(blocked.wilcoxon().p())) {
+            s.append("; Wilcoxon signed-rank exact p ").append(Numbers.pIs(blocked.wilcoxon().p()));
+        }
+        return s.append("; node bootstrap ").append(bootstrap.resamples()).append(" resamples, seed ")
+                .append(bootstrap.seed()).toString();
+    }
+
+    /**
+     * A level with nodes as blocks in one sentence: the mean per-node difference, its tests and
+     * the pooled reduction; for a level without blocks, that its verdict rests on the pooled runs.
+     */
+    public static String blocked(BlockedResult b) {
+        if (b == null) {
+            return "fewer than 2 nodes with valid runs in both arms; the verdict rests on the pooled runs.";
+        }
+        return b.k() + " nodes; mean per-node difference " + Numbers.coresWithCi(b.difference(), b.differenceCi())
+                + ", paired t p " + Numbers.pIs(b.pairedT().p())
+                + (Double.isNaN(b.wilcoxon().p()) ? "" : ", Wilcoxon signed-rank p " + Numbers.pIs(b.wilcoxon().p()))
+                + "; pooled reduction " + reduction(b)
+                + (b.dropped().isEmpty() ? "" : "; " + leftOut(b.dropped())) + ".";
+    }
+
+    /** The run-level reduction: "97.1% (95% CI 95.0% to 99.0%)", or "-" when undefined. */
+    public static String reduction(CellResult c) {
+        return Numbers.percentWithCi(c.reduction(), c.reductionCi(), "");
+    }
+
+    /** The pooled reduction over nodes: "93.1% (95% CI 90.2% to 95.8%, node bootstrap)", or "-" when undefined. */
+    public static String reduction(BlockedResult b) {
+        return Numbers.percentWithCi(b.reduction(), b.reductionCi(), ", node bootstrap");
+    }
+
+    /** The verdict's label, saying when it rests on nodes as blocks: "reduced (nodes as blocks)". */
+    public static String label(CellResult c) {
+        return c.verdict().label() + (c.blocked() == null ? "" : " (nodes as blocks)");
+    }
+
+    /** The test the verdict rests on with its p, for a table: "Welch 0.0003", "paired t 0.0120". */
+    public static String test(CellResult c) {
+        return c.blocked() == null ? "Welch " + Numbers.p(c.welch() == null ? Double.NaN : c.welch().p())
+                : "paired t " + Numbers.p(c.blocked().pairedT().p());
+    }
+
+    /** "off: 10.506% of a core per 1,000 mounts (95% CI 8.877 to 12.135), intercept -0.17% of a core, R² 0.976, 8 runs". */
+    public static String costModel(CostModel m) {
+        return String.format(Locale.ROOT, "%s: %.3f%% of a core per %s (95%% CI %.3f to %.3f), intercept %s, "
+                        + "R\u00b2 %.3f, %d runs", m.arm(), m.rate(), m.unit(), m.rateCi().low(), m.rateCi().high(),
+                Numbers.cores(m.fit().intercept()), m.fit().r2(), m.fit().n());
+    }
+
+    /** Nodes a level's blocks leave out: "left out for lacking a valid run in an arm: node-d". */
+    private static String leftOut(List<String> nodes) {
+        return "left out for lacking a valid run in an arm: " + String.join(", ", nodes);
+    }
+}
