@@ -1,6 +1,7 @@
 package io.kubensbench.bench.campaign;
 
 import io.kubensbench.workloads.spec.WorkloadSpec;
+import io.kubensbench.workloads.time.Durations;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -59,7 +60,7 @@ public record CampaignSpec(String name, TargetSpec target, WorkloadSpec workload
         Duration shortest = sampling.interval().multipliedBy(MIN_SAMPLES_PER_WINDOW);
         if (schedule.measure().compareTo(shortest) < 0) {
             throw new InvalidCampaignException("schedule.measure", "must be at least twice sampling.interval, "
-                    + Shown.duration(shortest) + " (got " + Shown.duration(schedule.measure()) + ")");
+                    + Durations.exact(shortest) + " (got " + Durations.exact(schedule.measure()) + ")");
         }
     }
 

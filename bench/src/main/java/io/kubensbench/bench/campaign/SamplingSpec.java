@@ -1,5 +1,6 @@
 package io.kubensbench.bench.campaign;
 
+import io.kubensbench.workloads.time.Durations;
 import java.time.Duration;
 
 /**
@@ -20,8 +21,8 @@ public record SamplingSpec(Duration interval) {
         }
         if (interval.compareTo(MIN_INTERVAL) < 0 || interval.compareTo(MAX_INTERVAL) > 0) {
             throw new InvalidCampaignException("sampling.interval", "must be between "
-                    + Shown.duration(MIN_INTERVAL) + " and " + Shown.duration(MAX_INTERVAL)
-                    + " (got " + Shown.duration(interval) + ")");
+                    + Durations.exact(MIN_INTERVAL) + " and " + Durations.exact(MAX_INTERVAL)
+                    + " (got " + Durations.exact(interval) + ")");
         }
     }
 

@@ -1,5 +1,6 @@
 package io.kubensbench.bench.campaign;
 
+import io.kubensbench.workloads.time.Durations;
 import java.time.Duration;
 
 /**
@@ -47,8 +48,8 @@ public record Schedule(Duration warmup, Duration measure, int repetitions, Order
             throw new InvalidCampaignException(path, "must be " + (positive ? "more than" : "at least") + " 0s");
         }
         if (d.compareTo(MAX_PHASE) > 0) {
-            throw new InvalidCampaignException(path, "must be at most " + Shown.duration(MAX_PHASE)
-                    + " (got " + Shown.duration(d) + ")");
+            throw new InvalidCampaignException(path, "must be at most " + Durations.exact(MAX_PHASE)
+                    + " (got " + Durations.exact(d) + ")");
         }
     }
 }

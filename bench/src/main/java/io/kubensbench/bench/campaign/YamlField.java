@@ -1,7 +1,7 @@
 package io.kubensbench.bench.campaign;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.kubensbench.bench.config.Durations;
+import io.kubensbench.workloads.time.Durations;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

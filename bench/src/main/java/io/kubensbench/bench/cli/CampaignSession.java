@@ -22,6 +22,7 @@ import io.kubensbench.bench.cluster.ClusterTargets;
 import io.kubensbench.bench.lab.LabTargets;
 import io.kubensbench.reports.ResultsDirText;
 import io.kubensbench.reports.html.ReportWriter;
+import io.kubensbench.workloads.time.Durations;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -108,7 +109,7 @@ final class CampaignSession {
         Runner.Outcome outcome;
         try {
             err.println("kubens-bench: campaign '" + spec.name() + "', " + plan.runs().size() + " runs, about "
-                    + Progress.format(plan.estimate()) + "; results in " + dir);
+                    + Durations.rough(plan.estimate()) + "; results in " + dir);
             err.println("kubens-bench: starting the target ...");
             err.flush();
             target.prepare();

@@ -3,6 +3,7 @@ package io.kubensbench.bench.cli;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.kubensbench.bench.cluster.ClusterCleanups;
 import io.kubensbench.workloads.cluster.CleanupReport;
+import io.kubensbench.workloads.time.Durations;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -53,7 +54,7 @@ final class CleanupCommand implements Callable<Integer> {
             out.println(report.summary());
             out.flush();
             if (!report.namespacesStillTerminating().isEmpty()) {
-                spec.commandLine().getErr().println("kubens-bench: still terminating after " + wait.toSeconds() + " s: "
+                spec.commandLine().getErr().println("kubens-bench: still terminating after " + Durations.exact(wait) + ": "
                         + String.join(", ", report.namespacesStillTerminating())
                         + " (a finalizer holds them; see kubectl get namespace NAME -o yaml)");
                 return Main.FAILED;

@@ -1,6 +1,6 @@
 package io.kubensbench.bench.cli;
 
-import io.kubensbench.bench.config.Durations;
+import io.kubensbench.workloads.time.Durations;
 import java.time.Duration;
 import picocli.CommandLine;
 

@@ -13,6 +13,7 @@ import io.kubensbench.bench.cluster.ProbeLine;
 import io.kubensbench.bench.cluster.ProbeSnapshot;
 import io.kubensbench.workloads.cluster.ApiErrors;
 import io.kubensbench.workloads.cluster.ClusterAccessException;
+import io.kubensbench.workloads.time.Durations;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -99,7 +100,7 @@ final class EncapsulationCommand implements Callable<Integer> {
         if (changed.isEmpty() || noWait) {
             return Main.OK;
         }
-        err.println("kubens-bench: waiting up to " + timeout.toMinutes() + " min for pools " + String.join(", ", roles)
+        err.println("kubens-bench: waiting up to " + Durations.exact(timeout) + " for pools " + String.join(", ", roles)
                 + " (nodes drain and reboot one by one) ...");
         err.flush();
         List<PoolStatus> done = mc.awaitRollout(roles, timeout, (p, elapsed) -> {

@@ -10,14 +10,13 @@ import io.kubensbench.bench.campaign.ClusterTargetSpec;
 import io.kubensbench.bench.campaign.Level;
 import io.kubensbench.bench.campaign.Order;
 import io.kubensbench.bench.plan.Plan;
-import io.kubensbench.bench.run.Progress;
 import io.kubensbench.bench.plan.PlannedRun;
 import io.kubensbench.bench.campaign.Schedule;
 import io.kubensbench.bench.cluster.ClusterManifests;
 import io.kubensbench.bench.cluster.ProbeManifests;
-import io.kubensbench.bench.config.Durations;
 import io.kubensbench.workloads.mounts.MountPlan;
 import io.kubensbench.workloads.spec.WorkloadSpec;
+import io.kubensbench.workloads.time.Durations;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
 import java.nio.file.Path;
@@ -84,8 +83,8 @@ final class PlanCommand implements Callable<Integer> {
                 count(c.levels().size(), "level"), c.arms().size(), count(s.repetitions(), "repetition"),
                 plan.runs().size(),
                 s.order().label(), s.order() == Order.RANDOM ? " (seed " + s.seed() + ")" : "");
-        out.println("each run   warm-up " + Durations.format(s.warmup()) + ", measure " + Durations.format(s.measure())
-                + ", a sample every " + Durations.format(c.sampling().interval()));
+        out.println("each run   warm-up " + Durations.exact(s.warmup()) + ", measure " + Durations.exact(s.measure())
+                + ", a sample every " + Durations.exact(c.sampling().interval()));
         out.println();
 
         List<String[]> levels = new ArrayList<>();
@@ -148,10 +147,10 @@ final class PlanCommand implements Callable<Integer> {
                 + (traits.armSwitching() == TargetTraits.ArmSwitching.ROLLOUT
                         ? " (each a MachineConfig rollout: every selected node drains and reboots)"
                         : " (each made by hand)");
-        return "estimated duration: " + (inPlace ? "" : "at least ") + Progress.format(plan.estimate())
-                + " (per run: warm-up, measure, " + Durations.format(Plan.runOverhead(c))
+        return "estimated duration: " + (inPlace ? "" : "at least ") + Durations.rough(plan.estimate())
+                + " (per run: warm-up, measure, " + Durations.exact(Plan.runOverhead(c))
                 + (inPlace ? " to set the arm and start the kubelet, " : " to settle, prove the arm and tear down, ")
-                + Durations.format(Plan.DEPLOY_PER_MOUNT) + " per mount to deploy)" + switches;
+                + Durations.exact(Plan.DEPLOY_PER_MOUNT) + " per mount to deploy)" + switches;
     }
 
     /**

@@ -12,6 +12,7 @@ import io.kubensbench.bench.sampling.Sampler;
 import io.kubensbench.bench.sampling.SamplingLoop;
 import io.kubensbench.bench.sampling.Watched;
 import io.kubensbench.bench.sampling.format.SampleWriter;
+import io.kubensbench.workloads.time.Durations;
 import java.io.FilterWriter;
 import java.io.PrintWriter;
 import java.io.Writer;
@@ -163,7 +164,7 @@ final class SampleCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--pid must be a positive process id (got " + target.pid + ")");
         }
         if (interval.toMillis() < 10) {
-            throw new IllegalArgumentException("--interval must be at least 10ms (got " + interval.toMillis() + "ms)");
+            throw new IllegalArgumentException("--interval must be at least 10ms (got " + Durations.exact(interval) + ")");
         }
         if (duration.compareTo(interval) < 0) {
             throw new IllegalArgumentException("--duration must be at least one --interval");

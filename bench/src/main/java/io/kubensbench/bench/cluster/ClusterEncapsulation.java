@@ -13,10 +13,10 @@ import io.fabric8.kubernetes.api.model.APIResourceList;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
-import io.kubensbench.bench.config.Durations;
 import io.kubensbench.workloads.cluster.ApiErrors;
 import io.kubensbench.workloads.cluster.ClusterAccessException;
 import io.kubensbench.workloads.time.Deadline;
+import io.kubensbench.workloads.time.Durations;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -181,7 +181,7 @@ public final class ClusterEncapsulation {
         Objects.requireNonNull(poolNames, "poolNames");
         Objects.requireNonNull(progress, "progress");
         if (timeout.isNegative() || timeout.isZero()) {
-            throw new IllegalArgumentException("timeout must be positive (got " + Durations.format(timeout) + ")");
+            throw new IllegalArgumentException("timeout must be positive (got " + Durations.exact(timeout) + ")");
         }
         Deadline deadline = Deadline.after(timeout);
         requireMachineConfigApi();
@@ -264,9 +264,9 @@ public final class ClusterEncapsulation {
                 .map(status -> status.name() + " (" + status.updatedMachineCount() + "/" + status.machineCount()
                         + " machines updated" + (pickedUp.contains(status.name()) ? "" : ", not started yet") + ")")
                 .collect(Collectors.joining(", "));
-        String message = "MachineConfigPools not rolled out after " + Durations.format(timeout) + ": " + pending
+        String message = "MachineConfigPools not rolled out after " + Durations.exact(timeout) + ": " + pending
                 + "; nodes drain and reboot one by one, so raise the default with --timeout (e.g. --timeout "
-                + Durations.format(timeout.multipliedBy(2)) + ")";
+                + Durations.exact(timeout.multipliedBy(2)) + ")";
         if (lastFailure != null) {
             message += "; last poll failed: " + explain(lastFailure, "list", MACHINE_CONFIG_POOLS).getMessage();
         }

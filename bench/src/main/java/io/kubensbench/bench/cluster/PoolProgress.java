@@ -1,6 +1,6 @@
 package io.kubensbench.bench.cluster;
 
-import io.kubensbench.bench.run.Progress;
+import io.kubensbench.workloads.time.Durations;
 import java.time.Duration;
 import java.util.List;
 
@@ -21,7 +21,7 @@ public final class PoolProgress {
         int filled = machines == 0 ? 0 : Math.min(BAR, updated * BAR / machines);
         StringBuilder s = new StringBuilder("[").append("#".repeat(filled)).append(".".repeat(BAR - filled))
                 .append("] ").append(updated).append('/').append(machines).append(" machines updated, ")
-                .append(Progress.format(elapsed)).append(':');
+                .append(Durations.rough(elapsed)).append(':');
         for (PoolStatus p : pools) {
             s.append(' ').append(p.name()).append(' ').append(p.updatedMachineCount()).append('/')
                     .append(p.machineCount()).append(' ')

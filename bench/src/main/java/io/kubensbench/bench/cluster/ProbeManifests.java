@@ -13,8 +13,8 @@ import io.fabric8.kubernetes.api.model.apps.DaemonSetBuilder;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBuilder;
 import io.fabric8.kubernetes.api.model.rbac.RoleBindingBuilder;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
-import io.kubensbench.bench.config.Durations;
 import io.kubensbench.workloads.pods.PodFactory;
+import io.kubensbench.workloads.time.Durations;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
@@ -102,8 +102,8 @@ public final class ProbeManifests {
             throw new IllegalArgumentException("probe image must not be blank (a plain shell image such as busybox)");
         }
         if (interval == null || interval.compareTo(MIN_INTERVAL) < 0) {
-            throw new IllegalArgumentException("probe interval " + (interval == null ? null : Durations.format(interval))
-                    + " must be at least " + Durations.format(MIN_INTERVAL));
+            throw new IllegalArgumentException("probe interval " + (interval == null ? null : Durations.exact(interval))
+                    + " must be at least " + Durations.exact(MIN_INTERVAL));
         }
         this.namespace = namespace;
         this.image = image;

@@ -6,10 +6,10 @@ import io.fabric8.kubernetes.api.model.apps.DaemonSet;
 import io.fabric8.kubernetes.api.model.apps.DaemonSetStatus;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
-import io.kubensbench.bench.config.Durations;
 import io.kubensbench.workloads.cluster.ApiErrors;
 import io.kubensbench.workloads.cluster.PodDiagnosis;
 import io.kubensbench.workloads.time.Deadline;
+import io.kubensbench.workloads.time.Durations;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.time.Duration;
@@ -99,7 +99,7 @@ final class ProbeReadiness {
     }
 
     private String notReady(Duration timeout, int desired, Map<String, String> ready, List<Pod> pods) {
-        String head = "the node probe is not ready within " + Durations.format(timeout);
+        String head = "the node probe is not ready within " + Durations.exact(timeout);
         if (desired == 0) {
             Map<String, String> nodeSelector = manifests.nodeSelector();
             return head + ": its DaemonSet " + manifests.namespace() + "/" + ProbeManifests.NAME

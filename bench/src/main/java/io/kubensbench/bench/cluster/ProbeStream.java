@@ -1,6 +1,7 @@
 package io.kubensbench.bench.cluster;
 
 import io.kubensbench.workloads.time.Deadline;
+import io.kubensbench.workloads.time.Durations;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -183,8 +184,8 @@ final class ProbeStream implements AutoCloseable {
                 long left = deadline.remainingNanos();
                 if (closed || left <= 0) {
                     String why = problem();
-                    throw new IOException("no probe line from node " + node + " within " + timeout.toMillis()
-                            + " ms" + (closed ? " (stream closed)" : "") + (why == null ? "" : ": " + why));
+                    throw new IOException("no probe line from node " + node + " within " + Durations.exact(timeout)
+                            + (closed ? " (stream closed)" : "") + (why == null ? "" : ": " + why));
                 }
                 arrived.awaitNanos(left);
             }

@@ -1,5 +1,6 @@
 package io.kubensbench.bench.lab;
 
+import io.kubensbench.workloads.time.Durations;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -22,7 +23,7 @@ public record ExecResult(int exitCode, String stdout, String stderr) {
                 p.descendants().forEach(ProcessHandle::destroyForcibly);
                 p.destroyForcibly();
                 throw new IOException("'" + String.join(" ", command) + "' did not finish within "
-                        + timeout.toSeconds() + " s");
+                        + Durations.exact(timeout));
             }
             return new ExecResult(p.exitValue(), out.join(), err.join());
         } catch (InterruptedException e) {

@@ -6,6 +6,7 @@ import io.kubensbench.workloads.ids.Ids;
 import io.kubensbench.workloads.lab.KubeletSim;
 import io.kubensbench.workloads.spec.WorkloadSpec;
 import io.kubensbench.workloads.time.Deadline;
+import io.kubensbench.workloads.time.Durations;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -131,7 +132,7 @@ public final class LabNode implements AutoCloseable {
             }
             if (deadline.passed()) {
                 throw new IOException("lab systemd did not open its control socket within "
-                        + BOOT_TIMEOUT.toSeconds() + " s");
+                        + Durations.exact(BOOT_TIMEOUT));
             }
             Procfs.sleep(10);
         }

@@ -1,6 +1,7 @@
 package io.kubensbench.bench.lab;
 
 import io.kubensbench.workloads.time.Deadline;
+import io.kubensbench.workloads.time.Durations;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -37,7 +38,7 @@ public final class Procfs {
                 throw new IOException("process " + pid + " exited before starting its child", e);
             }
             if (deadline.passed()) {
-                throw new IOException("process " + pid + " started no child within " + timeout.toMillis() + " ms");
+                throw new IOException("process " + pid + " started no child within " + Durations.exact(timeout));
             }
             sleep(5);
         }
@@ -60,7 +61,7 @@ public final class Procfs {
                 throw new IOException("process " + pid + " exited before running " + comm, e);
             }
             if (deadline.passed()) {
-                throw new IOException("process " + pid + " did not start " + comm + " within " + timeout.toMillis() + " ms");
+                throw new IOException("process " + pid + " did not start " + comm + " within " + Durations.exact(timeout));
             }
             sleep(2);
         }

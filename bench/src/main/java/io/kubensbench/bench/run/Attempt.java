@@ -9,6 +9,7 @@ import io.kubensbench.bench.target.Settled;
 import io.kubensbench.bench.target.Target;
 import io.kubensbench.workloads.ids.Ids;
 import io.kubensbench.workloads.spec.WorkloadSpec;
+import io.kubensbench.workloads.time.Durations;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -137,7 +138,7 @@ final class Attempt {
         String how = Double.isNaN(settled.cores()) ? "its CPU could not be read" : String.format(Locale.ROOT,
                 "%.1f%% of a core", 100 * settled.cores());
         return String.format(Locale.ROOT, "systemd was still busy when the run was to start: %s on %s after %s of"
-                + " settling (idle is below %.1f%%)", how, settled.node(), Progress.format(settled.waited()),
+                + " settling (idle is below %.1f%%)", how, settled.node(), Durations.rough(settled.waited()),
                 100 * idleCores);
     }
 

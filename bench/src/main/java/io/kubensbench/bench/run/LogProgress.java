@@ -3,6 +3,7 @@ package io.kubensbench.bench.run;
 import io.kubensbench.bench.plan.PlannedRun;
 
 import io.kubensbench.analysis.results.RunRecord;
+import io.kubensbench.workloads.time.Durations;
 import java.io.PrintWriter;
 import java.time.Duration;
 
@@ -20,13 +21,13 @@ final class LogProgress implements Progress {
     public void runStarted(int position, int total, PlannedRun run, Duration remaining) {
         prefix = "[" + position + "/" + total + "] " + run.arm().name() + " " + run.level().name()
                 + " rep " + run.repetition();
-        err.println(prefix + ": started (about " + Progress.format(remaining) + " left in the campaign)");
+        err.println(prefix + ": started (about " + Durations.rough(remaining) + " left in the campaign)");
         err.flush();
     }
 
     @Override
     public void phase(String phase, Duration length) {
-        err.println(prefix + ": " + phase + (length.isZero() ? "" : " " + Progress.format(length)));
+        err.println(prefix + ": " + phase + (length.isZero() ? "" : " " + Durations.rough(length)));
         err.flush();
     }
 

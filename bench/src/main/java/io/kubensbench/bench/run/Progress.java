@@ -1,8 +1,8 @@
 package io.kubensbench.bench.run;
 
-import io.kubensbench.bench.plan.PlannedRun;
-
 import io.kubensbench.analysis.results.RunRecord;
+import io.kubensbench.analysis.text.Numbers;
+import io.kubensbench.bench.plan.PlannedRun;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.Locale;
@@ -29,20 +29,10 @@ public interface Progress {
         return System.console() != null && !ci ? new TerminalProgress(err) : new LogProgress(err);
     }
 
-    /**
-     * A duration to the second, as a person reads an estimate: {@code 45s}, {@code 2m14s},
-     * {@code 1h05m} (hours drop the seconds).
-     */
-    public static String format(Duration d) {
-        long s = Math.max(0, d.plusMillis(500).toSeconds());
-        return s >= 3600 ? String.format(Locale.ROOT, "%dh%02dm", s / 3600, s % 3600 / 60)
-                : s >= 60 ? String.format(Locale.ROOT, "%dm%02ds", s / 60, s % 60) : s + "s";
-    }
-
     static String outcome(RunRecord r) {
         return r.valid()
-                ? String.format(Locale.ROOT, "systemd %.2f%% of a core, %d mounts in its view, %.0f mount events/s",
-                        100 * r.systemdCores(), r.systemdMounts(), r.mountEventsPerSecond())
+                ? String.format(Locale.ROOT, "systemd %s, %d mounts in its view, %.0f mount events/s",
+                        Numbers.cores(r.systemdCores()), r.systemdMounts(), r.mountEventsPerSecond())
                 : "INVALID: " + r.invalidReason();
     }
 }

@@ -3,6 +3,7 @@ package io.kubensbench.bench.run;
 import io.kubensbench.bench.plan.PlannedRun;
 
 import io.kubensbench.analysis.results.RunRecord;
+import io.kubensbench.workloads.time.Durations;
 import java.io.PrintWriter;
 import java.time.Duration;
 
@@ -47,7 +48,7 @@ final class TerminalProgress implements Progress {
         String bar = "#".repeat(filled) + ".".repeat(BAR - filled);
         Duration left = Duration.ofNanos(Math.max(0, deadlineNs - System.nanoTime()));
         err.print("\r\033[K" + run + "  " + String.format("%-8s", what) + " [" + bar + "]  ETA "
-                + Progress.format(left));
+                + Durations.rough(left));
         err.flush();
     }
 

@@ -18,7 +18,6 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -120,13 +119,6 @@ class PlanCommandTest {
         assertThat(code).isEqualTo(Main.BAD_INPUT);
         assertThat(err.toString().lines()).containsExactly(
                 "kubens-bench: " + file + ": workload.pods: must be an integer (got \"many\")");
-    }
-
-    @Test
-    void roughlyRoundsToTheSecondAndDropsSecondsPastAnHour() {
-        assertThat(io.kubensbench.bench.run.Progress.format(Duration.ofMillis(65_600))).isEqualTo("1m06s");
-        assertThat(io.kubensbench.bench.run.Progress.format(Duration.ofSeconds(45))).isEqualTo("45s");
-        assertThat(io.kubensbench.bench.run.Progress.format(Duration.ofSeconds(3_725))).isEqualTo("1h02m");
     }
 
     private static List<JsonNode> documents(String yaml) throws Exception {

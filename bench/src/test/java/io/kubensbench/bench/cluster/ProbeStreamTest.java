@@ -52,7 +52,7 @@ class ProbeStreamTest {
             assertThat(nextAfterWriting(stream, probe, lines.get(2)).seq()).isEqualTo(2);
             assertThatThrownBy(() -> stream.awaitNext(Duration.ofMillis(200)))
                     .isInstanceOf(IOException.class)
-                    .hasMessage("no probe line from node worker-a within 200 ms");
+                    .hasMessage("no probe line from node worker-a within 200ms");
             assertThat(nextAfterWriting(stream, probe, lines.get(3)).seq()).isEqualTo(3);
         }
     }

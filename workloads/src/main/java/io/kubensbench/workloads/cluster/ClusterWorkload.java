@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.kubensbench.workloads.pods.PodFactory;
 import io.kubensbench.workloads.time.Deadline;
+import io.kubensbench.workloads.time.Durations;
 import io.kubensbench.workloads.time.Poll;
 import java.io.IOException;
 import java.time.Duration;
@@ -232,7 +233,7 @@ public final class ClusterWorkload {
         int left = Poll.until(Deadline.after(timeout), pollInterval, () -> api.pods().size(), n -> n == 0);
         if (left > 0) {
             throw new IOException(left + (left == 1 ? " pod" : " pods") + " still present " + api.where()
-                    + " after " + DurationText.of(timeout) + " (deleted with grace period 0)");
+                    + " after " + Durations.exact(timeout) + " (deleted with grace period 0)");
         }
     }
 }

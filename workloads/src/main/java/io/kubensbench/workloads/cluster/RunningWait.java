@@ -2,6 +2,7 @@ package io.kubensbench.workloads.cluster;
 
 import io.fabric8.kubernetes.api.model.Pod;
 import io.kubensbench.workloads.time.Deadline;
+import io.kubensbench.workloads.time.Durations;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -64,7 +65,7 @@ final class RunningWait {
             }
             if (deadline.passed()) {
                 throw new IOException(notRunning.size() + " of " + names.size() + " pods not Running after "
-                        + DurationText.of(timeout) + ": "
+                        + Durations.exact(timeout) + ": "
                         + notRunning.stream().limit(PODS_NAMED)
                                 .map(name -> name + " " + PodDiagnosis.of(listed.get(name)))
                                 .collect(Collectors.joining(", "))
