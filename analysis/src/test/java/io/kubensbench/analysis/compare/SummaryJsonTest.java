@@ -2,10 +2,10 @@ package io.kubensbench.analysis.compare;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.kubensbench.analysis.results.Unreadable;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import io.kubensbench.analysis.results.Unreadable;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -5,9 +5,9 @@ import io.kubensbench.workloads.cluster.ClusterAccessException;
 import io.kubensbench.workloads.spec.InvalidSpecException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /**
  * The {@code kubens-bench} command line. Exit codes: 0 success, 1 the run failed, 2 bad

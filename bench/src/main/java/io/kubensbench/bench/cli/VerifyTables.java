@@ -1,11 +1,10 @@
 package io.kubensbench.bench.cli;
 
-import io.kubensbench.bench.target.NamespaceIdentities;
 import io.kubensbench.bench.lab.ArmFindings;
 import io.kubensbench.bench.lab.MountVisibility;
-import io.kubensbench.bench.target.NamespaceIdentities;
 import io.kubensbench.bench.lab.PropagationMatrix;
 import io.kubensbench.bench.lab.VerifyReport;
+import io.kubensbench.bench.target.NamespaceIdentities;
 import java.io.PrintWriter;
 
 /** Prints {@code lab verify}'s findings as the two tables a reader compares with the docs. */

@@ -1,11 +1,11 @@
 package io.kubensbench.bench.cluster;
 
-import io.kubensbench.bench.target.NamespaceIdentities;
 import io.kubensbench.bench.sampling.MachineCpu;
 import io.kubensbench.bench.sampling.ProcessCpu;
 import io.kubensbench.bench.sampling.ProcessReading;
 import io.kubensbench.bench.sampling.Sample;
 import io.kubensbench.bench.sampling.Watched;
+import io.kubensbench.bench.target.NamespaceIdentities;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;

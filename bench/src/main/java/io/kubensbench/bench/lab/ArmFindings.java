@@ -1,7 +1,7 @@
 package io.kubensbench.bench.lab;
 
-import io.kubensbench.bench.target.NamespaceIdentities;
 import io.kubensbench.bench.campaign.Encapsulation;
+import io.kubensbench.bench.target.NamespaceIdentities;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,7 +1,7 @@
 package io.kubensbench.bench.lab;
 
-import io.kubensbench.bench.target.NamespaceIdentities;
 import io.kubensbench.bench.sampling.MountCounter;
+import io.kubensbench.bench.target.NamespaceIdentities;
 import io.kubensbench.workloads.ids.Ids;
 import io.kubensbench.workloads.lab.KubeletSim;
 import io.kubensbench.workloads.spec.WorkloadSpec;

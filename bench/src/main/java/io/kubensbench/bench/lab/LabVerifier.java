@@ -1,8 +1,8 @@
 package io.kubensbench.bench.lab;
 
-import io.kubensbench.bench.target.NamespaceIdentities;
 import io.kubensbench.bench.campaign.Encapsulation;
 import io.kubensbench.bench.sampling.MountCounter;
+import io.kubensbench.bench.target.NamespaceIdentities;
 import io.kubensbench.workloads.mounts.MountPlan;
 import io.kubensbench.workloads.spec.WorkloadSpec;
 import java.io.IOException;

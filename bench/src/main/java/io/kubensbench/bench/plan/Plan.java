@@ -4,7 +4,6 @@ import io.kubensbench.bench.campaign.ArmSpec;
 import io.kubensbench.bench.campaign.CampaignSpec;
 import io.kubensbench.bench.campaign.Level;
 import io.kubensbench.bench.campaign.Schedule;
-
 import io.kubensbench.workloads.mounts.MountPlan;
 import io.kubensbench.workloads.spec.WorkloadSpec;
 import java.time.Duration;

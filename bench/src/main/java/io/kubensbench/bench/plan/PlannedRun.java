@@ -3,7 +3,6 @@ package io.kubensbench.bench.plan;
 import io.kubensbench.bench.campaign.ArmSpec;
 import io.kubensbench.bench.campaign.Encapsulation;
 import io.kubensbench.bench.campaign.Level;
-
 import java.util.Objects;
 
 /**

@@ -1,8 +1,7 @@
 package io.kubensbench.bench.run;
 
-import io.kubensbench.bench.plan.PlannedRun;
-
 import io.kubensbench.analysis.results.RunRecord;
+import io.kubensbench.bench.plan.PlannedRun;
 import io.kubensbench.workloads.time.Durations;
 import java.io.PrintWriter;
 import java.time.Duration;

@@ -1,6 +1,7 @@
 package io.kubensbench.bench.target;
 
 import io.kubensbench.bench.campaign.Encapsulation;
+
 /**
  * The mount namespaces of systemd, kubelet and the container runtime, read as the product
  * documentation's verification reads them ({@code readlink /proc/PID/ns/mnt}).

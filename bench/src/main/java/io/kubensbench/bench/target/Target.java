@@ -1,8 +1,8 @@
 package io.kubensbench.bench.target;
 
-import io.kubensbench.bench.campaign.Encapsulation;
 import io.kubensbench.analysis.results.Environment;
 import io.kubensbench.analysis.results.TargetTraits;
+import io.kubensbench.bench.campaign.Encapsulation;
 import io.kubensbench.bench.sampling.SampleSource;
 import io.kubensbench.workloads.spec.WorkloadSpec;
 import java.io.IOException;

@@ -3,7 +3,6 @@ package io.kubensbench.bench.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.kubensbench.bench.target.NamespaceIdentities;
 import io.kubensbench.bench.sampling.CpuAccumulator;
 import io.kubensbench.bench.sampling.CpuInterval;
 import io.kubensbench.bench.sampling.CpuTotals;
@@ -11,6 +10,7 @@ import io.kubensbench.bench.sampling.MachineCpu;
 import io.kubensbench.bench.sampling.ProcessReading;
 import io.kubensbench.bench.sampling.Sample;
 import io.kubensbench.bench.sampling.Watched;
+import io.kubensbench.bench.target.NamespaceIdentities;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -3,9 +3,9 @@ package io.kubensbench.bench.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.kubensbench.bench.target.NamespaceIdentities;
 import io.kubensbench.bench.cluster.NodeVerification.State;
 import io.kubensbench.bench.sampling.ClockTicks;
+import io.kubensbench.bench.target.NamespaceIdentities;
 import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;

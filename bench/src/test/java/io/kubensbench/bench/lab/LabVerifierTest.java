@@ -1,8 +1,8 @@
 package io.kubensbench.bench.lab;
 
-import io.kubensbench.bench.target.NamespaceIdentities;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.kubensbench.bench.target.NamespaceIdentities;
 import io.kubensbench.workloads.spec.WorkloadSpec;
 import java.util.ArrayList;
 import java.util.List;

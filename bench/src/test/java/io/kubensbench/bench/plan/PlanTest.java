@@ -1,5 +1,8 @@
 package io.kubensbench.bench.plan;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import io.kubensbench.bench.campaign.ArmSpec;
 import io.kubensbench.bench.campaign.CampaignSpec;
 import io.kubensbench.bench.campaign.Encapsulation;
@@ -8,10 +11,6 @@ import io.kubensbench.bench.campaign.Order;
 import io.kubensbench.bench.campaign.SamplingSpec;
 import io.kubensbench.bench.campaign.Schedule;
 import io.kubensbench.bench.campaign.TargetSpec;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import io.kubensbench.workloads.spec.WorkloadSpec;
 import java.time.Duration;
 import java.util.Arrays;

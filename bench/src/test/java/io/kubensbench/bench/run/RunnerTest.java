@@ -1,12 +1,5 @@
 package io.kubensbench.bench.run;
 
-import io.kubensbench.bench.campaign.Encapsulation;
-import io.kubensbench.bench.target.NamespaceIdentities;
-import io.kubensbench.bench.target.Target;
-import io.kubensbench.bench.plan.Plan;
-import io.kubensbench.bench.campaign.CampaignReader;
-import io.kubensbench.bench.campaign.CampaignSpec;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kubensbench.analysis.results.Environment;
@@ -14,13 +7,19 @@ import io.kubensbench.analysis.results.ResultsDir;
 import io.kubensbench.analysis.results.ResultsStore;
 import io.kubensbench.analysis.results.RunRecord;
 import io.kubensbench.analysis.results.TargetTraits;
+import io.kubensbench.bench.campaign.CampaignReader;
+import io.kubensbench.bench.campaign.CampaignSpec;
+import io.kubensbench.bench.campaign.Encapsulation;
 import io.kubensbench.bench.campaign.LabTargetSpec;
-import io.kubensbench.bench.target.Settled;
+import io.kubensbench.bench.plan.Plan;
 import io.kubensbench.bench.sampling.MountCounter;
 import io.kubensbench.bench.sampling.ProcfsSampler;
 import io.kubensbench.bench.sampling.SampleSource;
 import io.kubensbench.bench.sampling.Sampler;
 import io.kubensbench.bench.sampling.Watched;
+import io.kubensbench.bench.target.NamespaceIdentities;
+import io.kubensbench.bench.target.Settled;
+import io.kubensbench.bench.target.Target;
 import io.kubensbench.workloads.cluster.ClusterAccessException;
 import io.kubensbench.workloads.spec.WorkloadSpec;
 import java.io.IOException;

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kubensbench.analysis.compare.CellResult;
 import io.kubensbench.analysis.compare.Summary;
-import io.kubensbench.reports.ReportData;
 import io.kubensbench.analysis.text.Wording;
+import io.kubensbench.reports.ReportData;
 import io.kubensbench.reports.SyntheticResults;
 import io.kubensbench.reports.charts.ChartRenderer;
 import io.kubensbench.reports.charts.Figure;
