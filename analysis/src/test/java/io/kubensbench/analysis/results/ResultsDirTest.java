@@ -128,22 +128,25 @@ class ResultsDirTest {
         assertThat(store.dir().unreadable()).extracting(Unreadable::line).containsExactly(1);
     }
 
-    @Test
-    void aLastLineCutShortByAKillIsNotNamed() throws Exception {
+    /** A directory with one run and the lines of a second that a kill cut short. */
+    private ResultsStore oneRunThenKilledMidLine() throws Exception {
         ResultsStore store = ResultsStoreTest.create(dir, "name: x\n");
         store.append(run(0, "a", "n", true, null), List.of(ResultsStoreTest.sample(0, "a", 0)));
         Files.writeString(dir.resolve(ResultsDir.SAMPLES), "{\"run\":1,\"att", StandardOpenOption.APPEND);
         Files.writeString(dir.resolve(ResultsDir.RUNS), "{\"index\":1,\"att", StandardOpenOption.APPEND);
+        return store;
+    }
+
+    @Test
+    void aLastLineCutShortByAKillIsNotNamed() throws Exception {
+        ResultsStore store = oneRunThenKilledMidLine();
         assertThat(new ResultsDir(dir).unreadable()).isEmpty();
         assertThat(new ResultsDir(dir).runs()).hasSize(1);
     }
 
     @Test
     void aLineCutShortByAKillStaysUnnamedAfterAResumeAppendsBehindIt() throws Exception {
-        ResultsStore store = ResultsStoreTest.create(dir, "name: x\n");
-        store.append(run(0, "a", "n", true, null), List.of(ResultsStoreTest.sample(0, "a", 0)));
-        Files.writeString(dir.resolve(ResultsDir.SAMPLES), "{\"run\":1,\"att", StandardOpenOption.APPEND);
-        Files.writeString(dir.resolve(ResultsDir.RUNS), "{\"index\":1,\"att", StandardOpenOption.APPEND);
+        ResultsStore store = oneRunThenKilledMidLine();
         store.append(run(1, "b", "n", true, null), List.of(ResultsStoreTest.sample(1, "b", 0)));
 
         ResultsDir read = new ResultsDir(dir);

@@ -8,8 +8,6 @@ import io.kubensbench.analysis.results.ResultsDir;
 import io.kubensbench.bench.campaign.CampaignReader;
 import io.kubensbench.bench.campaign.CampaignSpec;
 import io.kubensbench.bench.campaign.LabCapacity;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -24,13 +22,10 @@ class DamagedResultsTest {
     @TempDir
     Path tmp;
 
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
+    private final Cli cli = new Cli();
 
     private int run(String... args) {
-        out.getBuffer().setLength(0);
-        err.getBuffer().setLength(0);
-        return Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
+        return cli.run(args);
     }
 
     private Path results(String name) throws Exception {
@@ -54,8 +49,8 @@ class DamagedResultsTest {
         insert(runs, 3, "garbage");
         String named = runs + " line 3: Unrecognized token 'garbage'";
 
-        assertThat(run("analyze", dir.toString())).as(err.toString()).isZero();
-        assertThat(out.toString()).contains("campaign gate: 10 runs, 10 valid", "  1 unreadable line skipped:\n    "
+        assertThat(run("analyze", dir.toString())).as(cli.err()).isZero();
+        assertThat(cli.out()).contains("campaign gate: 10 runs, 10 valid", "  1 unreadable line skipped:\n    "
                 + named, "reduced");
         JsonNode summary = SummaryJson.mapper().readTree(dir.resolve(SummaryJson.FILE).toFile());
         assertThat(summary.path("unreadable")).hasSize(1);
@@ -63,7 +58,7 @@ class DamagedResultsTest {
         assertThat(summary.path("unreadable").get(0).path("line").asInt()).isEqualTo(3);
         assertThat(summary.path("unreadable").get(0).path("reason").asText()).startsWith("Unrecognized token 'garbage'");
 
-        assertThat(run("report", dir.toString())).as(err.toString()).isZero();
+        assertThat(run("report", dir.toString())).as(cli.err()).isZero();
         assertThat(Files.readString(dir.resolve("summary.md"))).contains("1 unreadable line skipped: " + named);
         assertThat(Files.readString(dir.resolve("report/index.html")).replace("&#39;", "'"))
                 .contains("Damaged results: 1 unreadable line skipped: " + named);
@@ -71,7 +66,7 @@ class DamagedResultsTest {
         Path clean = results("clean");
         Path md = tmp.resolve("compare.md");
         assertThat(run("compare", clean.toString(), dir.toString(), "--markdown", md.toString())).isZero();
-        assertThat(out.toString()).contains("current: 1 unreadable line skipped:\n  " + named)
+        assertThat(cli.out()).contains("current: 1 unreadable line skipped:\n  " + named)
                 .doesNotContain("baseline: ");
         assertThat(Files.readString(md)).contains("Current results damaged: 1 unreadable line skipped: " + named);
     }
@@ -81,7 +76,7 @@ class DamagedResultsTest {
         Path dir = results("samples");
         insert(dir.resolve(ResultsDir.SAMPLES), 5, "{\"run\": 1, \"attempt\": }");
         assertThat(run("analyze", dir.toString())).isZero();
-        assertThat(out.toString()).contains("1 unreadable line skipped:", dir.resolve(ResultsDir.SAMPLES) + " line 5: ");
+        assertThat(cli.out()).contains("1 unreadable line skipped:", dir.resolve(ResultsDir.SAMPLES) + " line 5: ");
     }
 
     @Test
@@ -90,7 +85,7 @@ class DamagedResultsTest {
         Files.writeString(dir.resolve(ResultsDir.RUNS), "{\"index\":10,\"attempt\":\"x\",\"rep",
                 StandardOpenOption.APPEND);
         assertThat(run("analyze", dir.toString())).isZero();
-        assertThat(out.toString()).contains("campaign gate: 10 runs, 10 valid").doesNotContain("unreadable");
+        assertThat(cli.out()).contains("campaign gate: 10 runs, 10 valid").doesNotContain("unreadable");
         assertThat(SummaryJson.read(dir.resolve(SummaryJson.FILE)).unreadable()).isEmpty();
     }
 }

@@ -16,8 +16,6 @@ import io.kubensbench.bench.campaign.TargetSpec;
 import io.kubensbench.workloads.spec.Churn;
 import io.kubensbench.workloads.spec.VolumeCounts;
 import io.kubensbench.workloads.spec.WorkloadSpec;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -61,13 +59,10 @@ class PortableResultsTest {
     @TempDir
     Path tmp;
 
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
+    private final Cli cli = new Cli();
 
     private int run(String... args) {
-        out.getBuffer().setLength(0);
-        err.getBuffer().setLength(0);
-        return Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
+        return cli.run(args);
     }
 
     /** The big lab campaign as a machine with room for it ran it: the file is not read by this machine's rules. */
@@ -108,7 +103,7 @@ class PortableResultsTest {
         Path dir = ResultsFixture.write(tmp.resolve("fleet"), MANUAL_CLUSTER, spec, WORKERS, 4, 0.3, 0.002);
         analysesReportsAndCompares(dir, "pods=100");
         assertThat(run("analyze", dir.toString())).isZero();
-        assertThat(out.toString()).contains("per node", "worker-a", "worker-b", "nodes as blocks");
+        assertThat(cli.out()).contains("per node", "worker-a", "worker-b", "nodes as blocks");
         assertThat(Files.readString(dir.resolve("report/index.html"))).contains("worker-b",
                 "schema version 2; cluster: arms switched by hand, one arm per invocation");
 
@@ -123,30 +118,30 @@ class PortableResultsTest {
         Path off = ResultsFixture.write(tmp.resolve("off"), MANUAL_CLUSTER, spec, WORKERS, List.of("off"), 4, 0.3, 0.002);
         Path on = ResultsFixture.asVersionOne(
                 ResultsFixture.write(tmp.resolve("on"), MANUAL_CLUSTER, spec, WORKERS, List.of("on"), 4, 0.3, 0.002));
-        assertThat(run("analyze", off.toString(), on.toString())).as(err.toString()).isZero();
-        assertThat(out.toString()).contains("campaign fleet: 16 runs, 16 valid", "(nodes as blocks)", "worker-b");
+        assertThat(run("analyze", off.toString(), on.toString())).as(cli.err()).isZero();
+        assertThat(cli.out()).contains("campaign fleet: 16 runs, 16 valid", "(nodes as blocks)", "worker-b");
 
         Path other = ResultsFixture.write(tmp.resolve("aa"), BIG_LAB.replace("[off, on]", "[off-a, off-b]"),
                 new CampaignSpec("aa", TargetSpec.onLab(), WorkloadSpec.defaults(), null,
                         List.of(new ArmSpec("off-a", Encapsulation.OFF), new ArmSpec("off-b", Encapsulation.OFF)),
                         null, null), List.of("lab-h"), 3, 0.2, 0.2);
         assertThat(run("analyze", off.toString(), other.toString())).isEqualTo(2);
-        assertThat(err.toString().strip()).isEqualTo("kubens-bench: " + other + ": its arms [off-a=off, off-b=off]"
+        assertThat(cli.err().strip()).isEqualTo("kubens-bench: " + other + ": its arms [off-a=off, off-b=off]"
                 + " differ from [off=off, on=on] in " + off + "; only one campaign's directories pool");
     }
 
     private void analysesReportsAndCompares(Path dir, String level) throws Exception {
-        assertThat(run("analyze", dir.toString())).as(err.toString()).isZero();
-        assertThat(out.toString()).contains(level, "reduced").doesNotContain("unreadable");
+        assertThat(run("analyze", dir.toString())).as(cli.err()).isZero();
+        assertThat(cli.out()).contains(level, "reduced").doesNotContain("unreadable");
         Summary summary = SummaryJson.read(dir.resolve(SummaryJson.FILE));
         assertThat(summary.cell(level)).isPresent();
         assertThat(summary.unreadable()).isEmpty();
 
-        assertThat(run("report", dir.toString())).as(err.toString()).isZero();
+        assertThat(run("report", dir.toString())).as(cli.err()).isZero();
         assertThat(dir.resolve("report/index.html")).exists();
         assertThat(dir.resolve("summary.md")).content().contains(level);
 
-        assertThat(run("compare", dir.toString(), dir.toString())).as(out.toString() + err).isZero();
-        assertThat(out.toString()).contains("PASS");
+        assertThat(run("compare", dir.toString(), dir.toString())).as(cli.out() + cli.err()).isZero();
+        assertThat(cli.out()).contains("PASS");
     }
 }

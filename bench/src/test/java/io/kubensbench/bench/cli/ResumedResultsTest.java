@@ -38,8 +38,7 @@ class ResumedResultsTest {
     @TempDir
     Path tmp;
 
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
+    private final Cli cli = new Cli();
 
     /**
      * Six runs; run 2 interrupted by the user, then the rest by a resume, which redid run 2 first.
@@ -85,13 +84,12 @@ class ResumedResultsTest {
     void analyzeAndTheReportCountEveryRunValid() throws Exception {
         CampaignSpec spec = new CampaignReader(new LabCapacity(LabCapacity.DEFAULT_MOUNT_MAX)).parse(CAMPAIGN, "r.yaml");
         Path dir = resumed(spec, "lab-h");
-        int code = Main.run(new String[] {"report", dir.toString()}, new PrintWriter(out, true),
-                new PrintWriter(err, true));
-        assertThat(code).as(err.toString()).isZero();
+        int code = cli.run("report", dir.toString());
+        assertThat(code).as(cli.err()).isZero();
         assertThat(Files.readString(dir.resolve("summary.md"))).contains("6 of 6 runs valid.")
                 .doesNotContain("interrupted");
-        code = Main.run(new String[] {"analyze", dir.toString()}, new PrintWriter(out, true), new PrintWriter(err, true));
-        assertThat(code).as(err.toString()).isZero();
-        assertThat(out.toString()).contains("campaign resumed: 6 runs, 6 valid").doesNotContain("excluded");
+        code = cli.run("analyze", dir.toString());
+        assertThat(code).as(cli.err()).isZero();
+        assertThat(cli.out()).contains("campaign resumed: 6 runs, 6 valid").doesNotContain("excluded");
     }
 }
