@@ -2,7 +2,11 @@ package io.kubensbench.bench.run;
 
 import io.kubensbench.analysis.results.ResultsDir;
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
 /**
@@ -51,12 +55,18 @@ public final class OutputDir {
     }
 
     private static String why(Exception e) {
-        String m = e.getMessage();
-        if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) {
-            m = f.getReason();
-        } else if (e instanceof java.nio.file.AccessDeniedException || m == null) {
-            m = e.getClass().getSimpleName();
+        if (e instanceof NoSuchFileException) {
+            return "no such file or directory";
         }
-        return m;
+        if (e instanceof AccessDeniedException || e instanceof SecurityException) {
+            return "permission denied";
+        }
+        if (e instanceof FileAlreadyExistsException) {
+            return "a file is in the way";
+        }
+        if (e instanceof FileSystemException f && f.getReason() != null) {
+            return f.getReason();
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 }
