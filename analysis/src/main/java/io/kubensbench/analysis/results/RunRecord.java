@@ -24,6 +24,12 @@ package io.kubensbench.analysis.results;
  * @param settleNs          how long the run waited for systemd to go idle before it started
  * @param startCores        systemd's share of a core when the run started (after settling);
  *                          null in records written before it was kept
+ * @param expectedSystemdMounts what systemd's view should hold: the node's mounts without the
+ *                          campaign's pods plus, with encapsulation off, the level's pods by
+ *                          the mount plan; null where the target cannot know (a cluster)
+ * @param expectedKubeletMounts the same for the kubelet's view, which always holds the pods
+ * @param mountTolerance    how far a count may be off for the pods being replaced at the
+ *                          instant it is read; a run off by more is invalid
  *
  * <p>Records are made with {@link #builder()}, by field name: a positional constructor of
  * this many fields is where a swapped pair goes unnoticed.
@@ -36,7 +42,8 @@ public record RunRecord(
         long mountEvents, long systemdMounts, long kubeletMounts,
         String systemdMntNs, String kubeletMntNs, String runtimeMntNs,
         int samples, int resets, boolean valid, String invalidReason,
-        long settleNs, Double startCores) {
+        long settleNs, Double startCores,
+        Long expectedSystemdMounts, Long expectedKubeletMounts, Long mountTolerance) {
 
     /** How the reason of a run stopped by the user begins; a resume redoes such runs. */
     public static final String INTERRUPTED = "interrupted";
@@ -99,6 +106,9 @@ public record RunRecord(
         b.invalidReason = invalidReason;
         b.settleNs = settleNs;
         b.startCores = startCores;
+        b.expectedSystemdMounts = expectedSystemdMounts;
+        b.expectedKubeletMounts = expectedKubeletMounts;
+        b.mountTolerance = mountTolerance;
         return b;
     }
 
@@ -132,6 +142,9 @@ public record RunRecord(
         private String invalidReason;
         private long settleNs;
         private Double startCores;
+        private Long expectedSystemdMounts;
+        private Long expectedKubeletMounts;
+        private Long mountTolerance;
 
         public Builder index(int index) {
             this.index = index;
@@ -273,8 +286,23 @@ public record RunRecord(
             return this;
         }
 
+        public Builder expectedSystemdMounts(Long expectedSystemdMounts) {
+            this.expectedSystemdMounts = expectedSystemdMounts;
+            return this;
+        }
+
+        public Builder expectedKubeletMounts(Long expectedKubeletMounts) {
+            this.expectedKubeletMounts = expectedKubeletMounts;
+            return this;
+        }
+
+        public Builder mountTolerance(Long mountTolerance) {
+            this.mountTolerance = mountTolerance;
+            return this;
+        }
+
         public RunRecord build() {
-            return new RunRecord(index, attempt, repetition, level, pods, arm, encapsulation, node, startedAt, endedAt, measureNs, systemdSchedNs, systemdStatTicks, ticksPerSecond, kubeletSchedNs, harnessSchedNs, mountEvents, systemdMounts, kubeletMounts, systemdMntNs, kubeletMntNs, runtimeMntNs, samples, resets, valid, invalidReason, settleNs, startCores);
+            return new RunRecord(index, attempt, repetition, level, pods, arm, encapsulation, node, startedAt, endedAt, measureNs, systemdSchedNs, systemdStatTicks, ticksPerSecond, kubeletSchedNs, harnessSchedNs, mountEvents, systemdMounts, kubeletMounts, systemdMntNs, kubeletMntNs, runtimeMntNs, samples, resets, valid, invalidReason, settleNs, startCores, expectedSystemdMounts, expectedKubeletMounts, mountTolerance);
         }
     }
 }

@@ -70,6 +70,15 @@ public record TargetTraits(
                 : "pods replaced during the window x 2 x the mount plan's mounts per pod, derived from API counts");
         m.put("systemdMounts", "mounts in systemd's mount namespace at the end of the window");
         m.put("kubeletMounts", "mounts in the kubelet's mount namespace at the end of the window");
+        m.put("expectedSystemdMounts", kind.equals("lab")
+                ? "the node's mounts without pods (as first seen in the arm's state) plus, with encapsulation off,"
+                        + " the level's pods by the mount plan"
+                : "not checked: a cluster node also holds other pods' mounts");
+        m.put("expectedKubeletMounts", kind.equals("lab")
+                ? "the kubelet's mounts without pods (as first seen in the arm's state) plus the level's pods"
+                : "not checked");
+        m.put("mountTolerance", "how far a count may be off for pods being replaced when it is read:"
+                + " a second's churn (at least one pod) by the mount plan, 0 without churn");
         m.put("startCores", "systemd's share of a core just before the run, after settling (idle below "
                 + idleCores + ")");
         return m;

@@ -7,6 +7,7 @@ import io.kubensbench.bench.campaign.ClusterTargetSpec;
 import io.kubensbench.bench.campaign.Encapsulation;
 import io.kubensbench.bench.sampling.ProcessCpu;
 import io.kubensbench.bench.sampling.SampleSource;
+import io.kubensbench.bench.target.MountBase;
 import io.kubensbench.bench.target.NamespaceIdentities;
 import io.kubensbench.bench.target.Settled;
 import io.kubensbench.bench.target.Target;
@@ -182,6 +183,15 @@ final class ClusterTarget implements Target {
     @Override
     public void requireArm(String arm, Encapsulation state) throws IOException {
         arms.require(arm, state);
+    }
+
+    /**
+     * None: a cluster node also runs other people's pods, whose mounts come and go, so no
+     * fixed base exists to check a run's count against.
+     */
+    @Override
+    public Map<String, MountBase> mountBase() {
+        return Map.of();
     }
 
     @Override

@@ -41,6 +41,10 @@ public final class LabNode implements AutoCloseable {
     private final long pid1;
     private final List<Process> started = new ArrayList<>();
     private final MountCounter mounts = new MountCounter(Path.of("/proc"));
+    /** Where pod sandboxes pin their network namespaces; kubens.service makes it a mount point. */
+    static final String NETNS_DIR = "/run/netns";
+    /** Whether the running kubens.service made {@link #NETNS_DIR} a mount point, so turning it off undoes that. */
+    private boolean netnsMadeByKubens;
     private final Thread shutdownHook;
     private boolean closed;
 
@@ -214,13 +218,41 @@ public final class LabNode implements AutoCloseable {
         return new NamespaceIdentities(mounts.mntNs(pid1), mounts.mntNs(kubelet), mounts.mntNs(runtime));
     }
 
-    /** Starts kubens.service (encapsulation on) or stops it (off), as a node admin would. */
+    /**
+     * Starts kubens.service (encapsulation on) or stops it (off), as a node admin would.
+     *
+     * <p>Stopping is not all a real node does: there, switching encapsulation off is a
+     * MachineConfig rollout, so the node reboots and comes up as if kubens.service had never
+     * run. The unit leaves one thing behind outside its runtime directory: its last
+     * {@code ExecStartPost} runs {@code ip netns add/delete} in the host's namespace to make
+     * {@code /run/netns} a shared bind mount of itself (OCPBUGS-83562). That bind mount joins
+     * {@code /run}'s peer group, so every network namespace pinned under it afterwards
+     * propagates back to {@code /run} and appears twice in systemd's mount table: one extra
+     * mount per pod (and one for {@code /run/netns}) in every later run with encapsulation off.
+     * So switching off also takes that bind mount away when kubens.service made it, and an
+     * off run holds exactly what an off run on a fresh node holds, whatever ran before.
+     */
     public void setEncapsulation(boolean on) throws IOException {
+        boolean netnsBefore = on && netnsMounted();
         ExecResult r = exec(Duration.ofSeconds(120), "systemctl", on ? "start" : "stop", "kubens.service");
         if (r.exitCode() != 0) {
             throw new IOException("systemctl " + (on ? "start" : "stop") + " kubens.service failed: "
                     + r.stderr().strip());
         }
+        if (on) {
+            netnsMadeByKubens = !netnsBefore && netnsMounted();
+        } else if (netnsMadeByKubens) {
+            ExecResult u = exec(Duration.ofSeconds(30), "umount", NETNS_DIR);
+            if (u.exitCode() != 0) {
+                throw new IOException("undoing kubens.service's " + NETNS_DIR + " bind mount failed: "
+                        + u.stderr().strip());
+            }
+            netnsMadeByKubens = false;
+        }
+    }
+
+    private boolean netnsMounted() throws IOException {
+        return exec(Duration.ofSeconds(10), "mountpoint", "-q", NETNS_DIR).exitCode() == 0;
     }
 
     /** Whether kubens.service is active in the lab. */

@@ -10,6 +10,7 @@ import io.kubensbench.bench.sampling.ProcfsSampler;
 import io.kubensbench.bench.sampling.SampleSource;
 import io.kubensbench.bench.sampling.Sampler;
 import io.kubensbench.bench.sampling.Watched;
+import io.kubensbench.bench.target.MountBase;
 import io.kubensbench.bench.target.NamespaceIdentities;
 import io.kubensbench.bench.target.Settled;
 import io.kubensbench.bench.target.Target;
@@ -20,6 +21,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
@@ -36,6 +38,8 @@ public final class LabTarget implements Target {
     private KubeletProcess kubelet;
     private long runtime = -1;
     private Encapsulation current = Encapsulation.OFF;
+    /** Per arm state, the node's mounts with no pods when the state was first entered. */
+    private final Map<Encapsulation, MountBase> bases = new EnumMap<>(Encapsulation.class);
     private final Deque<String> pods = new ArrayDeque<>();
     private String tag;
     private int nextPod;
@@ -110,7 +114,20 @@ public final class LabTarget implements Target {
         }
         kubelet = lab.startKubelet(shape);
         runtime = lab.startIdle("crio", true);
+        bases.putIfAbsent(state, new MountBase(lab.mounts().count(lab.systemdPid()),
+                lab.mounts().count(kubelet.pid())));
         return Map.of(node(), lab.identities(kubelet.pid(), runtime));
+    }
+
+    /** The running lab node, for tests that change it between runs. */
+    LabNode labNode() {
+        return lab;
+    }
+
+    @Override
+    public Map<String, MountBase> mountBase() {
+        MountBase base = current == null ? null : bases.get(current);
+        return base == null ? Map.of() : Map.of(node(), base);
     }
 
     @Override

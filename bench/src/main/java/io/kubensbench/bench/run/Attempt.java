@@ -4,6 +4,7 @@ import io.kubensbench.analysis.results.RunRecord;
 import io.kubensbench.bench.campaign.Encapsulation;
 import io.kubensbench.bench.plan.PlannedRun;
 import io.kubensbench.bench.sampling.SampleSource;
+import io.kubensbench.bench.target.MountBase;
 import io.kubensbench.bench.target.NamespaceIdentities;
 import io.kubensbench.bench.target.Settled;
 import io.kubensbench.bench.target.Target;
@@ -63,8 +64,11 @@ final class Attempt {
             }
             context.progress().phase("arm " + state.label(), Duration.ZERO);
             Map<String, NamespaceIdentities> ids = context.target().enter(state, workload);
+            Map<String, MountBase> bases = context.target().mountBase();
             for (NodeRun node : nodes.values()) {
                 node.prove(ids.get(node.node()), state);
+                MountBase base = bases.get(node.node());
+                node.expect(base == null ? null : base.expected(workload, state));
             }
             context.progress().phase("deploy " + workload.pods() + " pods" + (nodes.size() > 1 ? " per node" : ""),
                     Duration.ZERO);

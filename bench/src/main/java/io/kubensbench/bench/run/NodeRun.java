@@ -11,6 +11,7 @@ import io.kubensbench.bench.sampling.Sample;
 import io.kubensbench.bench.sampling.SampleSource;
 import io.kubensbench.bench.sampling.SamplingLoop;
 import io.kubensbench.bench.sampling.Watched;
+import io.kubensbench.bench.target.MountBase;
 import io.kubensbench.bench.target.NamespaceIdentities;
 import io.kubensbench.bench.target.Settled;
 import io.kubensbench.bench.target.Target;
@@ -29,6 +30,7 @@ final class NodeRun {
     private final String attemptId;
     private final List<SampleRecord> samples = new ArrayList<>();
     private NamespaceIdentities ids;
+    private MountBase.Expected expected;
     private CpuAccumulator measured;
     private long events;
     private long ticksPerSecond;
@@ -43,6 +45,11 @@ final class NodeRun {
         this.run = run;
         this.node = node;
         this.attemptId = attemptId;
+    }
+
+    /** What this node's mount tables should hold during the run; null when the target cannot say. */
+    void expect(MountBase.Expected mounts) {
+        expected = mounts;
     }
 
     void prove(NamespaceIdentities found, Encapsulation state) {
@@ -142,6 +149,14 @@ final class NodeRun {
         if (invalid == null && (sd == null || sd.elapsedNs() == 0)) {
             invalid("no valid systemd sample in the measure window");
         }
+        long systemdMounts = lastMeasured(true);
+        long kubeletMounts = lastMeasured(false);
+        if (expected != null && measured != null) {
+            String mismatch = expected.mismatch(systemdMounts, kubeletMounts);
+            if (mismatch != null) {
+                invalid(mismatch);
+            }
+        }
         WorkloadSpec w = run.level().workload();
         return RunRecord.builder()
                 .index(run.index())
@@ -161,8 +176,11 @@ final class NodeRun {
                 .kubeletSchedNs(kl == null ? 0 : kl.schedNs())
                 .harnessSchedNs(h == null ? 0 : h.schedNs())
                 .mountEvents(events)
-                .systemdMounts(lastMeasured(true))
-                .kubeletMounts(lastMeasured(false))
+                .systemdMounts(systemdMounts)
+                .kubeletMounts(kubeletMounts)
+                .expectedSystemdMounts(expected == null ? null : expected.systemd())
+                .expectedKubeletMounts(expected == null ? null : expected.kubelet())
+                .mountTolerance(expected == null ? null : expected.tolerance())
                 .systemdMntNs(ids == null ? null : ids.systemd())
                 .kubeletMntNs(ids == null ? null : ids.kubelet())
                 .runtimeMntNs(ids == null ? null : ids.runtime())

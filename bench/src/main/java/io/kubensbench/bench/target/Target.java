@@ -51,6 +51,14 @@ public interface Target extends AutoCloseable {
      */
     Map<String, NamespaceIdentities> enter(Encapsulation state, WorkloadSpec shape) throws IOException;
 
+    /**
+     * Per node, the mounts it held with none of the campaign's pods when the current arm
+     * state was first entered (so a leftover that appears later shows as an excess), in
+     * systemd's and in the kubelet's view. Nodes the target cannot vouch for (a cluster node
+     * also runs other people's pods) are left out, and their counts are not checked.
+     */
+    Map<String, MountBase> mountBase();
+
     /** Deploys the level's base pods on every node; {@code tag} keeps pod names unique per run. */
     void deploy(WorkloadSpec workload, String tag) throws IOException;
 

@@ -17,10 +17,13 @@ import io.kubensbench.bench.sampling.ProcfsSampler;
 import io.kubensbench.bench.sampling.SampleSource;
 import io.kubensbench.bench.sampling.Sampler;
 import io.kubensbench.bench.sampling.Watched;
+import io.kubensbench.bench.target.MountBase;
 import io.kubensbench.bench.target.NamespaceIdentities;
 import io.kubensbench.bench.target.Settled;
 import io.kubensbench.bench.target.Target;
 import io.kubensbench.workloads.cluster.ClusterAccessException;
+import io.kubensbench.workloads.mounts.MountPlan;
+import io.kubensbench.workloads.spec.Churn;
 import io.kubensbench.workloads.spec.WorkloadSpec;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -96,10 +99,26 @@ class RunnerTest {
         public void requireArm(String arm, Encapsulation state) {
         }
 
+        /** The base the target vouches for; none by default, so counts go unchecked. */
+        Map<String, MountBase> bases = Map.of();
+        /** Whether systemd's and the kubelet's mounts are counted (this JVM's namespace stands in for both). */
+        boolean countMounts;
+
         @Override
-        public Map<String, NamespaceIdentities> enter(Encapsulation state, WorkloadSpec shape) {
+        public Map<String, MountBase> mountBase() {
+            return bases;
+        }
+
+        @Override
+        public Map<String, NamespaceIdentities> enter(Encapsulation state, WorkloadSpec shape) throws IOException {
             calls.add("enter " + state.label());
             Map<String, NamespaceIdentities> ids = new LinkedHashMap<>();
+            if (countMounts) {
+                // every role is this JVM: the off arm's identities, in this JVM's real namespace
+                String self = new MountCounter(Path.of("/proc")).mntNs(ProcessHandle.current().pid());
+                nodes.forEach(node -> ids.put(node, new NamespaceIdentities(self, self, self)));
+                return ids;
+            }
             for (String node : nodes) {
                 boolean on = (state == Encapsulation.ON) != (lie || node.equals(lyingNode));
                 ids.put(node, on ? new NamespaceIdentities("mnt:[1]", "mnt:[2]", "mnt:[2]")
@@ -136,8 +155,8 @@ class RunnerTest {
         @Override
         public Map<String, SampleSource> sources() throws IOException {
             long self = ProcessHandle.current().pid();
-            List<Watched> watched = List.of(new Watched(Watched.SYSTEMD, self, false),
-                    new Watched(Watched.KUBELET, self, false), new Watched(Watched.HARNESS, self, false));
+            List<Watched> watched = List.of(new Watched(Watched.SYSTEMD, self, countMounts),
+                    new Watched(Watched.KUBELET, self, countMounts), new Watched(Watched.HARNESS, self, false));
             Map<String, SampleSource> sources = new LinkedHashMap<>();
             for (String node : nodes) {
                 sources.put(node, new Sampler(procfs, new MountCounter(Path.of("/proc")), watched, 1, 0));
@@ -212,6 +231,30 @@ class RunnerTest {
         assertThat(runs.get(0).settleNs()).isEqualTo(120_000_000_000L);
         assertThat(t.calls).filteredOn(c -> c.startsWith("deploy")).hasSize(3);
         assertThat(runs.subList(1, 4)).allMatch(RunRecord::valid).allMatch(r -> r.startCores() == 0.0);
+    }
+
+    @Test
+    void aRunWhoseMountTablesHoldOtherThanThePlanSaysIsInvalidWithTheCountsAndExpectations(@TempDir Path dir)
+            throws Exception {
+        FakeTarget t = new FakeTarget();
+        t.bases = Map.of("fake", new MountBase(0, 0));
+        t.countMounts = true;
+        runner(t, store(dir, t), new AtomicBoolean()).run();
+        List<RunRecord> runs = new ResultsDir(dir).runs();
+        long seen = new MountCounter(Path.of("/proc")).count(ProcessHandle.current().pid());
+        RunRecord off = runs.get(0);
+        // the campaign's 3 pods of 1 container by the mount plan, no churn
+        WorkloadSpec level = new WorkloadSpec(3, 1, WorkloadSpec.defaults().volumesPerPod(), Churn.none());
+        long perLevel = new MountPlan(level).expectedMounts(3);
+        assertThat(off.expectedSystemdMounts()).isEqualTo(perLevel);
+        assertThat(off.expectedKubeletMounts()).isEqualTo(perLevel);
+        assertThat(off.mountTolerance()).isZero();
+        assertThat(off.valid()).isFalse();
+        assertThat(off.invalidReason()).isEqualTo("systemd sees " + seen + " mounts, expected " + perLevel + " +- 0");
+        assertThat(runs.get(3).invalidReason()).isEqualTo(off.invalidReason());
+        // with encapsulation on, systemd's view is expected to hold none of the pods
+        assertThat(runs.get(1).expectedSystemdMounts()).isZero();
+        assertThat(runs.get(1).expectedKubeletMounts()).isEqualTo(perLevel);
     }
 
     @Test
