@@ -100,8 +100,9 @@ final class LabCommand implements Callable<Integer> {
     }
 
     @Command(name = "verify", mixinStandardHelpOptions = true,
-            description = "Start a lab node and check namespace identities, mount visibility and the "
-                    + "propagation matrix with encapsulation off and on. Exit 0 only if all match.")
+            description = "Start a lab node and check namespace identities, mount visibility, what an "
+                    + "unprivileged user sees of secret and projected volumes, and the propagation matrix "
+                    + "with encapsulation off and on. Exit 0 only if all match.")
     static final class Verify implements Callable<Integer> {
 
         @Spec

@@ -3,9 +3,11 @@ package io.kubensbench.bench.cli;
 import io.kubensbench.bench.lab.ArmFindings;
 import io.kubensbench.bench.lab.MountVisibility;
 import io.kubensbench.bench.lab.PropagationMatrix;
+import io.kubensbench.bench.lab.UnprivilegedView;
 import io.kubensbench.bench.lab.VerifyReport;
 import io.kubensbench.bench.target.NamespaceIdentities;
 import java.io.PrintWriter;
+import java.util.stream.Collectors;
 
 /** Prints {@code lab verify}'s findings as the two tables a reader compares with the docs. */
 final class VerifyTables {
@@ -20,6 +22,10 @@ final class VerifyTables {
         arm(report.off());
         out.println();
         arm(report.on());
+        out.println();
+        out.printf("unprivileged view of secret/projected mounts: off %s, on %s -- protected: %s%n",
+                visible(report.off().unprivileged()), visible(report.on().unprivileged()),
+                report.unprivilegedProtected() ? "yes" : "no");
         out.println();
         if (report.passed()) {
             out.println("PASS: the lab node matches the documented behaviour off and on");
@@ -45,6 +51,7 @@ final class VerifyTables {
         long sysExpected = f.arm().label().equals("on") ? 0 : m.expectedDelta();
         row("systemd", m.systemdBefore(), m.systemdAfter(), m.systemdDelta(), sysExpected);
         row("kubelet", m.kubeletBefore(), m.kubeletAfter(), m.kubeletDelta(), m.expectedDelta());
+        unprivileged(f);
         out.println("propagation (who sees the mount a container made)");
         out.printf("  %-32s", "");
         PropagationMatrix.MOUNTS.forEach(mt -> out.printf(" %-8s", mt));
@@ -59,6 +66,22 @@ final class VerifyTables {
             }
             out.println();
         }
+    }
+
+    private void unprivileged(ArmFindings f) {
+        UnprivilegedView u = f.unprivileged();
+        out.println("unprivileged view (setpriv to nobody, no capabilities; its own /proc/self/status and mountinfo)");
+        out.printf("  %-10s uid %s, CapEff %s, %s%s%s%n", "reader",
+                u.uids().stream().map(String::valueOf).distinct().collect(Collectors.joining("/")), u.capEff(), u.mntNs(),
+                u.inSystemdNamespace() ? " (systemd's)" : "",
+                u.unprivileged() && u.inSystemdNamespace() ? "" : "   <-- unexpected");
+        out.printf("  %-10s %d of %d secret/projected volume mounts, among %d mounts (expected %d)%s%n", "sees",
+                u.visible(), u.planned(), u.mountsRead(), u.expectedVisible(f.arm()),
+                u.visible() == u.expectedVisible(f.arm()) ? "" : "   <-- unexpected");
+    }
+
+    private static String visible(UnprivilegedView u) {
+        return u.visible() + " of " + u.planned() + " visible";
     }
 
     private void row(String who, long before, long after, long delta, long expected) {

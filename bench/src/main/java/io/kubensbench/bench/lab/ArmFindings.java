@@ -7,7 +7,7 @@ import java.util.List;
 
 /** What {@code lab verify} found for one arm, and every way it differs from the expectation. */
 public record ArmFindings(Encapsulation arm, NamespaceIdentities namespaces, MountVisibility mounts,
-                          PropagationMatrix propagation) {
+                          UnprivilegedView unprivileged, PropagationMatrix propagation) {
 
     public List<String> failures() {
         List<String> f = new ArrayList<>();
@@ -17,6 +17,7 @@ public record ArmFindings(Encapsulation arm, NamespaceIdentities namespaces, Mou
         if (!mounts.matches(arm)) {
             f.add(arm.label() + ": mount counts differ from the plan: " + mounts);
         }
+        unprivileged.failures(arm).forEach(u -> f.add(arm.label() + ": " + u));
         PropagationMatrix expected = PropagationMatrix.expected(arm);
         for (String mount : PropagationMatrix.MOUNTS) {
             for (String ctx : PropagationMatrix.CONTEXTS) {

@@ -12,8 +12,9 @@ import java.util.function.Consumer;
 
 /**
  * Checks that a lab node behaves like a real node, off and on: the documented namespace
- * identities, that systemd stops seeing pod mounts when encapsulated, and the documented
- * propagation matrix. Everything the campaign later measures rests on these three facts.
+ * identities, that systemd stops seeing pod mounts when encapsulated, that an unprivileged
+ * user stops seeing the pods' secret and projected volume mounts, and the documented
+ * propagation matrix. Everything the campaign later measures rests on these facts.
  */
 public final class LabVerifier {
 
@@ -60,12 +61,15 @@ public final class LabVerifier {
                 }
                 MountVisibility mounts = new MountVisibility(shape.pods(), plan.mountsPerPod(), sysBefore,
                         counter.count(lab.systemdPid()), kubBefore, counter.count(kubelet.pid()));
+                progress.accept(arm.label() + ": reading the mount table as an unprivileged user");
+                UnprivilegedView unprivileged = UnprivilegedReader.read(lab,
+                        UnprivilegedReader.secretAndProjected(plan, uids));
                 for (String uid : uids) {
                     kubelet.deletePod(uid);
                 }
                 progress.accept(arm.label() + ": propagation matrix");
                 PropagationMatrix matrix = new PropagationCheck(lab, kubelet.pid(), runtime, host).run();
-                return new ArmFindings(arm, ns, mounts, matrix);
+                return new ArmFindings(arm, ns, mounts, unprivileged, matrix);
             } finally {
                 ProcessHandle.of(runtime).ifPresent(ProcessHandle::destroyForcibly);
             }

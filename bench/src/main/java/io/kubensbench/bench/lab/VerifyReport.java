@@ -1,5 +1,6 @@
 package io.kubensbench.bench.lab;
 
+import io.kubensbench.bench.campaign.Encapsulation;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -10,6 +11,15 @@ public record VerifyReport(ArmFindings off, ArmFindings on) {
         List<String> f = new ArrayList<>(off.failures());
         f.addAll(on.failures());
         return f;
+    }
+
+    /**
+     * Whether the lab shows the documented protection: an unprivileged user in the host
+     * namespace sees every secret and projected volume mount off (so the reading can see
+     * them) and none on.
+     */
+    public boolean unprivilegedProtected() {
+        return off.unprivileged().matches(Encapsulation.OFF) && on.unprivileged().matches(Encapsulation.ON);
     }
 
     public boolean passed() {

@@ -28,6 +28,8 @@ class LabCommandTest {
         assertThat(code).as(err.toString()).isZero();
         assertThat(out.toString()).contains("== encapsulation off ==", "== encapsulation on ==",
                 "-> not encapsulated", "-> encapsulated", "container 3 (none)",
+                "  sees       50 of 50 secret/projected volume mounts", "  sees       0 of 50 secret/projected volume mounts",
+                "unprivileged view of secret/projected mounts: off 50 of 50 visible, on 0 of 50 visible -- protected: yes",
                 "PASS: the lab node matches the documented behaviour off and on");
         assertThat(out.toString()).doesNotContain("<-- unexpected", "!");
     }

@@ -58,6 +58,32 @@ class LabVerifierTest {
     }
 
     @Test
+    void offAnUnprivilegedUserInTheHostNamespaceSeesEverySecretAndProjectedMount() {
+        UnprivilegedView u = report.off().unprivileged();
+        assertRealNobodyInSystemdsNamespace(u, report.off().namespaces());
+        assertThat(u.planned()).isEqualTo(30 * 5);
+        assertThat(u.visible()).isEqualTo(u.planned());
+    }
+
+    @Test
+    void onAnUnprivilegedUserInTheHostNamespaceSeesNoSecretOrProjectedMount() {
+        UnprivilegedView u = report.on().unprivileged();
+        assertRealNobodyInSystemdsNamespace(u, report.on().namespaces());
+        assertThat(u.planned()).isEqualTo(30 * 5);
+        assertThat(u.visible()).isZero();
+        assertThat(report.unprivilegedProtected()).isTrue();
+    }
+
+    /** What the reader said of itself, from its own /proc/self in the same run. */
+    private static void assertRealNobodyInSystemdsNamespace(UnprivilegedView u, NamespaceIdentities ns) {
+        assertThat(u.uids()).hasSize(4).containsOnly(65534L);
+        assertThat(u.capEff()).matches("0+");
+        assertThat(u.unprivileged()).isTrue();
+        assertThat(u.mntNs()).isEqualTo(ns.systemd());
+        assertThat(u.mountsRead()).isGreaterThan(20);
+    }
+
+    @Test
     void offPropagationMatchesTheDocumentedDiagram() {
         PropagationMatrix p = report.off().propagation();
         assertThat(p.seenBy().get("/run/a")).isEqualTo(Set.of(PropagationMatrix.SYSTEMD, PropagationMatrix.HOST,
