@@ -192,7 +192,7 @@ class CampaignReaderTest {
         assertThat(small.parse(body, "c.yaml").workload().pods()).isEqualTo(1000);
         assertThatThrownBy(() -> small.parse(body.replace("1000", "2000"), "c.yaml"))
                 .isInstanceOf(InvalidCampaignException.class)
-                .hasMessage("c.yaml: workload.pods: 2000 pods x 14 mounts = 28000 mounts,"
+                .hasMessage("c.yaml: workload.pods: 2000 pods x 15 mounts = 30000 mounts,"
                         + " more than a lab node holds (mount-max 20000)");
     }
 
@@ -202,7 +202,7 @@ class CampaignReaderTest {
 
         assertThatThrownBy(() -> small.parse(HEAD + "workload: {pods: 1000}\nlevels: [{pods: 10},"
                 + " {volumesPerPod: {secret: 20}}]\narms: [off, on]\n", "c.yaml"))
-                .hasMessage("c.yaml: levels[1]: 1000 pods x 30 mounts = 30000 mounts,"
+                .hasMessage("c.yaml: levels[1]: 1000 pods x 31 mounts = 31000 mounts,"
                         + " more than a lab node holds (mount-max 20000)");
     }
 

@@ -43,7 +43,7 @@ class PlanCommandTest {
         String text = out.toString();
         assertThat(text).contains("campaign   lab-quick", "target     lab", "off (encapsulation off), the baseline",
                 "1 level x 2 arms x 2 repetitions = 4 runs, arms interleaved");
-        assertThat(text).containsPattern("(?m)^pods=50 +50 +2 +10 +- +14 +700$");
+        assertThat(text).containsPattern("(?m)^pods=50 +50 +2 +10 +- +15 +750$");
         assertThat(text).contains("""
                 run order
                   #  rep  level    arm  encapsulation
@@ -52,7 +52,7 @@ class PlanCommandTest {
                   2    2  pods=50  on   on
                   3    2  pods=50  off  off
                 """);
-        // 4 runs x (3s + 10s + 2s + 700 mounts x 2ms) = 65.6s
+        // 4 runs x (3s + 10s + 2s + 750 mounts x 2ms) = 66s
         assertThat(text).contains("estimated duration: 1m06s");
         assertThat(err.toString()).isEmpty();
     }
