@@ -248,8 +248,8 @@ class CampaignReaderTest {
         CampaignSpec aa = reader.read(dir.resolve("lab-aa.yaml"));
         CampaignSpec cluster = reader.read(dir.resolve("cluster-node-density-mounts.yaml"));
 
-        assertThat(quick.workload()).isEqualTo(WorkloadSpec.defaults().withPods(50));
-        assertThat(quick.schedule()).isEqualTo(new Schedule(Duration.ofSeconds(3), Duration.ofSeconds(10), 2,
+        assertThat(quick.workload()).isEqualTo(new WorkloadSpec(50, 2, VolumeCounts.defaults(), new Churn(5)));
+        assertThat(quick.schedule()).isEqualTo(new Schedule(Duration.ofSeconds(2), Duration.ofSeconds(4), 3,
                 Order.INTERLEAVED, 1));
         assertThat(dose.levels()).extracting(Level::name)
                 .containsExactly("pods=25", "pods=100", "pods=250", "pods=500");

@@ -42,8 +42,8 @@ class PlanCommandTest {
         assertThat(code).as(err.toString()).isZero();
         String text = out.toString();
         assertThat(text).contains("campaign   lab-quick", "target     lab", "off (encapsulation off), the baseline",
-                "1 level x 2 arms x 2 repetitions = 4 runs, arms interleaved");
-        assertThat(text).containsPattern("(?m)^pods=50 +50 +2 +10 +- +15 +750$");
+                "1 level x 2 arms x 3 repetitions = 6 runs, arms interleaved");
+        assertThat(text).containsPattern("(?m)^pods=50 +50 +2 +10 +5/s +15 +750$");
         assertThat(text).contains("""
                 run order
                   #  rep  level    arm  encapsulation
@@ -51,9 +51,11 @@ class PlanCommandTest {
                   1    1  pods=50  on   on
                   2    2  pods=50  on   on
                   3    2  pods=50  off  off
+                  4    3  pods=50  off  off
+                  5    3  pods=50  on   on
                 """);
-        // 4 runs x (3s + 10s + 2s + 750 mounts x 2ms) = 66s
-        assertThat(text).contains("estimated duration: 1m06s");
+        // 6 runs x (2s + 4s + 2s + 750 mounts x 2ms) = 57s
+        assertThat(text).contains("estimated duration: 57s");
         assertThat(err.toString()).isEmpty();
     }
 
