@@ -108,6 +108,7 @@ final class CampaignSession {
         Runtime.getRuntime().addShutdownHook(hook);
         Runner.Outcome outcome;
         try {
+            VerdictReach.warning(spec).ifPresent(warning -> err.println("kubens-bench: " + warning));
             err.println("kubens-bench: campaign '" + spec.name() + "', " + plan.runs().size() + " runs, about "
                     + Durations.rough(plan.estimate()) + "; results in " + dir);
             err.println("kubens-bench: starting the target ...");

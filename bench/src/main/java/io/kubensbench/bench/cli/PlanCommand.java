@@ -113,6 +113,7 @@ final class PlanCommand implements Callable<Integer> {
         table(out, "  ", runs, 0, 1);
         out.println();
         out.println(estimateLine(c, plan));
+        VerdictReach.warning(c).ifPresent(out::println);
     }
 
     /**

@@ -8,6 +8,7 @@ import io.kubensbench.bench.campaign.CampaignReader;
 import io.kubensbench.bench.campaign.CampaignSpec;
 import io.kubensbench.bench.campaign.LabCapacity;
 import io.kubensbench.bench.run.CampaignRecords;
+import io.kubensbench.workloads.mounts.MountPlan;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,17 +49,19 @@ final class SyntheticCampaign {
         CampaignSpec spec = new CampaignReader(new LabCapacity(LabCapacity.DEFAULT_MOUNT_MAX)).parse(YAML, "benchmark");
         ResultsStore store = ResultsStore.create(results(dir), YAML, CampaignRecords.of(spec), spec.target().traits(),
                 env);
+        int perPod = new MountPlan(spec.workload()).mountsPerPod();
         Random random = new Random(1);
         for (int i = 0; i < RUNS; i++) {
             boolean off = i % 2 == 0;
             int level = (i / 2) % LEVELS;
             int pods = 50 * (level + 1);
-            double cores = off ? 0.0005 * pods * 14 / 10 * (1 + 0.1 * random.nextGaussian()) : 0.001 * random.nextDouble();
+            long mounts = (long) pods * perPod;
+            double cores = off ? 0.0005 * pods * perPod / 10 * (1 + 0.1 * random.nextGaussian()) : 0.001 * random.nextDouble();
             long measureNs = 20_000_000_000L;
             List<SampleRecord> samples = new ArrayList<>(SAMPLES_PER_RUN);
             for (int s = 0; s < SAMPLES_PER_RUN; s++) {
                 samples.add(new SampleRecord(i, "a" + i, s, s * 20_000_000L, s < 150 ? "warmup" : "measure",
-                        (long) (cores * s * 2e7), s, s * 1000L, s * 100L, 0.2, pods * 14L, pods * 14L, "mnt:[1]",
+                        (long) (cores * s * 2e7), s, s * 1000L, s * 100L, 0.2, mounts, mounts, "mnt:[1]",
                         "mnt:[1]", null));
             }
             store.append(RunRecord.builder()
@@ -77,8 +80,8 @@ final class SyntheticCampaign {
                     .systemdStatTicks((long) (cores * 2000))
                     .ticksPerSecond(100)
                     .mountEvents(2800)
-                    .systemdMounts(off ? pods * 14L : 47)
-                    .kubeletMounts(pods * 14L)
+                    .systemdMounts(off ? mounts : 47)
+                    .kubeletMounts(mounts)
                     .systemdMntNs("mnt:[1]")
                     .kubeletMntNs(off ? "mnt:[1]" : "mnt:[2]")
                     .runtimeMntNs(off ? "mnt:[1]" : "mnt:[2]")

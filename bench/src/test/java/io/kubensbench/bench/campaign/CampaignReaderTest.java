@@ -192,7 +192,7 @@ class CampaignReaderTest {
         assertThat(small.parse(body, "c.yaml").workload().pods()).isEqualTo(1000);
         assertThatThrownBy(() -> small.parse(body.replace("1000", "2000"), "c.yaml"))
                 .isInstanceOf(InvalidCampaignException.class)
-                .hasMessage("c.yaml: workload.pods: 2000 pods x 14 mounts = 28000 mounts,"
+                .hasMessage("c.yaml: workload.pods: 2000 pods x 15 mounts = 30000 mounts,"
                         + " more than a lab node holds (mount-max 20000)");
     }
 
@@ -202,7 +202,7 @@ class CampaignReaderTest {
 
         assertThatThrownBy(() -> small.parse(HEAD + "workload: {pods: 1000}\nlevels: [{pods: 10},"
                 + " {volumesPerPod: {secret: 20}}]\narms: [off, on]\n", "c.yaml"))
-                .hasMessage("c.yaml: levels[1]: 1000 pods x 30 mounts = 30000 mounts,"
+                .hasMessage("c.yaml: levels[1]: 1000 pods x 31 mounts = 31000 mounts,"
                         + " more than a lab node holds (mount-max 20000)");
     }
 
@@ -248,8 +248,8 @@ class CampaignReaderTest {
         CampaignSpec aa = reader.read(dir.resolve("lab-aa.yaml"));
         CampaignSpec cluster = reader.read(dir.resolve("cluster-node-density-mounts.yaml"));
 
-        assertThat(quick.workload()).isEqualTo(WorkloadSpec.defaults().withPods(50));
-        assertThat(quick.schedule()).isEqualTo(new Schedule(Duration.ofSeconds(3), Duration.ofSeconds(10), 2,
+        assertThat(quick.workload()).isEqualTo(new WorkloadSpec(50, 2, VolumeCounts.defaults(), new Churn(5)));
+        assertThat(quick.schedule()).isEqualTo(new Schedule(Duration.ofSeconds(2), Duration.ofSeconds(4), 3,
                 Order.INTERLEAVED, 1));
         assertThat(dose.levels()).extracting(Level::name)
                 .containsExactly("pods=25", "pods=100", "pods=250", "pods=500");

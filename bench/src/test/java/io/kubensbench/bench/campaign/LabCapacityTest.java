@@ -33,12 +33,12 @@ class LabCapacityTest {
 
     @Test
     void holdsUpToTheLimitLessTheNodesOwnMounts() {
-        LabCapacity capacity = new LabCapacity(15_000);
-        WorkloadSpec exactlyFull = WorkloadSpec.defaults().withPods(1_000); // 14 mounts a pod
+        LabCapacity capacity = new LabCapacity(16_000);
+        WorkloadSpec exactlyFull = WorkloadSpec.defaults().withPods(1_000); // 15 mounts a pod
 
         assertThat(capacity.refusal(exactlyFull)).isEmpty();
         assertThat(capacity.refusal(exactlyFull.withPods(1_001))).contains(
-                "1001 pods x 14 mounts = 14014 mounts, more than a lab node holds (mount-max 15000)");
+                "1001 pods x 15 mounts = 15015 mounts, more than a lab node holds (mount-max 16000)");
     }
 
     @Test

@@ -9,6 +9,8 @@ import io.kubensbench.analysis.compare.Verdict;
 import io.kubensbench.analysis.results.ResultsDir;
 import io.kubensbench.analysis.results.RunRecord;
 import io.kubensbench.bench.lab.LabAssumptions;
+import io.kubensbench.workloads.mounts.MountPlan;
+import io.kubensbench.workloads.spec.WorkloadSpec;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -57,12 +59,17 @@ class LabCampaignTest {
         assertThat(runs).hasSize(2).allMatch(RunRecord::valid);
         RunRecord off = runs.stream().filter(r -> r.arm().equals("off")).findFirst().orElseThrow();
         RunRecord on = runs.stream().filter(r -> r.arm().equals("on")).findFirst().orElseThrow();
-        assertThat(off.systemdMounts()).isGreaterThan(150L * 14);
+        long podMounts = new MountPlan(WorkloadSpec.defaults()).expectedMounts(150);
+        assertThat(off.systemdMounts()).isGreaterThan(podMounts);
         assertThat(on.systemdMounts()).isLessThan(100);
-        assertThat(on.kubeletMounts()).isGreaterThan(150L * 14);
+        assertThat(on.kubeletMounts()).isGreaterThan(podMounts);
         assertThat(off.mountEvents()).isPositive();
         assertThat(off.systemdCores()).isGreaterThan(2 * on.systemdCores() + 0.005);
         assertThat(out.toString()).contains("systemd CPU", "results: " + results);
+        assertThat(err.toString().lines().filter(line -> line.contains("warning"))).containsExactly(
+                "kubens-bench: warning: 1 repetition gives each arm 1 run per level, and a verdict needs at least 3"
+                        + " valid runs per arm: this campaign can only end in 'insufficient data';"
+                        + " set schedule.repetitions: 3");
         assertThat(Files.exists(results.resolve("environment.json"))).isTrue();
         assertThat(Files.readString(results.resolve("campaign.yaml"))).isEqualTo(SMALL.formatted(1));
     }
@@ -82,6 +89,7 @@ class LabCampaignTest {
         assertThat(cell.candidate().n()).isEqualTo(3);
         assertThat(cell.reductionCiLow()).isGreaterThan(0);
         assertThat(out.toString()).contains("verdict: At pods=150, encapsulation reduced systemd's CPU by");
+        assertThat(err.toString()).doesNotContain("warning");
         Path report = results.resolve("report/index.html");
         assertThat(out.toString()).contains("report: " + report);
         String html = Files.readString(report).replace("&#x3D;", "=");
@@ -119,6 +127,8 @@ class LabCampaignTest {
         int code = Main.run(new String[] {"run", "--resume", results.toString()},
                 new PrintWriter(out, true), new PrintWriter(err, true));
         assertThat(code).as(err.toString()).isZero();
+        assertThat(err.toString().lines().filter(line -> line.contains("warning"))).singleElement().asString()
+                .startsWith("kubens-bench: warning: 2 repetitions give each arm 2 runs per level");
         List<RunRecord> runs = new ResultsDir(results).runs();
         assertThat(runs).extracting(RunRecord::index).containsExactly(0, 1, 2, 3);
         assertThat(runs).allMatch(RunRecord::valid);

@@ -28,6 +28,17 @@ class PlanCommandTest {
 
     private static final Path EXAMPLES = Path.of("..", "workloads", "campaigns");
 
+    /** A lab campaign of 2 repetitions, one fewer than a verdict needs. */
+    static final String TWO_REPETITIONS_ON_A_LAB = """
+            apiVersion: kubens-bench/v1
+            kind: Campaign
+            name: c
+            target: {lab: {}}
+            workload: {pods: 10}
+            arms: [off, on]
+            schedule: {warmup: 1s, measure: 2s, repetitions: 2}
+            """;
+
     private final StringWriter out = new StringWriter();
     private final StringWriter err = new StringWriter();
 
@@ -42,8 +53,8 @@ class PlanCommandTest {
         assertThat(code).as(err.toString()).isZero();
         String text = out.toString();
         assertThat(text).contains("campaign   lab-quick", "target     lab", "off (encapsulation off), the baseline",
-                "1 level x 2 arms x 2 repetitions = 4 runs, arms interleaved");
-        assertThat(text).containsPattern("(?m)^pods=50 +50 +2 +10 +- +14 +700$");
+                "1 level x 2 arms x 3 repetitions = 6 runs, arms interleaved");
+        assertThat(text).containsPattern("(?m)^pods=50 +50 +2 +10 +5/s +15 +750$");
         assertThat(text).contains("""
                 run order
                   #  rep  level    arm  encapsulation
@@ -51,10 +62,53 @@ class PlanCommandTest {
                   1    1  pods=50  on   on
                   2    2  pods=50  on   on
                   3    2  pods=50  off  off
+                  4    3  pods=50  off  off
+                  5    3  pods=50  on   on
                 """);
-        // 4 runs x (3s + 10s + 2s + 700 mounts x 2ms) = 65.6s
-        assertThat(text).contains("estimated duration: 1m06s");
+        // 6 runs x (2s + 4s + 2s + 750 mounts x 2ms) = 57s
+        assertThat(text).contains("estimated duration: 57s");
         assertThat(err.toString()).isEmpty();
+    }
+
+    @Test
+    void aLabCampaignTooShortForAVerdictSaysSoAndWhatToSet(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("c.yaml"), TWO_REPETITIONS_ON_A_LAB);
+
+        int code = run("plan", file.toString());
+
+        assertThat(code).as(err.toString()).isZero();
+        assertThat(out.toString().lines()).last().isEqualTo("warning: 2 repetitions give each arm 2 runs per level,"
+                + " and a verdict needs at least 3 valid runs per arm: this campaign can only end in"
+                + " 'insufficient data'; set schedule.repetitions: 3");
+        assertThat(err.toString()).isEmpty();
+    }
+
+    @Test
+    void aClusterCampaignTooShortForAVerdictSaysHowManyNodesWouldMakeUpForIt(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("c.yaml"), """
+                apiVersion: kubens-bench/v1
+                kind: Campaign
+                name: c
+                target: {cluster: {encapsulation: manual}}
+                workload: {pods: 10}
+                arms: [off, on]
+                schedule: {repetitions: 1}
+                """);
+
+        int code = run("plan", file.toString());
+
+        assertThat(code).as(err.toString()).isZero();
+        assertThat(out.toString().lines()).last().isEqualTo("warning: 1 repetition gives each arm 1 run per level"
+                + " and node, and a verdict needs at least 3 valid runs per arm over all nodes: on fewer than 3 nodes"
+                + " this campaign can only end in 'insufficient data'; set schedule.repetitions: 3");
+    }
+
+    @Test
+    void enoughRepetitionsGiveNoWarning() {
+        int code = run("plan", EXAMPLES.resolve("lab-dose-response.yaml").toString());
+
+        assertThat(code).as(err.toString()).isZero();
+        assertThat(out.toString()).doesNotContain("warning");
     }
 
     @Test

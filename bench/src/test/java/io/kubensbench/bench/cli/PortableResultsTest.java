@@ -85,7 +85,7 @@ class PortableResultsTest {
         Path dir = ResultsFixture.write(tmp.resolve("big"), BIG_LAB, bigLab(), List.of("lab-h"), 4, 0.9, 0.001);
         analysesReportsAndCompares(dir, "pods=9000");
         assertThat(Files.readString(dir.resolve("results.json"))).contains("\"schemaVersion\" : 2",
-                "\"mountsPerPod\" : 14");
+                "\"mountsPerPod\" : 15");
     }
 
     @Test

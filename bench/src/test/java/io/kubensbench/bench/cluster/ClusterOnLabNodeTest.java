@@ -13,6 +13,8 @@ import io.kubensbench.bench.lab.LabAssumptions;
 import io.kubensbench.bench.lab.LabNode;
 import io.kubensbench.bench.run.Runner;
 import io.kubensbench.workloads.cluster.ClusterWorkloadOptions;
+import io.kubensbench.workloads.mounts.MountPlan;
+import io.kubensbench.workloads.spec.WorkloadSpec;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -85,7 +87,7 @@ class ClusterOnLabNodeTest {
         System.out.printf("cluster path on a lab node: systemd off %.2f%%, on %.2f%% of a core%n", 100 * off, 100 * on);
         assertThat(runs).filteredOn(r -> r.arm().equals("off"))
                 .allSatisfy(r -> assertThat(r.systemdMounts()).as("the pods' mounts in systemd's view").isGreaterThan(
-                        150L * 14));
+                        new MountPlan(WorkloadSpec.defaults()).expectedMounts(150)));
         assertThat(runs).filteredOn(r -> r.arm().equals("on"))
                 .allSatisfy(r -> assertThat(r.systemdMounts()).isLessThan(150));
         assertThat(runs).allSatisfy(r -> assertThat(r.mountEvents()).isPositive());

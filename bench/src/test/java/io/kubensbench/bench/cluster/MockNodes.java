@@ -9,7 +9,9 @@ import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.apps.DaemonSet;
 import io.fabric8.kubernetes.api.model.apps.DaemonSetStatusBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.kubensbench.workloads.mounts.MountPlan;
 import io.kubensbench.workloads.pods.PodFactory;
+import io.kubensbench.workloads.spec.WorkloadSpec;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -57,6 +59,8 @@ final class MockNodes implements AutoCloseable {
     static final String KUBENS_NS = "mnt:[4026532901]";
     static final long NS_PER_POD_OFF = 2_000_000;
     static final long NS_ON = 100_000;
+    /** Host mounts a node's systemd sees per pod off: the default pod's mount plan. */
+    static final int MOUNTS_PER_POD = new MountPlan(WorkloadSpec.defaults()).mountsPerPod();
 
     private final KubernetesClient client;
     private final MockMachineConfigOperator operator;
@@ -111,7 +115,7 @@ final class MockNodes implements AutoCloseable {
             String kubeletNs = encapsulated ? KUBENS_NS : HOST_NS;
             out.accept("kbprobe v1 seq=" + seq + " up=" + uptimeCs / 100 + "." + String.format("%02d", uptimeCs % 100)
                     + " hz=100 boot=" + boot + " pid1=1," + ticks / 2 + "," + (ticks - ticks / 2) + "," + pid1Ns
-                    + " comm1=systemd mounts1=" + (300 + (encapsulated ? 0 : 14 * pods)) + " ns1=" + HOST_NS
+                    + " comm1=systemd mounts1=" + (300 + (encapsulated ? 0 : MOUNTS_PER_POD * pods)) + " ns1=" + HOST_NS
                     + " kubelet=2000," + kubeletNs + " kubeletcpu=-,-,-,- runtime=2100," + kubeletNs
                     + " cpu=" + seq * 10 + "," + seq * 400 + " self=" + seq / 50 + " probe=3000,500 systemd=252\n");
         }

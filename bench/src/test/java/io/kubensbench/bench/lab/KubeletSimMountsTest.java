@@ -4,13 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.kubensbench.workloads.mounts.MountPlan;
+import io.kubensbench.workloads.mounts.PlannedMount;
 import io.kubensbench.workloads.spec.WorkloadSpec;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The kubelet stand-in on a real lab node: thousands of mounts, none leaked. */
+/** The kubelet stand-in on a real lab node: the planned mounts, thousands of them, none leaked. */
 class KubeletSimMountsTest {
 
     @BeforeEach
@@ -45,6 +50,31 @@ class KubeletSimMountsTest {
             assertThat(lab.mounts().count(lab.systemdPid())).isEqualTo(systemdStart);
             assertThat(kubelet.call("stats")).contains("pods=0", "mounts=0");
         }
+    }
+
+    @Test
+    void everyPlannedMountIsThereWithItsFileSystemType() throws Exception {
+        WorkloadSpec shape = WorkloadSpec.defaults();
+        try (LabNode lab = LabNode.start(); KubeletProcess kubelet = lab.startKubelet(shape)) {
+            String uid = MountPlan.podUid("types", 0);
+            kubelet.createPod(uid);
+            Map<String, String> fsTypes = fsTypesByMountPoint(kubelet.pid());
+            List<PlannedMount> planned = new MountPlan(shape).forPod(uid).mounts();
+            assertThat(planned).allSatisfy(m ->
+                    assertThat(fsTypes.get(m.target())).as(m.kind() + " " + m.target()).isEqualTo(m.kind().fsType()));
+            kubelet.deletePod(uid);
+        }
+    }
+
+    /** Mount point to file system type, from a process's mountinfo (fields 5 and the one after " - "). */
+    private static Map<String, String> fsTypesByMountPoint(long pid) throws Exception {
+        Map<String, String> types = new HashMap<>();
+        for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "mountinfo"))) {
+            String[] fields = line.split(" ");
+            String[] after = line.substring(line.indexOf(" - ") + 3).split(" ");
+            types.put(fields[4], after[0]);
+        }
+        return types;
     }
 
     @Test

@@ -44,15 +44,15 @@ class LabVerifierTest {
     void offSystemdSeesEveryPodMount() {
         MountVisibility m = report.off().mounts();
         assertThat(m.pods()).isEqualTo(30);
-        assertThat(m.mountsPerPod()).isEqualTo(14);
-        assertThat(m.kubeletDelta()).isEqualTo(30 * 14);
-        assertThat(m.systemdDelta()).isEqualTo(30 * 14);
+        assertThat(m.mountsPerPod()).isEqualTo(15);
+        assertThat(m.kubeletDelta()).isEqualTo(30 * 15);
+        assertThat(m.systemdDelta()).isEqualTo(30 * 15);
     }
 
     @Test
     void onSystemdSeesNoPodMountWhileKubeletSeesThemAll() {
         MountVisibility m = report.on().mounts();
-        assertThat(m.kubeletDelta()).isEqualTo(30 * 14);
+        assertThat(m.kubeletDelta()).isEqualTo(30 * 15);
         assertThat(m.systemdDelta()).isZero();
         assertThat(m.systemdAfter()).isEqualTo(m.systemdBefore());
     }

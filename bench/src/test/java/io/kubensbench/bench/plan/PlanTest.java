@@ -88,14 +88,14 @@ class PlanTest {
     @Test
     void estimateAddsPhasesOverheadAndDeployTimePerRun() {
         Plan plan = Plan.of(campaign(2, Order.INTERLEAVED, 1, 50, 100));
-        // per run 3s + 10s + 2s; deploying 50 pods x 14 mounts x 2ms = 1.4s, 100 pods = 2.8s; 2 runs of each per rep
+        // per run 3s + 10s + 2s; deploying 50 pods x 15 mounts x 2ms = 1.5s, 100 pods = 3s; 2 runs of each per rep
         Duration expected = Duration.ofSeconds(15).multipliedBy(8)
-                .plus(Duration.ofMillis(1400).multipliedBy(4)).plus(Duration.ofMillis(2800).multipliedBy(4));
+                .plus(Duration.ofMillis(1500).multipliedBy(4)).plus(Duration.ofMillis(3000).multipliedBy(4));
 
         assertThat(Plan.runOverhead(plan.campaign())).isEqualTo(Duration.ofSeconds(2));
         assertThat(plan.estimate()).isEqualTo(expected);
         assertThat(Plan.estimate(plan.campaign(), plan.runs(), Duration.ZERO)).isEqualTo(expected.minusSeconds(16));
-        assertThat(Plan.deployTime(WorkloadSpec.defaults().withPods(50))).isEqualTo(Duration.ofMillis(1400));
+        assertThat(Plan.deployTime(WorkloadSpec.defaults().withPods(50))).isEqualTo(Duration.ofMillis(1500));
     }
 
     @Test
@@ -104,7 +104,7 @@ class PlanTest {
         Plan plan = Plan.of(c);
 
         assertThat(Plan.estimate(c, plan.runs().subList(3, 4), Duration.ofSeconds(2)))
-                .isEqualTo(Duration.ofMillis(16_400));
+                .isEqualTo(Duration.ofMillis(16_500));
         assertThat(Plan.estimate(c, List.of(), Duration.ofSeconds(2))).isZero();
     }
 

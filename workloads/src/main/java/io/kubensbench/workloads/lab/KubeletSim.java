@@ -187,7 +187,7 @@ public final class KubeletSim {
                 Files.createDirectories(target);
                 ops.mount("shm", m.target(), "tmpfs", Libc.MS_NOSUID | Libc.MS_NODEV, "mode=1777,size=65536k");
             }
-            case OVERLAY_ROOTFS -> {
+            case OVERLAY_ROOTFS, SANDBOX_ROOTFS -> {
                 Path layer = target.getParent();
                 Path lower = layer.getParent().resolve(BASE_LAYER);
                 Files.createDirectories(lower);
@@ -260,7 +260,7 @@ public final class KubeletSim {
     private static void removeLeftovers(PlannedMount m) throws IOException {
         Path target = Path.of(m.target());
         Files.deleteIfExists(target);
-        if (m.kind() == MountKind.OVERLAY_ROOTFS) {
+        if (m.kind() == MountKind.OVERLAY_ROOTFS || m.kind() == MountKind.SANDBOX_ROOTFS) {
             Path layer = target.getParent();
             deleteTree(layer);
         }

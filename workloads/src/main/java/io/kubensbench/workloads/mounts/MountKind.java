@@ -9,6 +9,11 @@ public enum MountKind {
     TMPFS_VOLUME("tmpfs"),
     /** A container's root file system (CRI-O, containers/storage overlay driver). */
     OVERLAY_ROOTFS("overlay"),
+    /**
+     * The pod sandbox's root file system: its infra (pause image) storage container, which
+     * CRI-O mounts even when it drops the infra container (containers/storage overlay driver).
+     */
+    SANDBOX_ROOTFS("overlay"),
     /** The pod's {@code /dev/shm} (CRI-O). */
     SANDBOX_SHM("tmpfs"),
     /** A namespace kept alive by a bind mount of its nsfs file (CRI-O pinns). */

@@ -48,7 +48,8 @@ import java.util.regex.Pattern;
  * <tr><td>each pod sandbox</td>
  *   <td>shm tmpfs at {@code <overlayContainers>/<sandboxId>/userdata/shm}; nsfs pins at
  *     {@code <netns>/<pin>}, {@code <ipcns>/<pin>}, {@code <utsns>/<pin>}</td>
- *   <td>CRI-O {@code server/sandbox_run_linux.go}: {@code setupShm} mounts tmpfs at the
+ *   <td>CRI-O {@code server/sandbox_run_linux.go}: {@code setupSandboxShm} has
+ *     {@code internal/lib/sandbox} {@code SetupShm} mount tmpfs at the
  *     sandbox run directory + {@code /shm}, which containers/storage {@code store.go}
  *     {@code ContainerRunDirectory} puts at {@code <runroot>/overlay-containers/<id>/userdata};
  *     {@code configureGeneratorForSandboxNamespaces} asks for net, ipc, uts;
@@ -56,30 +57,43 @@ import java.util.regex.Pattern;
  *     {@code uuid.New()} per pod and has {@code pinns} bind each namespace at
  *     {@code <namespaces_dir>/<type>ns/<uuid>} ({@code namespaces_dir} defaults to
  *     {@code /var/run}, {@code docs/crio.conf.5.md})</td></tr>
+ * <tr><td>each pod sandbox, its root</td>
+ *   <td>one overlay rootfs, its infra (pause image) storage container's, at
+ *     {@code <overlay>/<sandboxId>/merged}</td>
+ *   <td>CRI-O {@code server/sandbox_run_linux.go}: {@code runPodSandbox} creates that
+ *     container ({@code internal/storage/runtime.go} {@code CreatePodSandbox}, id = sandbox
+ *     id) and calls {@code setupSandboxStorage} -> {@code StorageRuntimeServer().StartContainer}
+ *     whether or not {@code setupInfraContainer} then drops the infra container
+ *     ({@code drop_infra_ctr}); {@code (*runtimeService).StartContainer} -> containers/storage
+ *     {@code store.go} {@code (*store).Mount} -> {@code layers.go} {@code (*layerStore).Mount}
+ *     -> {@code driver.Get}; {@code drivers/overlay/overlay.go} {@code (*Driver).get} mounts
+ *     at {@code <home>/<layer id>/merged}</td></tr>
  * </table>
  *
  * <p>Order: kubelet's {@code syncPod} ({@code pkg/kubelet/kubelet.go}) waits for
  * {@code volumeManager.WaitForAttachAndMount} before calling the runtime, and CRI-O's
  * {@code runPodSandbox} mounts shm before pinning namespaces; containers start in their
- * sandbox afterwards. So a pod's mounts are created volumes, shm, pins, rootfs. kubelet
+ * sandbox afterwards. So a pod's mounts are created volumes, shm, pins, the sandbox's
+ * rootfs ({@code setupSandboxStorage} comes after the namespaces), the containers'. kubelet
  * mounts volumes concurrently; the plan fixes them in {@link VolumeKind} order.
  *
  * <p>Ids: a pod must map to the same paths every time (the lab unmounts what it mounted, a
  * probe compares runs), so sandbox and container ids are SHA-256 of the pod uid plus a
  * suffix, and the pin name is a name-based UUID of the pod uid, where CRI-O would draw
  * random ones. containers/storage names the overlay directory after the container's layer,
- * not the container; the plan uses the container id there, since systemd pays for the
- * number of mounts, not their names.
+ * not the container; the plan uses the container (or sandbox) id there, since systemd pays
+ * for the number of mounts, not their names.
  *
- * <p>Not in the table, so not planned: the overlay of the sandbox's own pause image, which
- * {@code runPodSandbox} mounts through {@code StorageRuntimeServer().StartContainer} even
- * when it drops the infra container; pods with host network or IPC, which get fewer pins.
+ * <p>Not in the table, so not planned: pods with host network or IPC, which get fewer pins
+ * (and, with host IPC, no shm).
  */
 public final class MountPlan {
 
     /** CRI-O pins net, ipc and uts for a pod that shares none of them with the host. */
     private static final int NSFS_PINS = 3;
     private static final int SANDBOX_SHM_MOUNTS = 1;
+    /** The infra storage container's overlay, mounted even when the infra container is dropped. */
+    private static final int SANDBOX_ROOTFS_MOUNTS = 1;
     private static final Pattern POD_UID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9-]{0,127}");
 
     private final int containersPerPod;
@@ -139,6 +153,8 @@ public final class MountPlan {
         mounts.add(new PlannedMount(MountKind.NSFS_PIN, roots.netns() + "/" + pin, "net"));
         mounts.add(new PlannedMount(MountKind.NSFS_PIN, roots.ipcns() + "/" + pin, "ipc"));
         mounts.add(new PlannedMount(MountKind.NSFS_PIN, roots.utsns() + "/" + pin, "uts"));
+        mounts.add(new PlannedMount(MountKind.SANDBOX_ROOTFS,
+                roots.overlay() + "/" + sandboxId + "/merged", sandboxId));
         for (String containerId : containerIds) {
             mounts.add(new PlannedMount(MountKind.OVERLAY_ROOTFS,
                     roots.overlay() + "/" + containerId + "/merged", containerId));
@@ -151,7 +167,7 @@ public final class MountPlan {
                 .filter(kind -> tmpfsPluginDir(kind).isPresent())
                 .mapToInt(volumes::count)
                 .sum();
-        return tmpfsVolumes + SANDBOX_SHM_MOUNTS + NSFS_PINS + containersPerPod;
+        return tmpfsVolumes + SANDBOX_SHM_MOUNTS + NSFS_PINS + SANDBOX_ROOTFS_MOUNTS + containersPerPod;
     }
 
     /** Mounts the workload adds to a node's mount table when {@code pods} pods run there. */

@@ -10,8 +10,9 @@ import java.util.Objects;
  * @param detail what identifies it within its kind: the volume plugin directory
  *               ({@code kubernetes.io~secret}) for {@link MountKind#TMPFS_VOLUME}, the
  *               container id for {@link MountKind#OVERLAY_ROOTFS}, the sandbox id for
- *               {@link MountKind#SANDBOX_SHM}, the namespace type ({@code net}, {@code ipc},
- *               {@code uts}) for {@link MountKind#NSFS_PIN}
+ *               {@link MountKind#SANDBOX_ROOTFS} and {@link MountKind#SANDBOX_SHM}, the
+ *               namespace type ({@code net}, {@code ipc}, {@code uts}) for
+ *               {@link MountKind#NSFS_PIN}
  */
 public record PlannedMount(MountKind kind, String target, String detail) {
 

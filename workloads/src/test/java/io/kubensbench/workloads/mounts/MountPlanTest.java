@@ -23,11 +23,12 @@ class MountPlanTest {
     private final MountPlan plan = new MountPlan(WorkloadSpec.defaults());
 
     @Test
-    void defaultPodHasFourteenMounts() {
-        // secret 4 + projected 1 + emptyDir(Memory) 2 + downwardAPI 1 + containers 2 + shm 1 + pins 3
-        assertThat(plan.mountsPerPod()).isEqualTo(14);
-        assertThat(plan.forPod(UID).mounts()).hasSize(14);
-        assertThat(plan.expectedMounts(50)).isEqualTo(700);
+    void defaultPodHasFifteenMounts() {
+        // secret 4 + projected 1 + emptyDir(Memory) 2 + downwardAPI 1 + containers 2
+        // + sandbox shm 1 + pins 3 + sandbox rootfs 1
+        assertThat(plan.mountsPerPod()).isEqualTo(15);
+        assertThat(plan.forPod(UID).mounts()).hasSize(15);
+        assertThat(plan.expectedMounts(50)).isEqualTo(750);
         assertThat(plan.expectedMounts(0)).isZero();
     }
 
@@ -38,6 +39,7 @@ class MountPlanTest {
         assertThat(mounts).filteredOn(m -> m.kind() == MountKind.TMPFS_VOLUME).hasSize(8);
         assertThat(mounts).filteredOn(m -> m.kind() == MountKind.OVERLAY_ROOTFS).hasSize(2);
         assertThat(mounts).filteredOn(m -> m.kind() == MountKind.SANDBOX_SHM).hasSize(1);
+        assertThat(mounts).filteredOn(m -> m.kind() == MountKind.SANDBOX_ROOTFS).hasSize(1);
         assertThat(mounts).filteredOn(m -> m.kind() == MountKind.NSFS_PIN)
                 .extracting(PlannedMount::detail).containsExactly("net", "ipc", "uts");
     }
@@ -57,7 +59,7 @@ class MountPlanTest {
 
         assertThat(bare.forPod(UID).mounts()).extracting(PlannedMount::kind).containsExactly(
                 MountKind.SANDBOX_SHM, MountKind.NSFS_PIN, MountKind.NSFS_PIN, MountKind.NSFS_PIN,
-                MountKind.OVERLAY_ROOTFS, MountKind.OVERLAY_ROOTFS);
+                MountKind.SANDBOX_ROOTFS, MountKind.OVERLAY_ROOTFS, MountKind.OVERLAY_ROOTFS);
     }
 
     @Test
@@ -85,6 +87,8 @@ class MountPlanTest {
                 new PlannedMount(MountKind.NSFS_PIN, "/run/netns/" + pin, "net"),
                 new PlannedMount(MountKind.NSFS_PIN, "/run/ipcns/" + pin, "ipc"),
                 new PlannedMount(MountKind.NSFS_PIN, "/run/utsns/" + pin, "uts"),
+                new PlannedMount(MountKind.SANDBOX_ROOTFS,
+                        "/var/lib/containers/storage/overlay/" + sandbox + "/merged", sandbox),
                 rootfs(pod.containerIds().get(0)),
                 rootfs(pod.containerIds().get(1)));
     }
@@ -100,6 +104,7 @@ class MountPlanTest {
                 .contains("/lab/kubelet/pods/" + UID + "/volumes/kubernetes.io~secret/secret-0",
                         "/lab/oc/" + pod.sandboxId() + "/userdata/shm",
                         "/lab/netns/" + pinName(pod),
+                        "/lab/overlay/" + pod.sandboxId() + "/merged",
                         "/lab/overlay/" + pod.containerIds().get(0) + "/merged");
     }
 
