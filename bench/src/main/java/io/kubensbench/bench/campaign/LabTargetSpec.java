@@ -23,7 +23,10 @@ public record LabTargetSpec() {
      * a few ticks a minute, so 0.5% of a core over half a second is idle.
      */
     public static final double IDLE_CORES = 0.005;
-    /** Dropping 7,000 mount units takes a lab node's systemd under a minute; twice that is a stuck node. */
+    /**
+     * Dropping 7,500 mount units took a lab node's systemd up to 48 s in the runs of
+     * {@code lab-dose-response.yaml} on a 2-core machine; over twice that is a stuck node.
+     */
     public static final double SETTLE_LIMIT_SECONDS = 120;
 
     /** The lab's traits: arms switched in place, events counted, the harness is this JVM. */

@@ -26,8 +26,9 @@ import java.util.Random;
 public final class Plan {
 
     /**
-     * Time to deploy one mount of a level's pods. Measured with {@code lab verify --pods 500}
-     * on a 2-core machine: 7,000 mounts in 3 to 4 s, 0.4 to 0.6 ms a mount; 2 ms leaves room
+     * Time to deploy one mount of a level's pods. Measured in the runs of
+     * {@code lab-dose-response.yaml} on a 2-core machine: setting the arm, deploying 500 pods
+     * (7,500 mounts) and tearing down took 2.8 to 6.4 s, under 0.9 ms a mount; 2 ms leaves room
      * for slower machines and bigger mount tables. A cluster's kubelet is slower still, so
      * there the estimate is a lower bound.
      */
