@@ -33,8 +33,8 @@ import java.util.Optional;
  *     side of the limit, {@value #INCONCLUSIVE} when it is no wider, so the change itself is
  *     about P. Either way the check says how many runs would decide it. When the baseline
  *     arm used no CPU at all there is nothing to save and no reduction: said so, a pass when
- *     the baseline had nothing to save, {@value #INCONCLUSIVE} when the current campaign has
- *     nothing (its workload may not have reached systemd).</li>
+ *     neither campaign had anything to save, {@value #INCONCLUSIVE} when only one had (its
+ *     workload may not have reached systemd; a baseline without it judges nothing).</li>
  * <li>The candidate arm's CPU, which the reduction can hide when both arms rise:
  *     {@value #REGRESSION} when the lower bound of the rise current - baseline exceeds the
  *     larger of P% of the baseline's candidate mean and {@value #ABSOLUTE_FLOOR_CORES}

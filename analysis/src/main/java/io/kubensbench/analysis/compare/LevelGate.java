@@ -75,8 +75,9 @@ record LevelGate(double points) {
         SatterthwaiteInterval ci = change.interval();
         double limit = -points / 100;
         String figures = "reduction " + Numbers.percent(now.reduction()) + " against the baseline's "
-                + Numbers.percent(before.reduction()) + basis(before, now) + ": change " + Comparison.points(change.change())
-                + " (" + interval(ci, before, now) + "); limit " + Comparison.points(limit);
+                + Numbers.percent(before.reduction()) + basis(before, now) + ": change "
+                + Comparison.points(change.change()) + " (" + interval(ci, before, now) + "); limit "
+                + Comparison.points(limit);
         if (ci.high() < limit) {
             return Finding.fail(level, Check.REDUCTION, figures + ": the saving shrank by more than "
                     + Numbers.plain(points) + " points with confidence", Comparison.REGRESSION);
@@ -86,8 +87,8 @@ record LevelGate(double points) {
         }
         String runs = change.toDecide(limit).sentence();
         if (ci.width() > points / 100) {
-            return Finding.fail(level, Check.REDUCTION, figures + ": the interval is " + Numbers.fixed(100 * ci.width(), 1)
-                    + " points wide, wider than the " + Numbers.plain(points) + " allowed, and reaches past the limit:"
+            return Finding.fail(level, Check.REDUCTION, figures + ": the interval is "
+                    + Numbers.fixed(100 * ci.width(), 1) + " points wide, wider than the " + Numbers.plain(points) + " allowed, and reaches past the limit:"
                     + " too imprecise to tell a regression from noise; " + runs, Comparison.TOO_IMPRECISE);
         }
         return Finding.fail(level, Check.REDUCTION, figures + ": the interval reaches past the limit though it is no"

@@ -56,40 +56,41 @@ class CompareCommandTest {
         ResultsStore store = ResultsStore.create(dir, CAMPAIGN, CampaignRecords.of(spec), spec.target().traits(), env);
         int index = 0;
         for (Level level : levels) {
-          for (int rep = 1; rep <= level.reps(); rep++) {
-            double wiggle = 1 + 0.02 * ((rep % 3) - 1);
-            for (String arm : List.of("off", "on")) {
-                double cores = (arm.equals("off") ? level.off() : level.on()) * wiggle;
-                long measureNs = 12_000_000_000L;
-                store.append(RunRecord.builder()
-                        .index(index)
-                        .attempt("a" + index)
-                        .repetition(rep)
-                        .level(level.name())
-                        .pods(200)
-                        .arm(arm)
-                        .encapsulation(arm)
-                        .node("lab-x")
-                        .startedAt("t0")
-                        .endedAt("t1")
-                        .measureNs(measureNs)
-                        .systemdSchedNs((long) (cores * measureNs))
-                        .systemdStatTicks((long) (cores * 1200))
-                        .ticksPerSecond(100)
-                        .mountEvents(1680)
-                        .systemdMounts(arm.equals("off") ? 2850 : 47)
-                        .kubeletMounts(2850)
-                        .systemdMntNs("mnt:[1]")
-                        .kubeletMntNs(arm.equals("off") ? "mnt:[1]" : "mnt:[2]")
-                        .runtimeMntNs(arm.equals("off") ? "mnt:[1]" : "mnt:[2]")
-                        .samples(13)
-                        .valid(true)
-                        .build(), List.of());
-                index++;
+            for (int rep = 1; rep <= level.reps(); rep++) {
+                double wiggle = 1 + 0.02 * ((rep % 3) - 1);
+                store.append(run(index++, rep, level.name(), "off", level.off() * wiggle), List.of());
+                store.append(run(index++, rep, level.name(), "on", level.on() * wiggle), List.of());
             }
-          }
         }
         return dir;
+    }
+
+    private static RunRecord run(int index, int rep, String level, String arm, double cores) {
+        long measureNs = 12_000_000_000L;
+        return RunRecord.builder()
+                .index(index)
+                .attempt("a" + index)
+                .repetition(rep)
+                .level(level)
+                .pods(200)
+                .arm(arm)
+                .encapsulation(arm)
+                .node("lab-x")
+                .startedAt("t0")
+                .endedAt("t1")
+                .measureNs(measureNs)
+                .systemdSchedNs((long) (cores * measureNs))
+                .systemdStatTicks((long) (cores * 1200))
+                .ticksPerSecond(100)
+                .mountEvents(1680)
+                .systemdMounts(arm.equals("off") ? 2850 : 47)
+                .kubeletMounts(2850)
+                .systemdMntNs("mnt:[1]")
+                .kubeletMntNs(arm.equals("off") ? "mnt:[1]" : "mnt:[2]")
+                .runtimeMntNs(arm.equals("off") ? "mnt:[1]" : "mnt:[2]")
+                .samples(13)
+                .valid(true)
+                .build();
     }
 
     @Test
