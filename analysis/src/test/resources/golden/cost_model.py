@@ -14,7 +14,8 @@ The Java test reads cost-model.json only; the build does not run python.
   - per level: the mean of its runs' residuals over sd / sqrt(n) (sd with ddof 1), against
     t.ppf(1 - 0.05 / (2 m), n - 1) for the m levels with at least 2 runs (Bonferroni); a level
     whose residuals do not vary (sd <= 1e-9 cores) has t = 0 when |mean| <= 1e-9, else +-inf;
-    a level of 1 run is not checked (t and critical null).
+    a level of 1 run is not checked (t and critical null). (With fewer than 3 levels of 2 runs
+    the Java model checks none: a line goes through any two; every dataset here has 3 or more.)
 """
 import json
 import math

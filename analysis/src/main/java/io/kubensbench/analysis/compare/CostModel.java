@@ -19,8 +19,9 @@ import java.util.Optional;
  *
  * @param predictor {@value #MOUNTS} (mounts in systemd's view) or {@value #EVENTS}
  * @param fit       systemd cores against the predictor, one point per valid run
- * @param residuals per level, in the order levels first appear in the runs; empty when read
- *                  from a summary written before levels were checked
+ * @param residuals per level, in the order levels first appear in the runs; empty when fewer
+ *                  than {@value #MIN_LEVELS_CHECKED} levels have 2 runs (nothing to check), and
+ *                  when read from a summary written before levels were checked
  */
 public record CostModel(String arm, String predictor, LinearFit fit, List<LevelResidual> residuals) {
 
@@ -37,6 +38,8 @@ public record CostModel(String arm, String predictor, LinearFit fit, List<LevelR
      * events/s of 139 to 140): the range must be at least this share of the mean.
      */
     public static final double MIN_SPREAD = 0.1;
+    /** A line goes through any two levels' means: the residual check needs 3 levels of 2 runs or more. */
+    public static final int MIN_LEVELS_CHECKED = 3;
 
     private static double spread(double[] x) {
         double min = Arrays.stream(x).min().orElse(0);
@@ -65,6 +68,9 @@ public record CostModel(String arm, String predictor, LinearFit fit, List<LevelR
             byLevel.computeIfAbsent(levels.get(i), k -> new ArrayList<>()).add(e[i]);
         }
         int checked = (int) byLevel.values().stream().filter(r -> r.size() >= 2).count();
+        if (checked < MIN_LEVELS_CHECKED) {
+            return Optional.of(new CostModel(arm, predictor, fit, List.of()));
+        }
         List<LevelResidual> residuals = byLevel.entrySet().stream()
                 .map(r -> LevelResidual.of(r.getKey(), r.getValue().stream().mapToDouble(Double::doubleValue).toArray(),
                         Math.max(checked, 1)))

@@ -171,8 +171,7 @@ public final class Wording {
                 .map(r -> r.level() + " not checked (" + r.n() + (r.n() == 1 ? " run)" : " runs)"))
                 .collect(Collectors.joining(", "));
         String tail = unchecked.isEmpty() ? "" : "; " + unchecked;
-        if (checked.size() < 3) {
-            // a line goes through any two levels' means: there is nothing to check
+        if (checked.isEmpty()) {
             return tail;
         }
         if (m.missed().isEmpty()) {

@@ -39,11 +39,20 @@ class CostModelTest {
 
     @Test
     void aLevelOfOneRunIsNotChecked() {
-        List<String> levels = List.of("pods=10", "pods=20", "pods=20", "pods=40", "pods=40");
-        CostModel m = CostModel.fit("off", CostModel.MOUNTS, new double[] {100, 200, 210, 400, 390},
-                new double[] {0.01, 0.02, 0.022, 0.041, 0.039}, levels).orElseThrow();
+        List<String> levels = List.of("pods=10", "pods=20", "pods=20", "pods=40", "pods=40", "pods=80", "pods=80");
+        CostModel m = CostModel.fit("off", CostModel.MOUNTS, new double[] {100, 200, 210, 400, 390, 800, 810},
+                new double[] {0.01, 0.02, 0.022, 0.041, 0.039, 0.079, 0.082}, levels).orElseThrow();
         assertThat(m.residuals().get(0).checked()).isFalse();
         assertThat(Wording.costModel(m)).endsWith("; pods=10 not checked (1 run)");
+    }
+
+    @Test
+    void twoLevelsLeaveNothingToCheck() {
+        // a line goes through any two levels' means
+        CostModel m = CostModel.fit("off", CostModel.MOUNTS, new double[] {200, 210, 400, 390, 410},
+                new double[] {0.02, 0.022, 0.041, 0.039, 0.05}, List.of("a", "a", "b", "b", "b")).orElseThrow();
+        assertThat(m.residuals()).isEmpty();
+        assertThat(Wording.costModel(m)).endsWith(", 5 runs");
     }
 
     @Test
