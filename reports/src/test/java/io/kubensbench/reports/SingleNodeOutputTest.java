@@ -24,6 +24,11 @@ import org.junit.jupiter.api.io.TempDir;
  * Only the HTML's charts (their SVG depends on the machine's fonts) and its generation time
  * are left out of the comparison; {@code cells.csv} gained empty columns at its end, and the
  * HTML's setup a row saying what the results directory is (its schema version, its target's traits).
+ * The gate's {@code compare.md} and {@code junit.xml} were rewritten when its rules changed: the
+ * change of the reduction with an interval over both campaigns in place of the variance check,
+ * and the candidate arm's limit in points of the baseline arm. The cost model's line in
+ * {@code summary.md} and the HTML gives its HC3 interval, robust to unequal spread, in place of
+ * the equal-variance one, and the HTML's cost model section says so.
  */
 class SingleNodeOutputTest {
 

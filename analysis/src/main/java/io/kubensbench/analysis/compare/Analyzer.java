@@ -102,10 +102,11 @@ public final class Analyzer {
         for (String arm : List.of(baselineArm, candidateArm)) {
             List<RunRecord> armRuns = valid.stream().filter(r -> arm.equals(r.arm())).toList();
             List<RunRecord> counted = armRuns.stream().filter(r -> r.systemdMounts() >= 0).toList();
-            CostModel.fit(arm, CostModel.MOUNTS, values(counted, r -> r.systemdMounts()), values(counted, RunRecord::systemdCores))
-                    .ifPresent(models::add);
+            CostModel.fit(arm, CostModel.MOUNTS, values(counted, r -> r.systemdMounts()), values(counted, RunRecord::systemdCores),
+                    counted.stream().map(RunRecord::level).toList()).ifPresent(models::add);
             CostModel.fit(arm, CostModel.EVENTS, values(armRuns, RunRecord::mountEventsPerSecond),
-                    values(armRuns, RunRecord::systemdCores)).ifPresent(models::add);
+                    values(armRuns, RunRecord::systemdCores), armRuns.stream().map(RunRecord::level).toList())
+                    .ifPresent(models::add);
         }
         return new Summary(campaign, List.copyOf(sources), baselineArm, candidateArm, runs.size(), valid.size(),
                 reasons(runs), cells(runs, baselineArm, candidateArm), List.copyOf(nodes), List.copyOf(models),

@@ -34,7 +34,8 @@ import java.util.List;
  *     pooled within-node standard deviation sqrt(sum (n_j - 1) s_j^2 / sum (n_j - 1)) over
  *     nodes with at least 2 valid baseline runs, divided by the mean of the per-node
  *     baseline means; NaN when no node has 2. It is the run-to-run noise with the node
- *     effect taken out, which is what the CI gate's variance check needs.</li>
+ *     effect taken out, kept in the summary for a reader; the CI gate judges by the interval
+ *     of the change instead.</li>
  * </ul>
  *
  * @param k       the blocks: nodes with at least one valid run in each arm (at least 2)

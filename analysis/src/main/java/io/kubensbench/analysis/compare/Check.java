@@ -13,7 +13,6 @@ public record Check(String level, String metric, boolean passed, String message)
     public static final String ALL_LEVELS = "*";
     public static final String LEVELS = "levels";
     public static final String VALID_RUNS = "valid runs";
-    public static final String VARIANCE = "variance";
     public static final String REDUCTION = "reduction";
     public static final String CANDIDATE_CPU = "candidate CPU";
     /** The candidate CPU check of summaries of several nodes: per-node differences, nodes as blocks. */

@@ -5,11 +5,13 @@ import io.kubensbench.analysis.compare.ArmStats;
 import io.kubensbench.analysis.compare.BlockedResult;
 import io.kubensbench.analysis.compare.CellResult;
 import io.kubensbench.analysis.compare.CostModel;
+import io.kubensbench.analysis.compare.LevelResidual;
 import io.kubensbench.analysis.compare.Summary;
 import io.kubensbench.analysis.compare.Verdict;
 import io.kubensbench.analysis.results.Environment;
 import io.kubensbench.analysis.stats.Bootstrap;
 import io.kubensbench.analysis.stats.WelchTest;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -146,11 +148,43 @@ public final class Wording {
                 : "paired t " + Numbers.p(c.blocked().pairedT().p());
     }
 
-    /** "off: 10.506% of a core per 1,000 mounts (95% CI 8.877 to 12.135), intercept -0.17% of a core, R² 0.976, 8 runs". */
+    /**
+     * "off: 10.506% of a core per 1,000 mounts (95% CI 8.105 to 12.907, robust to unequal spread),
+     * intercept -0.17% of a core, R² 0.976, 8 runs; the line fits every level (largest mean
+     * residual 1.9 standard errors of its level's runs, at pods=50)", or "; the line misses
+     * pods=50 (mean residual -1.20% of a core, 9.8 standard errors of its runs, beyond 8.9)".
+     */
     public static String costModel(CostModel m) {
-        return String.format(Locale.ROOT, "%s: %.3f%% of a core per %s (95%% CI %.3f to %.3f), intercept %s, "
-                        + "R\u00b2 %.3f, %d runs", m.arm(), m.rate(), m.unit(), m.rateCi().low(), m.rateCi().high(),
-                Numbers.cores(m.fit().intercept()), m.fit().r2(), m.fit().n());
+        String ci = m.rateCi().defined()
+                ? String.format(Locale.ROOT, "95%% CI %.3f to %.3f, robust to unequal spread", m.rateCi().low(),
+                        m.rateCi().high())
+                : "no interval: a run alone at its load";
+        return String.format(Locale.ROOT, "%s: %.3f%% of a core per %s (%s), intercept %s, R\u00b2 %.3f, %d runs%s",
+                m.arm(), m.rate(), m.unit(), ci, Numbers.cores(m.fit().intercept()), m.fit().r2(), m.fit().n(),
+                residuals(m));
+    }
+
+    /** The cost model's residual check per level, as a clause: which levels the line misses, or that it fits. */
+    private static String residuals(CostModel m) {
+        List<LevelResidual> checked = m.residuals().stream().filter(LevelResidual::checked).toList();
+        String unchecked = m.residuals().stream().filter(r -> !r.checked())
+                .map(r -> r.level() + " not checked (" + r.n() + (r.n() == 1 ? " run)" : " runs)"))
+                .collect(Collectors.joining(", "));
+        String tail = unchecked.isEmpty() ? "" : "; " + unchecked;
+        if (checked.isEmpty()) {
+            return tail;
+        }
+        if (m.missed().isEmpty()) {
+            LevelResidual worst = checked.stream().max(Comparator.comparingDouble(r -> Math.abs(r.t()))).orElseThrow();
+            return String.format(Locale.ROOT, "; the line fits every level (largest mean residual %.1f standard errors"
+                    + " of its level's runs, at %s)", Math.abs(worst.t()), worst.level()) + tail;
+        }
+        return "; the line misses " + m.missed().stream().map(r -> String.format(Locale.ROOT,
+                "%s (mean residual %s%s, %s)", r.level(), r.meanResidual() > 0 ? "+" : "", Numbers.cores(r.meanResidual()),
+                Double.isInfinite(r.t()) ? "its runs all equal"
+                        : String.format(Locale.ROOT, "%.1f standard errors of its runs, beyond %.1f", Math.abs(r.t()),
+                                r.critical())))
+                .collect(Collectors.joining(", ")) + tail;
     }
 
     /** Nodes a level's blocks leave out: "left out for lacking a valid run in an arm: node-d". */

@@ -37,45 +37,52 @@ class MultiNodeComparisonTest {
     void multiNodeSummaryAgainstItselfPassesThoughItsNodesDifferTenfold() {
         Summary s = baseline();
         // pooled over the nodes, the off arm's spread is mostly the node-to-node spread
-        assertThat(s.cells().get(0).baseline().cores().cv()).isGreaterThan(Comparison.MAX_CV);
+        assertThat(s.cells().get(0).baseline().cores().cv()).isGreaterThan(0.5);
         Comparison c = Comparison.of(s, s, P);
         assertThat(c.exitCode()).isEqualTo(Comparison.PASS);
         assertThat(c.checks()).extracting(Check::metric)
-                .containsExactly(Check.VALID_RUNS, Check.VARIANCE, Check.REDUCTION, Check.DIFFERENCE);
+                .containsExactly(Check.VALID_RUNS, Check.REDUCTION, Check.DIFFERENCE);
         assertThat(c.checks()).allMatch(Check::passed);
-        assertThat(c.checks().get(1).message()).contains("(off, within nodes)");
-        assertThat(c.checks().get(2).message()).contains("reduction 92.0% (95% CI 92.0% to 92.0%, 3 nodes as blocks)");
+        // every node saves 92%: the pooled reduction has no node-to-node spread
+        assertThat(c.checks().get(1).message()).isEqualTo("reduction 92.0% against the baseline's 92.0% (both over"
+                + " 3 nodes as blocks): change +0.0 points (exact: no variance in either campaign's figures); limit"
+                + " -5.0 points");
     }
 
     @Test
     void doubledCandidateCpuOnEveryNodeIsARegressionOfTheBlockedReduction() {
         Comparison c = Comparison.of(baseline(), campaign(0.16, new double[3], new double[3]), P);
         assertThat(c.exitCode()).isEqualTo(Comparison.REGRESSION);
-        assertThat(c.verdictLine()).startsWith("REGRESSION (exit 10): pods=100, reduction: reduction 84.0%"
-                + " (95% CI 84.0% to 84.0%, 3 nodes as blocks) against the baseline's 92.0%; limit 87.0%")
-                .contains("lower with confidence");
+        assertThat(c.verdictLine()).startsWith("REGRESSION (exit 10): pods=100, reduction: reduction 84.0% against the"
+                + " baseline's 92.0% (both over 3 nodes as blocks): change -8.0 points")
+                .contains("the saving shrank by more than 5 points with confidence");
     }
 
     @Test
     void aConstantRiseOfTheCandidateArmOnEveryNodeIsARegressionOfThePerNodeDifference() {
-        Comparison c = Comparison.of(baseline(), campaign(0.08, new double[] {0.010, 0.011, 0.009}, new double[3]), P);
+        Comparison c = Comparison.of(baseline(), campaign(0.08, new double[] {0.030, 0.033, 0.027}, new double[3]), P);
         assertThat(c.exitCode()).isEqualTo(Comparison.REGRESSION);
-        Check reduction = c.checks().stream().filter(k -> k.metric().equals(Check.REDUCTION)).findFirst().orElseThrow();
-        assertThat(reduction.passed()).isTrue();
-        assertThat(c.verdictLine()).startsWith("REGRESSION (exit 10): pods=100, per-node difference: mean per-node"
-                + " difference (on - off) -0.2967 cores over 3 nodes against the baseline's -0.3067 over 3"
-                + " (change +0.0100 cores, 95% CI +0.0075 to +0.0125, paired over the 3 nodes in both)")
+        Check difference = c.checks().stream().filter(k -> k.metric().equals(Check.DIFFERENCE)).findFirst()
+                .orElseThrow();
+        assertThat(c.exitCodeOf(difference)).isEqualTo(Comparison.REGRESSION);
+        assertThat(difference.message()).startsWith("mean per-node difference (on - off) -0.2767 cores over 3 nodes"
+                + " against the baseline's -0.3067 over 3 (change +0.0300 cores, 90% CI +0.0249 to +0.0351, paired over"
+                + " the 3 nodes in both); limit +0.0167 cores (5% of the baseline's off arm, at least 0.001)")
                 .endsWith("the saving shrank with confidence");
     }
 
     @Test
-    void aNodeBusierInBothArmsDoesNotMoveTheGate() {
-        Comparison c = Comparison.of(baseline(), campaign(0.08, new double[3], new double[] {0, 0.02, 0}), P);
-        assertThat(c.exitCode()).isEqualTo(Comparison.PASS);
+    void aNodeBusierInBothArmsDoesNotMoveThePerNodeDifference() {
+        Summary busier = campaign(0.08, new double[3], new double[] {0, 0.02, 0});
+        Comparison c = Comparison.of(baseline(), busier, P);
         Check difference = c.checks().stream().filter(k -> k.metric().equals(Check.DIFFERENCE)).findFirst()
                 .orElseThrow();
         assertThat(difference.passed()).isTrue();
         assertThat(difference.message()).contains("-0.3067 cores over 3 nodes against the baseline's -0.3067");
+        // the pooled reduction moves a little (node-b's share of the saving changed) and, over 3 nodes, is
+        // imprecise: never a regression, a pass when the limit is wider than its interval
+        assertThat(c.exitCode()).isEqualTo(Comparison.TOO_IMPRECISE);
+        assertThat(Comparison.of(baseline(), busier, 10).exitCode()).isEqualTo(Comparison.PASS);
     }
 
     @Test
@@ -87,22 +94,22 @@ class MultiNodeComparisonTest {
         Summary one = analyzer.analyze("single", List.of("d"), single.list(), "off", "on");
         Comparison c = Comparison.of(one, baseline(), P);
         assertThat(c.checks()).extracting(Check::metric)
-                .containsExactly(Check.VALID_RUNS, Check.VARIANCE, Check.REDUCTION, Check.CANDIDATE_CPU);
-        assertThat(c.checks().get(1).message()).contains("baseline 0.020 (off), current 0.023 (off, within nodes)");
-        assertThat(c.checks().get(2).message()).contains("3 nodes as blocks) against the baseline's 92.0%");
+                .containsExactly(Check.VALID_RUNS, Check.REDUCTION, Check.CANDIDATE_CPU);
+        assertThat(c.checks().get(1).message()).startsWith("reduction 92.0% against the baseline's 92.0% (current over"
+                + " 3 nodes as blocks, baseline over runs): change +0.0 points (90% CI");
     }
 
     @Test
-    void oneRunPerNodeLeavesTheWithinNodeVariationUnmeasured() {
+    void oneRunPerNodeStillGivesTheBlockedReductionItsNodeToNodeSpread() {
         Runs runs = new Runs();
         double[] bases = {0.1, 0.3, 0.6, 0.2};
         for (int j = 0; j < bases.length; j++) {
             runs.node("node-" + j).add(LEVEL, "off", bases[j]).add(LEVEL, "on", bases[j] * 0.08 + 0.001 * j);
         }
         Summary s = analyzer.analyze("m", List.of("d"), runs.list(), "off", "on");
-        assertThat(s.cells().get(0).blocked().baselineCv()).isNaN();
         Comparison c = Comparison.of(s, s, P);
         assertThat(c.exitCode()).isEqualTo(Comparison.PASS);
-        assertThat(c.checks().get(1).message()).contains("the within-node variation is not measured");
+        // 4 nodes in each campaign: 3 + 3 degrees of freedom
+        assertThat(c.checks().get(1).message()).contains("(both over 4 nodes as blocks)", "over both campaigns, df 6.0");
     }
 }

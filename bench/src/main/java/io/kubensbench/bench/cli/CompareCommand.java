@@ -23,11 +23,27 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code kubens-bench compare BASELINE CURRENT}: the CI gate. Exit 0 pass, 10 regression,
- * 11 variance too high, 12 not enough valid runs, 13 inconclusive.
+ * 11 too imprecise, 12 not enough valid runs, 13 inconclusive; a regression anywhere wins
+ * over everything undecided elsewhere (see {@link Comparison}).
  */
 @Command(name = "compare", mixinStandardHelpOptions = true,
-        description = "Compare a campaign with a baseline: exit 0 pass, 10 regression, 11 variance too high, "
-                + "12 not enough valid runs, 13 inconclusive.")
+        description = "Compare a campaign with a baseline, level by level: the change of the reduction with a 90% "
+                + "interval over both campaigns' runs, and the on arm's CPU.",
+        exitCodeListHeading = "%nExit codes (the first that applies, in this order: 10, 12, 11, 13):%n",
+        exitCodeList = {
+            " 0:pass: at every level of the baseline the interval of the change stays above -P points, and the on "
+                    + "arm's CPU did not rise past P%% of the baseline's off arm",
+            "10:regression: at some level the reduction fell by more than P points, or the on arm's CPU rose by "
+                    + "more than P%% of the baseline's off arm (and 0.001 cores), with 95%% confidence",
+            "11:too imprecise: the interval of the change reaches past -P and is wider than P points; the check "
+                    + "says how many runs per arm would decide it",
+            "12:not enough valid runs: fewer than 3 per arm at a level of either campaign, a baseline level "
+                    + "missing from the current campaign, or no level in common",
+            "13:inconclusive: the interval reaches past -P though no wider than P (the change is about the "
+                    + "limit), the on arm's CPU rose past its limit but not with confidence, or one campaign's off "
+                    + "arm used no CPU (nothing to save)",
+            " 1:error",
+            " 2:bad input"})
 final class CompareCommand implements Callable<Integer> {
 
     @Spec
@@ -40,7 +56,7 @@ final class CompareCommand implements Callable<Integer> {
     Path current;
 
     @Option(names = "--max-regression", defaultValue = "10", paramLabel = "P",
-            description = "Allowed drop of the reduction, in percentage points, and rise of the on arm's CPU, in percent (default ${DEFAULT-VALUE}).")
+            description = "Allowed drop of the reduction, in percentage points, and rise of the on arm's CPU, in percent of the baseline's off arm (default ${DEFAULT-VALUE}).")
     double maxRegression;
 
     @Option(names = "--junit", paramLabel = "FILE", description = "Write JUnit XML here.")

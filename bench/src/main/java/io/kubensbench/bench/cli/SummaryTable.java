@@ -61,7 +61,7 @@ final class SummaryTable {
         }
         if (!s.costModels().isEmpty()) {
             out.println();
-            out.println("cost model (least squares over the valid runs of all levels)");
+            out.println("cost model (least squares over the valid runs of all levels; 95% intervals robust to unequal spread, HC3)");
             for (CostModel m : s.costModels()) {
                 out.println("  " + Wording.costModel(m));
             }

@@ -14,7 +14,8 @@ import java.util.Optional;
 
 /**
  * A Markdown summary for a CI job's summary page: the gate's verdict first, then the
- * reduction per level in the baseline and now, then every check. When a campaign measured
+ * reduction per level in the baseline and now with the change the gate judged, then every
+ * check. When a campaign measured
  * several nodes its levels show the figures with nodes as blocks, the ones the gate judged.
  */
 public final class MarkdownExport implements ComparisonExport {
@@ -32,9 +33,9 @@ public final class MarkdownExport implements ComparisonExport {
             }
         }
         if (baseline.multiNode() || current.multiNode()) {
-            blockedLevels(m, baseline, current);
+            blockedLevels(m, comparison, baseline, current);
         } else {
-            levels(m, baseline, current);
+            levels(m, comparison, baseline, current);
         }
         m.append("\n| level | check | result | detail |\n|---|---|---|---|\n");
         for (Check c : comparison.checks()) {
@@ -49,15 +50,17 @@ public final class MarkdownExport implements ComparisonExport {
         return m.toString();
     }
 
-    private static void levels(StringBuilder m, Summary baseline, Summary current) {
-        m.append("| level | baseline reduction | current reduction | current ").append(cell(current.baselineArm()))
+    private static void levels(StringBuilder m, Comparison comparison, Summary baseline, Summary current) {
+        m.append("| level | baseline reduction | current reduction | change ").append(confidence())
+                .append(" | current ").append(cell(current.baselineArm()))
                 .append(" | current ").append(cell(current.candidateArm())).append(" | verdict |\n");
-        m.append("|---|---|---|---|---|---|\n");
+        m.append("|---|---|---|---|---|---|---|\n");
         for (CellResult c : current.cells()) {
             Optional<CellResult> b = baseline.cell(c.level());
             m.append("| ").append(cell(c.level())).append(" | ")
                     .append(b.map(MarkdownExport::reduction).orElse("-")).append(" | ")
                     .append(reduction(c)).append(" | ")
+                    .append(change(comparison, c)).append(" | ")
                     .append(Numbers.cores(c.baseline().cores().mean())).append(" | ")
                     .append(Numbers.cores(c.candidate().cores().mean())).append(" | ")
                     .append(c.verdict().label()).append(" |\n");
@@ -70,16 +73,18 @@ public final class MarkdownExport implements ComparisonExport {
      * mean per-node difference), over the runs otherwise; never the pooled runs' figures beside
      * a verdict that rests on the blocks.
      */
-    private static void blockedLevels(StringBuilder m, Summary baseline, Summary current) {
+    private static void blockedLevels(StringBuilder m, Comparison comparison, Summary baseline, Summary current) {
         String arms = cell(current.candidateArm()) + " - " + cell(current.baselineArm());
-        m.append("| level | baseline reduction | current reduction | baseline difference ").append(arms)
+        m.append("| level | baseline reduction | current reduction | change ").append(confidence())
+                .append(" | baseline difference ").append(arms)
                 .append(" | current difference ").append(arms).append(" | current p | verdict |\n");
-        m.append("|---|---|---|---|---|---|---|\n");
+        m.append("|---|---|---|---|---|---|---|---|\n");
         for (CellResult c : current.cells()) {
             Optional<CellResult> b = baseline.cell(c.level());
             m.append("| ").append(cell(c.level())).append(" | ")
                     .append(b.map(MarkdownExport::effectiveReduction).orElse("-")).append(" | ")
                     .append(effectiveReduction(c)).append(" | ")
+                    .append(change(comparison, c)).append(" | ")
                     .append(b.map(MarkdownExport::difference).orElse("-")).append(" | ")
                     .append(difference(c)).append(" | ")
                     .append(Wording.test(c)).append(" | ")
@@ -88,6 +93,15 @@ public final class MarkdownExport implements ComparisonExport {
         m.append("\nWith nodes as blocks (k nodes): the reduction is pooled over the nodes with a node bootstrap"
                 + " interval, the difference is the mean per-node difference with its t interval, p is the paired t-test"
                 + " over per-node means. Elsewhere the figures are over runs, with Welch's test.\n");
+    }
+
+    /** The change of the reduction the gate judged, in points with its interval; "-" when it judged none. */
+    private static String change(Comparison comparison, CellResult c) {
+        return comparison.reductionChange(c.level()).map(Comparison::pointsBracketed).orElse("-");
+    }
+
+    private static String confidence() {
+        return "[" + Math.round(100 * Comparison.CONFIDENCE) + "% CI]";
     }
 
     /** The reduction the level's verdict rests on, blocked when it has the blocks. */

@@ -107,9 +107,11 @@ class MultiNodeExportsTest {
         String reduction = String.format(Locale.ROOT, "%.1f%% [%.1f, %.1f], 3 nodes", 100 * b.reduction(),
                 100 * b.reductionCiLow(), 100 * b.reductionCiHigh());
 
-        assertThat(md).contains("| level | baseline reduction | current reduction | baseline difference on - off |"
-                        + " current difference on - off | current p | verdict |")
-                .contains("| pods=50 | " + reduction + " | " + reduction + " | ")
+        String change = Comparison.pointsBracketed(comparison.reductionChange("pods=50").orElseThrow());
+        assertThat(change).startsWith("+0.0 points");
+        assertThat(md).contains("| level | baseline reduction | current reduction | change [90% CI] | baseline"
+                        + " difference on - off | current difference on - off | current p | verdict |")
+                .contains("| pods=50 | " + reduction + " | " + reduction + " | " + change + " | ")
                 .contains("| paired t " + Numbers.p(b.pairedT().p()) + " | reduced (nodes as blocks) |")
                 .contains("| pods=50 | per-node difference | pass |")
                 .doesNotContain(String.format(Locale.ROOT, "%.1f%% [%.1f, %.1f]", 100 * cell.reduction(),
