@@ -134,7 +134,8 @@ public final class MannWhitney {
         /**
          * The number of splits giving each doubled rank sum of a first sample of size m: a
          * split takes some j of a group's t values, C(t, j) ways, each adding j times the
-         * group's rank.
+         * group's rank. Counted in place, group by group, as a knapsack: ways[taken][sum],
+         * updated from the most taken down so that each group is counted once.
          */
         double[] doubledRankSumDistribution(int m) {
             int n = Arrays.stream(groupSizes).sum();
@@ -142,24 +143,26 @@ public final class MannWhitney {
             double[][] ways = new double[m + 1][max + 1];
             ways[0][0] = 1;
             int seen = 0;
+            int reach = 0;
             for (int g = 0; g < groupSizes.length; g++) {
                 int t = groupSizes[g];
-                double[][] next = new double[m + 1][max + 1];
-                for (int taken = 0; taken <= Math.min(m, seen); taken++) {
-                    for (int s = 0; s <= max; s++) {
-                        double w = ways[taken][s];
+                int rank = doubledRanks[g];
+                for (int taken = Math.min(m, seen); taken >= 0; taken--) {
+                    double[] row = ways[taken];
+                    for (int s = Math.min(reach, max); s >= 0; s--) {
+                        double w = row[s];
                         if (w == 0) {
                             continue;
                         }
                         double choose = 1;
-                        for (int j = 0; j <= t && taken + j <= m; j++) {
-                            next[taken + j][s + j * doubledRanks[g]] += w * choose;
-                            choose = choose * (t - j) / (j + 1);
+                        for (int j = 1; j <= t && taken + j <= m; j++) {
+                            choose = choose * (t - j + 1) / j;
+                            ways[taken + j][s + j * rank] += w * choose;
                         }
                     }
                 }
-                ways = next;
                 seen += t;
+                reach += t * rank;
             }
             return ways[m];
         }

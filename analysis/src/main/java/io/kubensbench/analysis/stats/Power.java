@@ -45,12 +45,16 @@ public final class Power {
             return delta == 0 ? ALPHA : 1;
         }
         double df = (v1 + v2) * (v1 + v2) / (v1 * v1 / (n1 - 1) + v2 * v2 / (n2 - 1));
-        return ofNoncentrality(Math.abs(delta) / se, df);
+        return ofNoncentrality(Math.abs(delta) / se, df, critical(df));
     }
 
-    /** P(|T| &gt; t<sub>0.975, df</sub>) for T noncentral t with df degrees of freedom and noncentrality ncp. */
-    static double ofNoncentrality(double ncp, double df) {
-        double critical = Distributions.tQuantile(1 - ALPHA / 2, df);
+    /** t<sub>0.975, df</sub>, the two-sided test's critical value. */
+    private static double critical(double df) {
+        return Distributions.tQuantile(1 - ALPHA / 2, df);
+    }
+
+    /** P(|T| &gt; critical) for T noncentral t with df degrees of freedom and noncentrality ncp. */
+    private static double ofNoncentrality(double ncp, double df, double critical) {
         return 1 - NoncentralT.cdf(critical, df, ncp) + NoncentralT.cdf(-critical, df, ncp);
     }
 
@@ -73,11 +77,12 @@ public final class Power {
             return 0;
         }
         double df = (v1 + v2) * (v1 + v2) / (v1 * v1 / (n1 - 1) + v2 * v2 / (n2 - 1));
-        double high = Distributions.tQuantile(1 - ALPHA / 2, df) + Distributions.tQuantile(POWER, df);
-        while (ofNoncentrality(high, df) < POWER) {
+        double critical = critical(df);
+        double high = critical + Distributions.tQuantile(POWER, df);
+        while (ofNoncentrality(high, df, critical) < POWER) {
             high *= 2;
         }
-        double ncp = new BrentSolver(1e-13, 1e-13).solve(1000, n -> ofNoncentrality(n, df) - POWER, 0, high);
+        double ncp = new BrentSolver(1e-13, 1e-13).solve(1000, n -> ofNoncentrality(n, df, critical) - POWER, 0, high);
         return ncp * se;
     }
 
@@ -93,27 +98,54 @@ public final class Power {
         if (Double.isNaN(sd1) || Double.isNaN(sd2) || !(target > 0)) {
             return UNDEFINED;
         }
-        int low = Math.max(minimum, 2);
-        if (sd1 == 0 && sd2 == 0 || power(target, sd1, sd2, low) >= POWER) {
-            return low;
+        int least = Math.max(minimum, 2);
+        if (sd1 == 0 && sd2 == 0) {
+            return least;
         }
-        int high = low;
-        while (power(target, sd1, sd2, high) < POWER) {
-            if (high >= MAX_REPETITIONS) {
-                return BEYOND;
+        // start at the normal approximation's answer (the t test needs about as many or a few
+        // more), gallop to a bracket, then halve it
+        double z = Distributions.normalQuantile(1 - ALPHA / 2) + Distributions.normalQuantile(POWER);
+        double normal = Math.ceil(z * z * (sd1 * sd1 + sd2 * sd2) / (target * target));
+        int start = (int) Math.max(least, Math.min(MAX_REPETITIONS, normal));
+        int fails = least - 1;
+        int passes;
+        if (power(target, sd1, sd2, start) >= POWER) {
+            passes = start;
+            int step = 1;
+            while (passes - step > fails) {
+                int next = passes - step;
+                if (power(target, sd1, sd2, next) < POWER) {
+                    fails = next;
+                    break;
+                }
+                passes = next;
+                step *= 2;
             }
-            low = high;
-            high = (int) Math.min(MAX_REPETITIONS, 2L * high);
+        } else {
+            fails = start;
+            int step = 1;
+            while (true) {
+                if (fails >= MAX_REPETITIONS) {
+                    return BEYOND;
+                }
+                int next = (int) Math.min(MAX_REPETITIONS, (long) fails + step);
+                if (power(target, sd1, sd2, next) >= POWER) {
+                    passes = next;
+                    break;
+                }
+                fails = next;
+                step *= 2;
+            }
         }
-        while (high - low > 1) {
-            int mid = (low + high) >>> 1;
+        while (passes - fails > 1) {
+            int mid = (fails + passes) >>> 1;
             if (power(target, sd1, sd2, mid) >= POWER) {
-                high = mid;
+                passes = mid;
             } else {
-                low = mid;
+                fails = mid;
             }
         }
-        return high;
+        return passes;
     }
 
     private static double power(double delta, double sd1, double sd2, int n) {
