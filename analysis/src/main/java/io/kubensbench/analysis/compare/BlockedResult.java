@@ -60,6 +60,12 @@ public record BlockedResult(int k, List<NodeEffect> blocks, List<String> dropped
                             double reduction, double reductionCiLow, double reductionCiHigh,
                             IntervalKind reductionInterval, double baselineCv) {
 
+    /** A summary written before the interval's kind was kept had a node bootstrap interval, or none. */
+    public BlockedResult {
+        reductionInterval = reductionInterval != null ? reductionInterval
+                : new Interval(reductionCiLow, reductionCiHigh).defined() ? IntervalKind.ESTIMATED : IntervalKind.UNDEFINED;
+    }
+
     /** The pooled effect, mean of the per-node differences, in cores. */
     public double difference() {
         return differences.mean();

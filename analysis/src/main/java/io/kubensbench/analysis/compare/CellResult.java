@@ -57,6 +57,12 @@ public record CellResult(
         double meanSystemdMountsBaseline, double meanSystemdMountsCandidate, double meanMountEventsPerSecond,
         Verdict verdict, String restsOn, BlockedResult blocked) {
 
+    /** A summary written before the interval's kind was kept had a bootstrap interval, or none. */
+    public CellResult {
+        reductionInterval = reductionInterval != null ? reductionInterval
+                : new Interval(reductionCiLow, reductionCiHigh).defined() ? IntervalKind.ESTIMATED : IntervalKind.UNDEFINED;
+    }
+
     public Interval differenceCi() {
         return new Interval(differenceCiLow, differenceCiHigh);
     }

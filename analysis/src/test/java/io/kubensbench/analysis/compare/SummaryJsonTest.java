@@ -87,9 +87,12 @@ class SummaryJsonTest {
 
         // a summary.json written before nodes existed has neither field
         Path old = dir.resolve("old.json");
-        Files.writeString(old, text.replace("\"nodes\" : [ ],", "").replace(",\n    \"blocked\" : null", ""));
-        assertThat(Files.readString(old)).doesNotContain("\"nodes\"", "\"blocked\"");
+        Files.writeString(old, text.replace("\"nodes\" : [ ],", "").replace(",\n    \"blocked\" : null", "")
+                .replace("\"reductionInterval\" : \"ESTIMATED\",", ""));
+        assertThat(Files.readString(old)).doesNotContain("\"nodes\"", "\"blocked\"", "\"reductionInterval\"");
         Summary back = SummaryJson.read(old);
+        // nor the interval's kind, which was then always a bootstrap interval
+        assertThat(back.cells().get(0).reductionInterval()).isEqualTo(IntervalKind.ESTIMATED);
         assertThat(back.nodes()).isEmpty();
         assertThat(back.cells().get(0).blocked()).isNull();
         assertThat(back).isEqualTo(summary);
