@@ -1,31 +1,35 @@
 #!/usr/bin/python3
 """Expected values for the analysis module's golden tests, from an independent implementation.
 
-Run once with Debian's scipy (apt-get install python3-scipy; use /usr/bin/python3):
+Run with scipy (1.17 wrote the committed file):
 
-    /usr/bin/python3 golden.py > expected.json
+    python3 golden.py > expected.json
 
-The Java tests read expected.json only (CI does not run python). Conventions, matching the
-Java API:
+The Java tests read expected.json only (the build does not run python). Every figure is
+computed here by scipy/numpy's own routines or by a method independent of the Java one (test
+inversion by root finding where Java solves a quadratic, the noncentral t of scipy where Java
+sums Lenth's series, enumeration of permutations where Java counts by recurrence).
+Conventions, matching the Java API:
   - "baseline" is arm a, "candidate" arm b;
   - Welch and Mann-Whitney are computed as scipy's f(candidate, baseline): t has the sign of
     mean(candidate) - mean(baseline) and U is the candidate's U;
-  - Mann-Whitney uses method='exact' when both n <= 8 and the pooled data has no ties, else
-    'asymptotic' (tie and continuity correction), as the Java class does. (scipy's 'auto'
-    would also go exact when only one sample is small.)
-  - Hedges' g = (mean(b) - mean(a)) / pooled sd * (1 - 3 / (4 (n1 + n2) - 9));
+  - Mann-Whitney's p is exact, ties included: scipy.stats.permutation_test over every split
+    of the pooled values, U from scipy.stats.mannwhitneyu, two-sided as permutation_test
+    defines it (twice the smaller tail); smallestP is the smallest p any split gives.
+  - Hedges' g = (mean(b) - mean(a)) / pooled sd * J, J = Gamma(df/2) / (sqrt(df/2)
+    Gamma((df - 1)/2)) with scipy.special.gamma, df = n1 + n2 - 2;
     Cliff's delta = P(b > a) - P(b < a); both straight from numpy.
-  - bootstrap: numpy's own generator (seed 12345), 200000 resamples, each arm resampled
-    independently with replacement, percentile 2.5/97.5 with linear interpolation.
+  - power: Welch's test at alpha 0.05, power 0.8, from scipy.stats.nct; the minimal
+    detectable effect by brentq on the noncentrality, runs per arm by counting up from 3.
+  - fieller: the 95% set of theta = mean(candidate) / mean(baseline), found as the thetas
+    where Welch's statistic for mean(b) - theta mean(a) (Satterthwaite df at the estimate)
+    reaches the t quantile, by brentq on each side of the estimate; reduction = 1 - theta.
 """
 import json
 import sys
 
 import numpy as np
-from scipy import stats
-
-Z_A = stats.norm.ppf(0.975)
-Z_B = stats.norm.ppf(0.8)
+from scipy import optimize, special, stats
 
 DATASETS = [
     {
@@ -100,18 +104,25 @@ def welch(x, y):
 
 
 def mann_whitney(x, y):
-    pooled = np.concatenate([x, y])
-    ties = len(np.unique(pooled)) != len(pooled)
-    method = "exact" if len(x) <= 8 and len(y) <= 8 and not ties else "asymptotic"
-    res = stats.mannwhitneyu(x, y, alternative="two-sided", method=method, use_continuity=True)
-    return {"u": float(res.statistic), "p": float(res.pvalue), "method": method}
+    x, y = np.asarray(x, float), np.asarray(y, float)
+
+    def u(a, b, axis):
+        return stats.mannwhitneyu(a, b, axis=axis).statistic
+
+    res = stats.permutation_test((x, y), u, permutation_type="independent", vectorized=True,
+                                 n_resamples=np.inf, alternative="two-sided")
+    null = np.asarray(res.null_distribution)
+    smallest = min(1.0, 2 * min(np.mean(null == null.min()), np.mean(null == null.max())))
+    return {"u": float(res.statistic), "p": float(res.pvalue), "exact": True, "smallestP": float(smallest)}
 
 
 def hedges_g(a, b):
     a, b = np.asarray(a, float), np.asarray(b, float)
     n1, n2 = len(a), len(b)
-    sp = np.sqrt(((n1 - 1) * np.var(a, ddof=1) + (n2 - 1) * np.var(b, ddof=1)) / (n1 + n2 - 2))
-    return float((np.mean(b) - np.mean(a)) / sp * (1 - 3 / (4 * (n1 + n2) - 9)))
+    df = n1 + n2 - 2
+    sp = np.sqrt(((n1 - 1) * np.var(a, ddof=1) + (n2 - 1) * np.var(b, ddof=1)) / df)
+    j = special.gamma(df / 2) / (np.sqrt(df / 2) * special.gamma((df - 1) / 2))
+    return float((np.mean(b) - np.mean(a)) / sp * j)
 
 
 def cliffs_delta(a, b):
@@ -128,34 +139,84 @@ def fit(x, y):
             "slopeCiLow": float(r.slope - q * r.stderr), "slopeCiHigh": float(r.slope + q * r.stderr)}
 
 
+def welch_power(delta, sd1, sd2, n1, n2):
+    """Power of Welch's two-sided test at alpha 0.05 for a true difference delta, from scipy's nct."""
+    v1, v2 = sd1 ** 2 / n1, sd2 ** 2 / n2
+    df = (v1 + v2) ** 2 / (v1 ** 2 / (n1 - 1) + v2 ** 2 / (n2 - 1))
+    ncp = abs(delta) / np.sqrt(v1 + v2)
+    crit = stats.t.ppf(0.975, df)
+    # the lower tail is below 1e-15 wherever scipy's nct.cdf returns NaN for it (far out)
+    return stats.nct.sf(crit, df, ncp) + np.nan_to_num(stats.nct.cdf(-crit, df, ncp), nan=0.0)
+
+
+def minimal_detectable_effect(sd1, sd2, n1, n2):
+    se = np.sqrt(sd1 ** 2 / n1 + sd2 ** 2 / n2)
+    high = se
+    while welch_power(high, sd1, sd2, n1, n2) < 0.8:
+        high *= 2
+    delta = optimize.brentq(lambda d: welch_power(d, sd1, sd2, n1, n2) - 0.8, 0, high, xtol=1e-15 * se, rtol=1e-14)
+    return float(delta)
+
+
+def runs_needed(sd1, sd2, target):
+    n = 3
+    while welch_power(target, sd1, sd2, n, n) < 0.8:
+        n += 1
+    return n
+
+
 def power(a, b):
     sd1, sd2 = np.std(a, ddof=1), np.std(b, ddof=1)
-    n1, n2 = len(a), len(b)
-    mde = (Z_A + Z_B) * np.sqrt(sd1 ** 2 / n1 + sd2 ** 2 / n2)
-
-    def reps(r):
-        return max(2, int(np.ceil((Z_A + Z_B) ** 2 * (sd1 ** 2 + sd2 ** 2) / (r * np.mean(a)) ** 2)))
-
-    return {"zAlpha": float(Z_A), "zBeta": float(Z_B), "minimalDetectableEffect": float(mde),
-            "repetitionsForTenPercent": reps(0.10), "repetitionsForFiftyPercent": reps(0.50)}
+    return {"minimalDetectableEffect": minimal_detectable_effect(sd1, sd2, len(a), len(b)),
+            "repetitionsForTenPercent": runs_needed(sd1, sd2, 0.10 * np.mean(a)),
+            "repetitionsForFiftyPercent": runs_needed(sd1, sd2, 0.50 * np.mean(a))}
 
 
-def bootstrap(a, b, resamples=200_000, seed=12345):
+def fieller(a, b):
+    """The 95% set of mean(b) / mean(a) by inverting Welch's test of mean(b) - theta mean(a) = 0."""
     a, b = np.asarray(a, float), np.asarray(b, float)
-    rng = np.random.default_rng(seed)
-    ma = a[rng.integers(0, len(a), size=(resamples, len(a)))].mean(axis=1)
-    mb = b[rng.integers(0, len(b), size=(resamples, len(b)))].mean(axis=1)
-    red = 1 - mb / ma
-    diff = mb - ma
-    return {"resamples": resamples,
-            "reduction": float(1 - np.mean(b) / np.mean(a)),
-            "reductionCiLow": float(np.percentile(red, 2.5)), "reductionCiHigh": float(np.percentile(red, 97.5)),
-            "differenceCiLow": float(np.percentile(diff, 2.5)), "differenceCiHigh": float(np.percentile(diff, 97.5))}
+    ma, mb = np.mean(a), np.mean(b)
+    va, vb = np.var(a, ddof=1) / len(a), np.var(b, ddof=1) / len(b)
+    est = mb / ma
+    df = (vb + est ** 2 * va) ** 2 / (vb ** 2 / (len(b) - 1) + est ** 4 * va ** 2 / (len(a) - 1))
+    t = stats.t.ppf(0.975, df)
+
+    def excess(theta):
+        return abs(mb - theta * ma) / np.sqrt(vb + theta ** 2 * va) - t
+
+    def edge(direction):
+        step = max(abs(est), 1e-3) * 1e-3
+        while excess(est + direction * step) < 0:
+            step *= 2
+            if step > 1e12:
+                return None
+        ends = sorted((est, est + direction * step))
+        return optimize.brentq(excess, ends[0], ends[1], xtol=1e-15, rtol=1e-14)
+
+    low, high = edge(-1), edge(1)
+    if low is None or high is None:
+        return {"reduction": float(1 - est), "shape": "UNBOUNDED",
+                "reductionCiLow": "-Infinity", "reductionCiHigh": "Infinity", "df": float(df)}
+    return {"reduction": float(1 - est), "shape": "BOUNDED",
+            "reductionCiLow": float(1 - high), "reductionCiHigh": float(1 - low), "df": float(df)}
+
+
+def noncentral_t():
+    """scipy's noncentral t CDF on a grid, for the Java series it is checked against (points
+    where scipy returns NaN, far in a lower tail, are left out)."""
+    grid = []
+    for df in (1.3, 2, 3.7, 8, 30):
+        for ncp in (0, 0.5, 2.5, 6, 14):
+            for t in (-3, -0.4, 0.8, 2.2, 5, 11):
+                cdf = float(stats.nct.cdf(t, df, ncp))
+                if not np.isnan(cdf):
+                    grid.append({"t": t, "df": df, "ncp": ncp, "cdf": cdf})
+    return grid
 
 
 def main():
     out = {"generator": "golden.py", "numpy": np.__version__,
-           "scipy": __import__("scipy").__version__, "datasets": []}
+           "scipy": __import__("scipy").__version__, "noncentralT": noncentral_t(), "datasets": []}
     for d in DATASETS:
         a, b = np.asarray(d["baseline"], float), np.asarray(d["candidate"], float)
         out["datasets"].append({
@@ -169,7 +230,7 @@ def main():
             "hedgesG": hedges_g(a, b),
             "cliffsDelta": cliffs_delta(a, b),
             "power": power(a, b),
-            "bootstrap": bootstrap(a, b),
+            "fieller": fieller(a, b),
             "fit": {"x": d["fit"]["x"], "y": d["fit"]["y"], **fit(d["fit"]["x"], d["fit"]["y"])},
         })
     json.dump(out, sys.stdout, indent=2)

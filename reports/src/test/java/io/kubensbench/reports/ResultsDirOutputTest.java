@@ -26,7 +26,7 @@ class ResultsDirOutputTest {
 
     private static Summary withUnreadable(Summary s, List<Unreadable> unreadable) {
         return new Summary(s.campaign(), s.sources(), s.baselineArm(), s.candidateArm(), s.runs(), s.valid(),
-                s.invalidReasons(), s.cells(), s.nodes(), s.costModels(), s.seed(), s.resamples(), unreadable);
+                s.invalidReasons(), s.cells(), s.nodes(), s.costModels(), unreadable);
     }
 
     private static String text(Path file) throws Exception {

@@ -17,7 +17,7 @@ import java.util.Random;
 /**
  * Writes a plausible results directory: off uses CPU growing with mounts, on almost none. With
  * several nodes, every run has a record per node (each its own attempt, as the runner writes
- * them), and each node's off arm runs hotter than the one before.
+ * them), and each node's off arm runs a fifth hotter than the one before.
  */
 public final class SyntheticResults {
 
@@ -51,7 +51,7 @@ public final class SyntheticResults {
                 for (String arm : List.of("off", "on")) {
                     boolean off = arm.equals("off");
                     for (int n = 0; n < nodes.size(); n++) {
-                        double factor = 1 + 0.5 * n;
+                        double factor = 1 + 0.2 * n;
                         long measure = 10_000_000_000L;
                         int mounts = 40 + p * 11;
                         double cores = off ? factor * 0.0001 * mounts * (1 + 0.1 * rnd.nextGaussian())
@@ -105,6 +105,6 @@ public final class SyntheticResults {
         }
         Files.writeString(dir.resolve(ResultsDir.RUNS), runLines);
         Files.writeString(dir.resolve(ResultsDir.SAMPLES), sampleLines);
-        return new Analyzer(1, 1000).analyze(campaign, List.of(dir.toString()), runs, "off", "on");
+        return new Analyzer().analyze(campaign, List.of(dir.toString()), runs, "off", "on");
     }
 }

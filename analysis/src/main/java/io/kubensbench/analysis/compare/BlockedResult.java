@@ -26,10 +26,23 @@ import java.util.List;
  *     {@value WilcoxonSignedRank#EXACT_MAX_N} nodes without zero or tied |d_j|, NaN
  *     otherwise. It cannot go below 0.05 with fewer than 6 nodes, so it informs but does not
  *     decide.</li>
+ * <li>{@code constantDifferences}: the d_j all within two counter steps of each other (a
+ *     difference of two means, each as fine as one step): the paired t-test would divide by
+ *     float noise, so the level is untestable.</li>
  * <li>{@code reduction}: 1 - sum_j mean_j(candidate) / sum_j mean_j(baseline), the share of
  *     the measured nodes' systemd CPU that encapsulation saved, a node's weight being its
- *     baseline CPU; its interval is a percentile bootstrap that resamples nodes (seeded as the
- *     rest of the summary).</li>
+ *     baseline CPU. Its interval is Fieller's for that ratio of sums, each node's arm means
+ *     independent with their run-to-run noise (Welch-Satterthwaite degrees of freedom over all
+ *     of them): the share saved on the measured nodes, with {@code reductionInterval} saying
+ *     when the candidate arm used 0 ns everywhere (exact by counting), or the interval is
+ *     unbounded or undefined (a node with a single run in an arm). Whether the saving holds
+ *     on other nodes is the paired t-test's question, not this interval's: a fleet-wide
+ *     interval of the ratio (Fieller over the per-node means as pairs, k - 1 degrees of
+ *     freedom) is unbounded whenever the per-node baseline means do not rule out a fleet mean
+ *     of 0, which 3 nodes at 0.11, 0.31 and 0.52 cores do not, however alike their savings.
+ *     (A percentile bootstrap over nodes,
+ *     used before, has only C(2k - 1, k) distinct resamples; with 3 nodes its bounds are the
+ *     smallest and the largest per-node reduction, whatever the noise.)</li>
  * <li>{@code baselineCv}: the baseline arm's within-node coefficient of variation, the
  *     pooled within-node standard deviation sqrt(sum (n_j - 1) s_j^2 / sum (n_j - 1)) over
  *     nodes with at least 2 valid baseline runs, divided by the mean of the per-node
@@ -44,8 +57,15 @@ import java.util.List;
  *                either), left out of every figure here
  */
 public record BlockedResult(int k, List<NodeEffect> blocks, List<String> dropped, Descriptive differences,
-                            PairedTTest.Result pairedT, WilcoxonSignedRank.Result wilcoxon,
-                            double reduction, double reductionCiLow, double reductionCiHigh, double baselineCv) {
+                            PairedTTest.Result pairedT, WilcoxonSignedRank.Result wilcoxon, boolean constantDifferences,
+                            double reduction, double reductionCiLow, double reductionCiHigh,
+                            IntervalKind reductionInterval, double baselineCv) {
+
+    /** A summary written before the interval's kind was kept had a node bootstrap interval, or none. */
+    public BlockedResult {
+        reductionInterval = reductionInterval != null ? reductionInterval
+                : new Interval(reductionCiLow, reductionCiHigh).defined() ? IntervalKind.ESTIMATED : IntervalKind.UNDEFINED;
+    }
 
     /** The pooled effect, mean of the per-node differences, in cores. */
     public double difference() {

@@ -7,8 +7,8 @@ import java.util.Optional;
 
 /**
  * The analysis of a campaign, {@code summary.json}: everything the report and the CI gate
- * need, so neither has to re-read the runs, with the seed and resample count that make its
- * bootstrap figures reproducible.
+ * need, so neither has to re-read the runs. Every figure is a function of the runs alone
+ * (nothing is resampled), so the same runs always give the same summary.
  *
  * @param sources        the results directories whose runs were pooled
  * @param runs           runs of the two arms, valid or not
@@ -26,8 +26,7 @@ import java.util.Optional;
  */
 public record Summary(String campaign, List<String> sources, String baselineArm, String candidateArm,
                       int runs, int valid, Map<String, Integer> invalidReasons, List<CellResult> cells,
-                      List<NodeResult> nodes, List<CostModel> costModels, long seed, int resamples,
-                      List<Unreadable> unreadable) {
+                      List<NodeResult> nodes, List<CostModel> costModels, List<Unreadable> unreadable) {
 
     public Summary {
         nodes = nodes == null ? List.of() : nodes;

@@ -58,6 +58,21 @@ public record RunRecord(
         return measureNs == 0 || ticksPerSecond == 0 ? 0 : systemdStatTicks * 1e9 / ticksPerSecond / measureNs;
     }
 
+    /**
+     * The smallest step of {@link #systemdCores()} the counters can show: one nanosecond over
+     * the window, or one clock tick when the nanoseconds are the stat ticks converted (a
+     * cluster probe that could not read schedstat records them so). Two runs closer than
+     * this are the same as far as the counters can tell. NaN without a window.
+     */
+    public double systemdResolution() {
+        if (measureNs <= 0) {
+            return Double.NaN;
+        }
+        boolean ticks = ticksPerSecond > 0 && systemdStatTicks > 0
+                && systemdSchedNs == systemdStatTicks * 1_000_000_000L / ticksPerSecond;
+        return (ticks ? 1e9 / ticksPerSecond : 1) / measureNs;
+    }
+
     public double kubeletCores() {
         return measureNs == 0 ? 0 : (double) kubeletSchedNs / measureNs;
     }

@@ -1,6 +1,7 @@
 package io.kubensbench.analysis.text;
 
 import io.kubensbench.analysis.stats.Interval;
+import io.kubensbench.analysis.stats.Power;
 import java.math.BigDecimal;
 import java.util.Locale;
 
@@ -54,6 +55,18 @@ public final class Numbers {
         return Double.isNaN(v) ? "-" : String.format(Locale.ROOT, "%+.4f", v);
     }
 
+    /**
+     * Runs per arm as a planning figure reads: {@code 17}; {@code -} when it could not be
+     * computed; {@code more than 1,000,000} past the point where counting stops.
+     */
+    public static String runs(int runs) {
+        if (runs < 0) {
+            return "-";
+        }
+        return runs == Power.BEYOND ? String.format(Locale.ROOT, "more than %,d", Power.MAX_REPETITIONS)
+                : Integer.toString(runs);
+    }
+
     /** A number as the user gave it, without trailing zeros: {@code 10}, {@code 0.001}, {@code 12.5}. */
     public static String plain(double v) {
         return Double.isFinite(v) ? BigDecimal.valueOf(v).stripTrailingZeros().toPlainString() : Double.toString(v);
@@ -61,26 +74,35 @@ public final class Numbers {
 
     /**
      * A reduction with its interval in a sentence: {@code 96.4% (95% CI 96.0% to 96.6%)}, the
-     * note inside the parentheses ({@code , node bootstrap}) when given; {@code (no interval)}
-     * when the interval could not be computed, since the verdict needs it.
+     * note inside the parentheses ({@code , 3 nodes as blocks}) when given; {@code (95% CI
+     * unbounded)} when a bound is infinite (a ratio to a mean that could be 0);
+     * {@code (no interval)} when the interval could not be computed, since the verdict needs it.
      */
     public static String percentWithCi(double fraction, Interval ci, String note) {
         if (Double.isNaN(fraction)) {
             return "-";
         }
-        return percent(fraction) + (ci.defined()
-                ? " (95% CI " + percent(ci.low()) + " to " + percent(ci.high()) + note + ")"
-                : " (no interval)");
+        if (!ci.defined()) {
+            return percent(fraction) + " (no interval)";
+        }
+        return percent(fraction) + (unbounded(ci) ? " (95% CI unbounded" + note + ")"
+                : " (95% CI " + percent(ci.low()) + " to " + percent(ci.high()) + note + ")");
     }
 
-    /** A reduction with its interval in a table: {@code 96.4% [96.0, 96.6]}. */
+    /** A reduction with its interval in a table: {@code 96.4% [96.0, 96.6]}, {@code 12.0% [unbounded]}. */
     public static String percentBracketed(double fraction, Interval ci) {
         if (Double.isNaN(fraction)) {
             return "-";
         }
-        return percent(fraction) + (ci.defined()
-                ? " [" + share(ci.low(), 1) + ", " + share(ci.high(), 1) + "]"
-                : " (no interval)");
+        if (!ci.defined()) {
+            return percent(fraction) + " (no interval)";
+        }
+        return percent(fraction) + (unbounded(ci) ? " [unbounded]"
+                : " [" + share(ci.low(), 1) + ", " + share(ci.high(), 1) + "]");
+    }
+
+    private static boolean unbounded(Interval ci) {
+        return Double.isInfinite(ci.low()) || Double.isInfinite(ci.high());
     }
 
     /**

@@ -9,8 +9,8 @@ import io.kubensbench.analysis.compare.LevelResidual;
 import io.kubensbench.analysis.compare.Summary;
 import io.kubensbench.analysis.compare.Verdict;
 import io.kubensbench.analysis.results.Environment;
-import io.kubensbench.analysis.stats.Bootstrap;
-import io.kubensbench.analysis.stats.WelchTest;
+import io.kubensbench.analysis.stats.MannWhitney;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,7 +22,8 @@ import java.util.stream.Collectors;
  * The sentences about a level's verdict: the verdict with its numbers, what it rests on, and
  * the comparison with nodes as blocks. A level measured on several nodes is always worded with
  * the blocked figures its verdict rests on, never the pooled runs' (which would let the
- * node-to-node spread pass for noise), and the terminal and every report word it alike.
+ * node-to-node spread pass for noise); an arm that did not vary is said as it is, never given
+ * an interval; and the terminal and every report word it alike.
  */
 public final class Wording {
 
@@ -31,14 +32,14 @@ public final class Wording {
 
     /**
      * The verdict of one level in one sentence with its numbers: "At pods=50, encapsulation
-     * reduced systemd's CPU by 96.4% (95% CI 96.0% to 96.6%), from ... ; n = 4 off and 3 on
-     * runs; systemd 252."
+     * reduced systemd's CPU by 96.4% (95% CI 96.0% to 96.6%), from ... ; Welch p = 0.0003;
+     * n = 4 off and 3 on runs; systemd 252."
      *
      * @param env where the campaign ran, for the systemd version; null when unknown
      */
     public static String verdict(Summary s, CellResult c, Environment env) {
         BlockedResult k = c.blocked();
-        String reduction = k == null ? reduction(c) : reduction(k);
+        String reduction = k == null ? Reductions.sentence(c) : Reductions.sentence(k);
         StringBuilder b = new StringBuilder();
         b.append("At ").append(c.level()).append(", encapsulation ");
         switch (c.verdict()) {
@@ -51,20 +52,28 @@ public final class Wording {
                 }
                 b.append(')');
             }
+            case UNTESTABLE -> b.append("could not be tested: neither arm varied from run to run (reduction ")
+                    .append(reduction).append(')');
             default -> b.append("could not be judged: insufficient data")
                     .append(k == null ? "" : " (reduction " + reduction + ")");
         }
         if (k == null) {
-            b.append(", from ").append(Numbers.cores(c.baseline().cores().mean())).append(" (").append(s.baselineArm())
-                    .append(") to ").append(Numbers.cores(c.candidate().cores().mean())).append(" (")
-                    .append(s.candidateArm()).append(')');
+            b.append(", from ").append(Reductions.armMean(c.baseline())).append(" (").append(s.baselineArm())
+                    .append(") to ").append(Reductions.armMean(c.candidate())).append(" (").append(s.candidateArm())
+                    .append(')');
+            if (!Double.isNaN(c.p())) {
+                b.append("; Welch p ").append(Numbers.pIs(c.p())).append(holm(c));
+            }
         } else {
             b.append(", with ").append(k.k()).append(" nodes as blocks: mean per-node difference ")
                     .append(Numbers.coresWithCi(k.difference(), k.differenceCi()))
-                    .append(", paired t p ").append(Numbers.pIs(k.pairedT().p()));
+                    .append(", paired t p ").append(Numbers.pIs(k.pairedT().p())).append(holm(c));
             if (!k.dropped().isEmpty()) {
                 b.append("; ").append(leftOut(k.dropped()));
             }
+        }
+        if (c.fragile()) {
+            b.append("; fragile: the rank test disagrees, one run decides");
         }
         return b.append("; n = ").append(c.baseline().n()).append(' ').append(s.baselineArm()).append(" and ")
                 .append(c.candidate().n()).append(' ').append(s.candidateArm()).append(" runs; systemd ")
@@ -72,14 +81,14 @@ public final class Wording {
     }
 
     /**
-     * What a level's verdict rests on: valid runs per arm, what was excluded and why, the
-     * deciding test and its p, and the bootstrap that gave the interval. The analysis stores
-     * it with the level.
-     *
-     * @param blocked the level with nodes as blocks, null when the verdict rests on the runs
+     * What a level's verdict rests on: valid runs per arm, what was excluded and why, an arm
+     * that did not vary, the deciding test with its p and its Holm-adjusted p, and the rank
+     * test beside it: whether it could reach 0.05 at all, and when it disagrees. The analysis
+     * stores it with the level.
      */
-    public static String restsOn(ArmStats baseline, ArmStats candidate, WelchTest.Result welch, BlockedResult blocked,
-                                 Verdict verdict, Bootstrap bootstrap) {
+    public static String restsOn(CellResult c) {
+        ArmStats baseline = c.baseline();
+        ArmStats candidate = c.candidate();
         StringBuilder s = new StringBuilder()
                 .append("n = ").append(baseline.n()).append(' ').append(baseline.arm()).append(", ")
                 .append(candidate.n()).append(' ').append(candidate.arm()).append(" valid runs");
@@ -91,25 +100,68 @@ public final class Wording {
                     .map(e -> e.getValue() == 1 ? e.getKey() : e.getKey() + " (" + e.getValue() + " runs)")
                     .collect(Collectors.joining(", "))).append(')');
         }
-        if (verdict == Verdict.INSUFFICIENT_DATA) {
+        List<String> still = new ArrayList<>();
+        for (ArmStats arm : List.of(baseline, candidate)) {
+            Reductions.stillness(arm).ifPresent(still::add);
+        }
+        if (!still.isEmpty()) {
+            s.append("; ").append(String.join("; ", still));
+        }
+        if (c.verdict() == Verdict.INSUFFICIENT_DATA) {
             return s.append("; at least ").append(Analyzer.MIN_RUNS_PER_ARM)
                     .append(" valid runs per arm are needed for a verdict").toString();
         }
-        if (blocked == null) {
-            return s.append("; Welch p ").append(Numbers.pIs(welch.p()))
-                    .append("; bootstrap ").append(bootstrap.resamples()).append(" resamples, seed ")
-                    .append(bootstrap.seed()).toString();
+        if (c.verdict() == Verdict.UNTESTABLE) {
+            return s.append(c.blocked() == null ? "; no run-to-run variation in either arm, so no test"
+                    : "; every node's difference the same to within the counters' resolution, so no test").toString();
         }
-        s.append("; ").append(blocked.k()).append(" nodes as blocks, paired t over per-node means, p ")
-                .append(Numbers.pIs(blocked.pairedT().p()));
+        BlockedResult blocked = c.blocked();
+        if (blocked == null) {
+            s.append("; verdict on Welch's t, p ").append(Numbers.pIs(c.p())).append(holm(c)).append("; ")
+                    .append(rankTest(c.mannWhitney(), baseline.n(), candidate.n()));
+            if (c.fragile()) {
+                s.append("; fragile: Welch and the rank test disagree at 0.05, one run decides");
+            }
+            return s.toString();
+        }
+        s.append("; ").append(blocked.k()).append(" nodes as blocks, verdict on the paired t over per-node means, p ")
+                .append(Numbers.pIs(blocked.pairedT().p())).append(holm(c));
         if (!blocked.dropped().isEmpty()) {
             s.append(" (").append(leftOut(blocked.dropped())).append(')');
         }
         if (!Double.isNaN(blocked.wilcoxon().p())) {
             s.append("; Wilcoxon signed-rank exact p ").append(Numbers.pIs(blocked.wilcoxon().p()));
         }
-        return s.append("; node bootstrap ").append(bootstrap.resamples()).append(" resamples, seed ")
-                .append(bootstrap.seed()).toString();
+        if (c.fragile()) {
+            s.append("; fragile: the paired t and the signed-rank test disagree at 0.05, one node decides");
+        }
+        return s.toString();
+    }
+
+    /**
+     * The rank test as a check: "exact rank test p = 0.0079", or with the floor it cannot go
+     * below when that is 0.05 or more: "exact rank test p = 0.1000, the smallest it can give
+     * with 3 and 3 runs".
+     */
+    static String rankTest(MannWhitney.Result r, int nBaseline, int nCandidate) {
+        if (Double.isNaN(r.p())) {
+            return "no rank test";
+        }
+        if (!r.exact()) {
+            return "rank test p " + Numbers.pIs(r.p()) + " (normal approximation)";
+        }
+        String test = "exact rank test p " + Numbers.pIs(r.p());
+        if (r.smallestP() < Analyzer.ALPHA) {
+            return test;
+        }
+        return test + (r.p() <= r.smallestP() ? ", the smallest it can give" : ", never below "
+                + Numbers.p(r.smallestP())) + " with " + nBaseline + " and " + nCandidate + " runs";
+    }
+
+    /** ", Holm-adjusted over 4 levels p = 0.0024" when the campaign judged more than one level; else nothing. */
+    private static String holm(CellResult c) {
+        return c.holmLevels() > 1 && !Double.isNaN(c.holmP())
+                ? ", Holm-adjusted over " + c.holmLevels() + " levels p " + Numbers.pIs(c.holmP()) : "";
     }
 
     /**
@@ -123,29 +175,58 @@ public final class Wording {
         return b.k() + " nodes; mean per-node difference " + Numbers.coresWithCi(b.difference(), b.differenceCi())
                 + ", paired t p " + Numbers.pIs(b.pairedT().p())
                 + (Double.isNaN(b.wilcoxon().p()) ? "" : ", Wilcoxon signed-rank p " + Numbers.pIs(b.wilcoxon().p()))
-                + "; pooled reduction " + reduction(b)
+                + "; pooled reduction " + Reductions.sentence(b)
                 + (b.dropped().isEmpty() ? "" : "; " + leftOut(b.dropped())) + ".";
     }
 
-    /** The run-level reduction: "97.1% (95% CI 95.0% to 99.0%)", or "-" when undefined. */
+    /** The run-level reduction in a sentence: "97.1% (95% CI 95.0% to 99.0%)", "100.0% by counting (...)". */
     public static String reduction(CellResult c) {
-        return Numbers.percentWithCi(c.reduction(), c.reductionCi(), "");
+        return Reductions.sentence(c);
     }
 
-    /** The pooled reduction over nodes: "93.1% (95% CI 90.2% to 95.8%, node bootstrap)", or "-" when undefined. */
+    /** The pooled reduction over nodes: "93.1% (95% CI 90.2% to 95.8%, Fieller over nodes)", or "-". */
     public static String reduction(BlockedResult b) {
-        return Numbers.percentWithCi(b.reduction(), b.reductionCi(), ", node bootstrap");
+        return Reductions.sentence(b);
     }
 
-    /** The verdict's label, saying when it rests on nodes as blocks: "reduced (nodes as blocks)". */
+    /** The run-level reduction in a table cell: "96.4% [96.0, 96.6]", "100.0% by counting", "12.0% [unbounded]". */
+    public static String reductionBracketed(CellResult c) {
+        return Reductions.bracketed(c);
+    }
+
+    /** The pooled reduction over nodes in a table cell. */
+    public static String reductionBracketed(BlockedResult b) {
+        return Reductions.bracketed(b);
+    }
+
+    /** An arm's mean as a sentence names it: "6.03% of a core", "0 ns in all 3 runs". */
+    public static String armMean(ArmStats arm) {
+        return Reductions.armMean(arm);
+    }
+
+    /** An arm's mean with its interval in a table, "6.03% of a core [5.03, 7.03]", or "0 ns in all 3 runs". */
+    public static String armMeanBracketed(ArmStats arm) {
+        return Reductions.armMeanBracketed(arm, false);
+    }
+
+    /** The same under a heading that names the unit: "6.03% [5.03, 7.03]", "0.10% in every run". */
+    public static String armShareBracketed(ArmStats arm) {
+        return Reductions.armMeanBracketed(arm, true);
+    }
+
+    /**
+     * The verdict's label, saying when it rests on nodes as blocks and when one run decides it:
+     * "reduced (nodes as blocks)", "no significant difference (fragile)".
+     */
     public static String label(CellResult c) {
-        return c.verdict().label() + (c.blocked() == null ? "" : " (nodes as blocks)");
+        return c.verdict().label() + (c.blocked() == null ? "" : " (nodes as blocks)") + (c.fragile() ? " (fragile)" : "");
     }
 
-    /** The test the verdict rests on with its p, for a table: "Welch 0.0003", "paired t 0.0120". */
+    /** The test the verdict rests on with its p, for a table: "Welch 0.0003", "paired t 0.0120 (Holm 0.0240)". */
     public static String test(CellResult c) {
-        return c.blocked() == null ? "Welch " + Numbers.p(c.welch() == null ? Double.NaN : c.welch().p())
-                : "paired t " + Numbers.p(c.blocked().pairedT().p());
+        String test = c.blocked() == null ? "Welch " : "paired t ";
+        return test + Numbers.p(c.p()) + (c.holmLevels() > 1 && !Double.isNaN(c.holmP())
+                ? " (Holm " + Numbers.p(c.holmP()) + ")" : "");
     }
 
     /**

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class AnalyzerTest {
 
     private static final String LEVEL = "pods=100";
-    private final Analyzer analyzer = new Analyzer(1, 10_000);
+    private final Analyzer analyzer = new Analyzer();
 
     private Summary analyze(Runs runs) {
         return analyzer.analyze("test", List.of("results/test"), runs.list(), "off", "on");
@@ -37,21 +37,26 @@ class AnalyzerTest {
         assertThat(cell.hedgesG()).isNegative();
         assertThat(cell.cliffsDelta()).isEqualTo(-1);
         assertThat(cell.minimalDetectableEffect()).isPositive().isLessThan(0.05);
-        assertThat(cell.repetitionsForFiftyPercent()).isEqualTo(2);
+        assertThat(cell.repetitionsForFiftyPercent()).isEqualTo(Analyzer.MIN_RUNS_PER_ARM);
         assertThat(cell.repetitionsForTenPercent()).isGreaterThanOrEqualTo(cell.repetitionsForFiftyPercent());
         assertThat(cell.baseline().encapsulation()).isEqualTo("off");
         assertThat(cell.candidate().encapsulation()).isEqualTo("on");
         assertThat(cell.meanSystemdMountsBaseline()).isEqualTo(1000);
         assertThat(cell.meanMountEventsPerSecond()).isCloseTo(50, within(1e-9));
-        assertThat(cell.restsOn()).isEqualTo("n = 5 off, 5 on valid runs; Welch p < 0.0001; bootstrap 10000 resamples, seed 1");
+        assertThat(cell.reductionInterval()).isEqualTo(IntervalKind.ESTIMATED);
+        assertThat(cell.p()).isEqualTo(cell.welch().p());
+        assertThat(cell.holmP()).isEqualTo(cell.p());
+        assertThat(cell.holmLevels()).isEqualTo(1);
+        assertThat(cell.fragile()).isFalse();
+        assertThat(cell.mannWhitney().p()).isCloseTo(2.0 / 252, within(1e-12));
+        assertThat(cell.restsOn()).isEqualTo("n = 5 off, 5 on valid runs; verdict on Welch's t, p < 0.0001;"
+                + " exact rank test p = 0.0079");
         assertThat(s.runs()).isEqualTo(10);
         assertThat(s.valid()).isEqualTo(10);
-        assertThat(s.seed()).isEqualTo(1);
-        assertThat(s.resamples()).isEqualTo(10_000);
     }
 
     @Test
-    void sameDataAndSeedGiveTheSameSummary() {
+    void sameDataGiveTheSameSummary() {
         Runs runs = new Runs().add(LEVEL, "off", 0.25, 0.26, 0.24).add(LEVEL, "on", 0.02, 0.03, 0.025);
         assertThat(analyze(runs)).isEqualTo(analyze(runs));
     }
@@ -120,7 +125,8 @@ class AnalyzerTest {
         assertThat(cell.baseline().cores().mean()).isCloseTo(0.755 / 3, within(1e-12));
         assertThat(cell.verdict()).isEqualTo(Verdict.REDUCED);
         assertThat(cell.restsOn()).startsWith(
-                "n = 3 off, 3 on valid runs (3 excluded: interrupted by the user, failed: boom (2 runs)); Welch p = 0.00");
+                "n = 3 off, 3 on valid runs (3 excluded: interrupted by the user, failed: boom (2 runs));"
+                        + " verdict on Welch's t, p = 0.00");
     }
 
     @Test

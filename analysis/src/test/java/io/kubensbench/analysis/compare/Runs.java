@@ -25,6 +25,22 @@ final class Runs {
         return this;
     }
 
+    /**
+     * A valid run whose systemd ns are {@code ticks} clock ticks converted (what a cluster probe
+     * without schedstat records) over a window of {@code windowNs}.
+     */
+    Runs ticks(String level, String arm, long ticks, long windowNs) {
+        int index = runs.size();
+        runs.add(RunRecord.builder().index(index).attempt("a" + index).repetition(index / 2 + 1).level(level)
+                .pods(Integer.parseInt(level.replaceAll("\\D", ""))).arm(arm).encapsulation(arm.startsWith("on") ? "on" : "off")
+                .node(node).startedAt("2025-01-01T00:00:00Z").endedAt("2025-01-01T00:00:25Z")
+                .measureNs(windowNs).systemdSchedNs(ticks * 10_000_000L).systemdStatTicks(ticks).ticksPerSecond(100)
+                .mountEvents(1000).systemdMounts(1000).kubeletMounts(1000)
+                .systemdMntNs("mnt:[1]").kubeletMntNs("mnt:[2]").runtimeMntNs("mnt:[2]")
+                .samples(20).valid(true).build());
+        return this;
+    }
+
     Runs invalid(String level, String arm, double cores, String reason) {
         return run(level, arm, cores, 1000, 50, false, reason);
     }

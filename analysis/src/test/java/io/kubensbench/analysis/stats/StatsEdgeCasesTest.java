@@ -85,64 +85,30 @@ class StatsEdgeCasesTest {
     }
 
     @Test
-    void bootstrapIsReproducibleForASeed() {
-        Bootstrap.Result a = new Bootstrap(7, 10_000).of(OFF, ON);
-        Bootstrap.Result b = new Bootstrap(7, 10_000).of(OFF, ON);
-        assertThat(b).isEqualTo(a);
-        Bootstrap.Result c = new Bootstrap(8, 10_000).of(OFF, ON);
-        assertThat(c.reduction()).isEqualTo(a.reduction());
-        assertThat(c.reductionCi()).isNotEqualTo(a.reductionCi());
-        assertThat(c.differenceCi()).isNotEqualTo(a.differenceCi());
-    }
-
-    /** 10000 resamples (the default) against 400000 with another seed: within 2% of the interval's width. */
-    @Test
-    void bootstrapAt10000ResamplesIsCloseToALargeRun() {
-        Bootstrap.Result usual = new Bootstrap(1, 10_000).of(OFF, ON);
-        Bootstrap.Result reference = new Bootstrap(99, 400_000).of(OFF, ON);
-        double tolerance = 0.02 * reference.reductionCi().width();
-        assertThat(usual.reductionCi().low()).isCloseTo(reference.reductionCi().low(), within(tolerance));
-        assertThat(usual.reductionCi().high()).isCloseTo(reference.reductionCi().high(), within(tolerance));
-        double dt = 0.02 * reference.differenceCi().width();
-        assertThat(usual.differenceCi().low()).isCloseTo(reference.differenceCi().low(), within(dt));
-        assertThat(usual.differenceCi().high()).isCloseTo(reference.differenceCi().high(), within(dt));
-    }
-
-    @Test
-    void bootstrapOfAZeroBaselineIsUndefined() {
-        Bootstrap.Result r = new Bootstrap(1, 1000).of(new double[] {0, 0, 0}, new double[] {0.1, 0.2, 0.3});
-        assertThat(r.reduction()).isNaN();
-        assertThat(r.reductionCi().defined()).isFalse();
-        assertThat(r.reductionCi().excludes(0)).isFalse();
-        assertThat(r.difference()).isCloseTo(0.2, within(1e-12));
-        assertThat(r.differenceCi().defined()).isTrue();
-        // a zero in the baseline: some resample is all zeros, so the ratio's interval is undefined
-        Bootstrap.Result partly = new Bootstrap(1, 10_000).of(new double[] {0, 0.3}, new double[] {0.05, 0.1});
-        assertThat(partly.reduction()).isCloseTo(0.5, within(1e-12));
-        assertThat(partly.reductionCi().defined()).isFalse();
-    }
-
-    @Test
-    void bootstrapRejectsNoResamples() {
-        assertThatThrownBy(() -> new Bootstrap(1, 0)).isInstanceOf(IllegalArgumentException.class);
-    }
-
-    @Test
-    void percentileInterpolatesLikeNumpy() {
-        double[] sorted = {1, 2, 3, 4, 5};
-        assertThat(Bootstrap.percentile(sorted, 0.025)).isCloseTo(1.1, within(1e-12));
-        assertThat(Bootstrap.percentile(sorted, 0.975)).isCloseTo(4.9, within(1e-12));
-        assertThat(Bootstrap.percentile(sorted, 0.5)).isEqualTo(3);
-    }
-
-    @Test
     void powerEdgeCases() {
-        assertThat(Power.repetitionsPerArm(0, 0, 0.25, 0.1)).isEqualTo(2);
-        assertThat(Power.repetitionsPerArm(0.01, 0.01, 0, 0.1)).isEqualTo(Power.UNDEFINED);
-        assertThat(Power.repetitionsPerArm(Double.NaN, 0.01, 0.25, 0.1)).isEqualTo(Power.UNDEFINED);
-        // (1.96 + 0.84)^2 * 2 * 0.1^2 / 0.1^2 = 15.7 -> 16
-        assertThat(Power.repetitionsPerArm(0.1, 0.1, 1, 0.1)).isEqualTo(16);
+        // no noise at all: any difference is seen, so the verdict's own minimum decides
+        assertThat(Power.repetitionsPerArm(0, 0, 0.25, 0.1, 3)).isEqualTo(3);
+        assertThat(Power.minimalDetectableEffect(0, 0, 3, 3)).isZero();
+        assertThat(Power.repetitionsPerArm(0.01, 0.01, 0, 0.1, 3)).isEqualTo(Power.UNDEFINED);
+        assertThat(Power.repetitionsPerArm(Double.NaN, 0.01, 0.25, 0.1, 3)).isEqualTo(Power.UNDEFINED);
         assertThat(Power.minimalDetectableEffect(Double.NaN, 0.1, 1, 3)).isNaN();
+        assertThat(Power.minimalDetectableEffect(0.1, 0.1, 1, 3)).isNaN();
+        // a 10% change of a mean with 10% noise per arm: the normal approximation said 16 per arm,
+        // the t test needs 17 (its df are 32 there, not infinite)
+        assertThat(Power.repetitionsPerArm(0.1, 0.1, 1, 0.1, 3)).isEqualTo(17);
+        // a target beyond reach stops counting at the cap instead of looping
+        assertThat(Power.repetitionsPerArm(1, 1, 1, 1e-6, 3)).isEqualTo(Power.BEYOND);
+    }
+
+    @Test
+    void atThreeRunsTheTTestDetectsLessThanTheNormalApproximationClaimed() {
+        // sd 0.01 in both arms, 3 runs each: (z + z) se = 0.0229, the t test needs 0.0307
+        double mde = Power.minimalDetectableEffect(0.01, 0.01, 3, 3);
+        assertThat(mde).isCloseTo(0.0307, within(0.0001));
+        // the lab's shape, an on arm at 0: 2 degrees of freedom, (z + z) se = 0.0162, the t test 0.0326, twice
+        assertThat(Power.minimalDetectableEffect(0.01, 0, 3, 3)).isCloseTo(0.0326, within(0.0001));
+        assertThat(Power.of(mde, 0.01, 0.01, 3, 3)).isCloseTo(0.8, within(1e-9));
+        assertThat(Power.of(0, 0.01, 0.01, 3, 3)).isCloseTo(0.05, within(1e-9));
     }
 
     @Test

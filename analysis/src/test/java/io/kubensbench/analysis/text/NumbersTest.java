@@ -32,8 +32,8 @@ class NumbersTest {
     void anIntervalReadsAsASentenceOrInBrackets() {
         Interval ci = new Interval(0.959589, 0.966489);
         assertThat(Numbers.percentWithCi(0.963849, ci, "")).isEqualTo("96.4% (95% CI 96.0% to 96.6%)");
-        assertThat(Numbers.percentWithCi(0.963849, ci, ", node bootstrap"))
-                .isEqualTo("96.4% (95% CI 96.0% to 96.6%, node bootstrap)");
+        assertThat(Numbers.percentWithCi(0.963849, ci, ", 3 nodes as blocks"))
+                .isEqualTo("96.4% (95% CI 96.0% to 96.6%, 3 nodes as blocks)");
         assertThat(Numbers.percentBracketed(0.963849, ci)).isEqualTo("96.4% [96.0, 96.6]");
         Interval cpu = new Interval(0.0502, 0.0703);
         assertThat(Numbers.coresWithCi(0.0603, cpu)).isEqualTo("6.03% of a core (95% CI 5.02% to 7.03%)");
@@ -44,11 +44,20 @@ class NumbersTest {
     @Test
     void aMissingIntervalIsSaidForAReductionAndLeftOutForCpu() {
         Interval none = Interval.undefined();
-        assertThat(Numbers.percentWithCi(0.9, none, ", node bootstrap")).isEqualTo("90.0% (no interval)");
+        assertThat(Numbers.percentWithCi(0.9, none, ", 3 nodes as blocks")).isEqualTo("90.0% (no interval)");
         assertThat(Numbers.percentBracketed(0.9, none)).isEqualTo("90.0% (no interval)");
         assertThat(Numbers.percentWithCi(Double.NaN, none, "")).isEqualTo("-");
         assertThat(Numbers.coresWithCi(0.0603, none)).isEqualTo("6.03% of a core");
         assertThat(Numbers.coresBracketed(0.0603, none)).isEqualTo("6.03% of a core");
+    }
+
+    /** Fieller's set when the off mean could be 0: no pair of numbers, and never "-inf to inf". */
+    @Test
+    void anUnboundedIntervalIsSaidSo() {
+        Interval all = new Interval(Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY);
+        assertThat(Numbers.percentWithCi(0.36, all, "")).isEqualTo("36.0% (95% CI unbounded)");
+        assertThat(Numbers.percentWithCi(0.36, all, ", 3 nodes as blocks")).isEqualTo("36.0% (95% CI unbounded, 3 nodes as blocks)");
+        assertThat(Numbers.percentBracketed(0.36, all)).isEqualTo("36.0% [unbounded]");
     }
 
     @Test
@@ -59,5 +68,8 @@ class NumbersTest {
         assertThat(Numbers.plain(-5)).isEqualTo("-5");
         assertThat(Numbers.signed(0.00012)).isEqualTo("+0.0001");
         assertThat(Numbers.fixed(-10.0226, 2)).isEqualTo("-10.02");
+        assertThat(Numbers.runs(17)).isEqualTo("17");
+        assertThat(Numbers.runs(-1)).isEqualTo("-");
+        assertThat(Numbers.runs(io.kubensbench.analysis.stats.Power.BEYOND)).isEqualTo("more than 1,000,000");
     }
 }

@@ -23,12 +23,13 @@ final class AnalyzeCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "DIR", description = "Results directories of one campaign.")
     List<Path> dirs;
 
+    /** Accepted for scripts of earlier versions; no effect. */
     @Mixin
     BootstrapOptions bootstrap;
 
     @Override
     public Integer call() throws Exception {
-        Summary summary = CampaignAnalysis.analyze(dirs, bootstrap.seed, bootstrap.resamples);
+        Summary summary = CampaignAnalysis.analyze(dirs);
         Path file = dirs.get(0).resolve(SummaryJson.FILE);
         SummaryJson.write(summary, file);
         new SummaryTable(spec.commandLine().getOut()).print(summary);

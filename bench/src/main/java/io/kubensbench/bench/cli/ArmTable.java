@@ -11,7 +11,8 @@ import java.util.Locale;
 
 /**
  * systemd's CPU per level and arm, from the valid runs: the plain facts of a campaign,
- * printed at its end.
+ * printed at its end. An arm whose counter did not move in any run reads {@code 0 ns}, as the
+ * analysis says it, not as a share rounded to 0.00%.
  */
 final class ArmTable {
 
@@ -36,12 +37,13 @@ final class ArmTable {
                     continue;
                 }
                 double mean = valid.stream().mapToDouble(RunRecord::systemdCores).average().orElse(0);
+                boolean idle = valid.stream().allMatch(r -> r.systemdSchedNs() == 0);
                 double min = valid.stream().mapToDouble(RunRecord::systemdCores).min().orElse(0);
                 double max = valid.stream().mapToDouble(RunRecord::systemdCores).max().orElse(0);
                 double mounts = valid.stream().mapToLong(RunRecord::systemdMounts).average().orElse(0);
                 double events = valid.stream().mapToDouble(RunRecord::mountEventsPerSecond).average().orElse(0);
                 out.printf(Locale.ROOT, "%-16s %-8s %3d %12s %5s..%-5s %14.0f %12.0f %10d%n", level.name(),
-                        arm.name(), valid.size(), Numbers.coreShare(mean), Numbers.fixed(100 * min, 2),
+                        arm.name(), valid.size(), idle ? "0 ns" : Numbers.coreShare(mean), Numbers.fixed(100 * min, 2),
                         Numbers.fixed(100 * max, 2), mounts, events, cell.size() - valid.size());
             }
         }

@@ -19,16 +19,20 @@ import java.util.List;
  */
 final class CampaignAnalysis {
 
-    static final long DEFAULT_SEED = 1;
-    static final int DEFAULT_RESAMPLES = 10_000;
-
     private CampaignAnalysis() {
     }
 
+    /**
+     * For callers that still pass the bootstrap options, which have no effect.
+     *
+     * @deprecated use {@link #analyze(List)}
+     */
+    @Deprecated
     static Summary analyze(List<Path> dirs, long seed, int resamples) throws IOException {
-        if (resamples < 100 || resamples > 1_000_000) {
-            throw new IllegalArgumentException("--resamples must be between 100 and 1000000 (got " + resamples + ")");
-        }
+        return analyze(dirs);
+    }
+
+    static Summary analyze(List<Path> dirs) throws IOException {
         CampaignRecord first = null;
         List<RunRecord> runs = new ArrayList<>();
         List<String> sources = new ArrayList<>();
@@ -46,7 +50,7 @@ final class CampaignAnalysis {
             unreadable.addAll(results.unreadable());
             sources.add(dir.toString());
         }
-        return new Analyzer(seed, resamples).analyze(first.name(), sources, runs, first.baseline().name(),
+        return new Analyzer().analyze(first.name(), sources, runs, first.baseline().name(),
                 first.candidate().name(), unreadable);
     }
 

@@ -131,8 +131,7 @@ final class CampaignSession {
         }
         List<RunRecord> runs = new ResultsDir(dir).runs();
         if (analyze && !outcome.interrupted()) {
-            Summary summary = CampaignAnalysis.analyze(List.of(dir), CampaignAnalysis.DEFAULT_SEED,
-                    CampaignAnalysis.DEFAULT_RESAMPLES);
+            Summary summary = CampaignAnalysis.analyze(List.of(dir));
             SummaryJson.write(summary, dir.resolve(SummaryJson.FILE));
             out.println();
             new SummaryTable(out).print(summary);

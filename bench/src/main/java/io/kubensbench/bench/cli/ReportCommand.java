@@ -25,8 +25,7 @@ final class ReportCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         System.setProperty("java.awt.headless", "true");
-        Summary summary = CampaignAnalysis.analyze(List.of(dir), CampaignAnalysis.DEFAULT_SEED,
-                CampaignAnalysis.DEFAULT_RESAMPLES);
+        Summary summary = CampaignAnalysis.analyze(List.of(dir));
         SummaryJson.write(summary, dir.resolve(SummaryJson.FILE));
         Path index = new ReportWriter().write(dir, summary);
         spec.commandLine().getOut().println("report: " + index);

@@ -14,11 +14,14 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Prints an analysis for a terminal: per level the arms, the reduction, the verdict and its
- * basis; for a campaign over several nodes also each node on its own and the comparison with
- * nodes as blocks, on which the verdicts then rest.
+ * Prints an analysis for a terminal: per level the arms, the reduction, the deciding test's p
+ * raw and Holm-adjusted over the campaign's levels, the verdict and its basis; for a campaign
+ * over several nodes also each node on its own and the comparison with nodes as blocks, on
+ * which the verdicts then rest.
  */
 final class SummaryTable {
+
+    private static final String FORMAT = "%-14s %-7s %3s %21s %9s %24s %8s %8s  %s%n";
 
     private final PrintWriter out;
 
@@ -36,25 +39,26 @@ final class SummaryTable {
             ResultsDirText.skippedLines(s.unreadable()).forEach(line -> out.println("    " + line));
         }
         out.println();
-        out.printf(Locale.ROOT, "%-14s %-7s %3s %21s %9s %24s %10s  %s%n", "level", "arm", "n", "systemd CPU [95% CI]",
-                "sd", "reduction [95% CI]", "p", "verdict");
+        out.printf(Locale.ROOT, FORMAT, "level", "arm", "n", "systemd CPU [95% CI]", "sd", "reduction [95% CI]", "p",
+                "Holm p", "verdict");
         for (CellResult c : s.cells()) {
             BlockedResult b = c.blocked();
-            arm(c.level(), c.baseline(), "", "", "");
-            arm("", c.candidate(), b == null ? Numbers.percentBracketed(c.reduction(), c.reductionCi())
-                            : Numbers.percentBracketed(b.reduction(), b.reductionCi()),
-                    Numbers.p(b == null ? c.welch().p() : b.pairedT().p()), Wording.label(c));
+            arm(c.level(), c.baseline(), "", "", "", "");
+            arm("", c.candidate(), b == null ? Wording.reductionBracketed(c) : Wording.reductionBracketed(b),
+                    Numbers.p(c.p()), Numbers.p(c.holmP()), Wording.label(c));
         }
         out.println("systemd CPU in % of one core over the measure window, mean of the valid runs"
-                + (s.multiNode() ? " of all nodes; reduction and p with nodes as blocks (node bootstrap, paired t over"
-                        + " per-node means) where a level has them" : "; p from Welch's t over runs"));
+                + (s.multiNode() ? " of all nodes; reduction and p with nodes as blocks (Fieller over the nodes' arm"
+                        + " means, paired t over per-node means) where a level has them" : "; reduction interval"
+                        + " Fieller's; p from Welch's t over runs")
+                + "; Holm p adjusted over the campaign's levels, the verdict's p");
         for (CellResult c : s.cells()) {
             out.printf(Locale.ROOT, "%s: %s%n", c.level(), c.restsOn());
-            out.printf(Locale.ROOT, "  difference %s; Hedges' g %s, Cliff's delta %s, Mann-Whitney p %s; detectable at"
-                            + " this n: %s; runs per arm for a 10%% reduction: %d%n",
+            out.printf(Locale.ROOT, "  difference %s; Hedges' g %s, Cliff's delta %s; detectable at this n: %s;"
+                            + " runs per arm for a 10%% reduction: %s, for 50%%: %s%n",
                     Numbers.coresBracketed(c.difference(), c.differenceCi()), Numbers.fixed(c.hedgesG(), 2),
-                    Numbers.fixed(c.cliffsDelta(), 2), Numbers.pIs(c.mannWhitney().p()),
-                    Numbers.cores(c.minimalDetectableEffect()), c.repetitionsForTenPercent());
+                    Numbers.fixed(c.cliffsDelta(), 2), Numbers.cores(c.minimalDetectableEffect()),
+                    Numbers.runs(c.repetitionsForTenPercent()), Numbers.runs(c.repetitionsForFiftyPercent()));
         }
         if (s.multiNode()) {
             nodes(s);
@@ -79,7 +83,7 @@ final class SummaryTable {
             for (CellResult c : n.cells()) {
                 out.printf(Locale.ROOT, format, n.node(), c.level(), Numbers.coreShare(c.baseline().cores().mean()),
                         Numbers.coreShare(c.candidate().cores().mean()), Numbers.percent(c.reduction()),
-                        c.verdict().label());
+                        Wording.label(c));
             }
         }
         out.println();
@@ -89,9 +93,8 @@ final class SummaryTable {
         }
     }
 
-    private void arm(String level, ArmStats a, String reduction, String p, String verdict) {
-        String cpu = a.n() == 0 ? "-" : Numbers.coreShareBracketed(a.cores().mean(), a.cores().ci());
-        out.printf(Locale.ROOT, "%-14s %-7s %3d %21s %9s %24s %10s  %s%n", level, a.arm(), a.n(), cpu,
-                a.n() < 2 ? "-" : Numbers.coreShare(a.cores().sd()), reduction, p, verdict);
+    private void arm(String level, ArmStats a, String reduction, String p, String holmP, String verdict) {
+        out.printf(Locale.ROOT, FORMAT, level, a.arm(), Integer.toString(a.n()), Wording.armShareBracketed(a),
+                a.n() < 2 ? "-" : Numbers.coreShare(a.cores().sd()), reduction, p, holmP, verdict);
     }
 }

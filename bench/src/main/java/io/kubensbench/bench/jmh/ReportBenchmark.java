@@ -40,7 +40,7 @@ public class ReportBenchmark {
     public void setUp() throws IOException {
         dir = SyntheticCampaign.write();
         List<io.kubensbench.analysis.results.RunRecord> runs = new ResultsDir(SyntheticCampaign.results(dir)).runs();
-        summary = new Analyzer(1, 10_000).analyze("benchmark", List.of(dir.toString()), runs, "off", "on");
+        summary = new Analyzer().analyze("benchmark", List.of(dir.toString()), runs, "off", "on");
     }
 
     @TearDown(Level.Trial)

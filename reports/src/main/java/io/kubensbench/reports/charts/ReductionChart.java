@@ -10,10 +10,11 @@ import org.knowm.xchart.CategorySeries;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
- * (d) The reduction per level with its bootstrap 95% interval: the interval's bounds as
+ * (d) The reduction per level with its 95% interval (Fieller's): the interval's bounds as
  * triangles pointing at the estimate (the interval is asymmetric, so no symmetric error bar).
- * A level measured on several nodes shows the reduction its verdict rests on: pooled over the
- * nodes as blocks, with the node bootstrap interval.
+ * A level without finite bounds (unbounded, exact by counting, an arm without spread) shows
+ * the estimate alone. A level measured on several nodes shows the reduction its verdict rests
+ * on: pooled over the nodes as blocks, with Fieller's interval over the nodes' arm means.
  */
 public final class ReductionChart implements ReportChart {
 
@@ -56,11 +57,12 @@ public final class ReductionChart implements ReportChart {
         chart.getStyler().setYAxisMin(Math.min(0.0, bottom) - 10);
         chart.getStyler().setLegendLayout(org.knowm.xchart.style.Styler.LegendLayout.Vertical);
         return List.of(new Figure("reduction", null, chart.getTitle(),
-                "Reduction of systemd's mean CPU per level with the bounds of its 95% percentile bootstrap interval; "
-                        + "above 0: encapsulation saves." + (blocked ? " Levels measured on several nodes: the "
-                        + "reduction pooled over the nodes as blocks, 1 - sum of per-node means (" + candidate
-                        + ") / sum of per-node means (" + baseline + "), and its interval from resampling nodes."
-                        : ""), chart));
+                "Reduction of systemd's mean CPU per level with the bounds of its 95% interval (Fieller's); "
+                        + "above 0: encapsulation saves. A level without bounds has an unbounded interval, or none: "
+                        + "an arm at 0 ns or the same counter value in every run." + (blocked ? " Levels measured on "
+                        + "several nodes: the reduction pooled over the nodes as blocks, 1 - sum of per-node means ("
+                        + candidate + ") / sum of per-node means (" + baseline + "), and its interval over the nodes' "
+                        + "arm means." : ""), chart));
     }
 
     /** The reduction the level's verdict rests on. */
@@ -68,7 +70,8 @@ public final class ReductionChart implements ReportChart {
         return c.blocked() == null ? c.reduction() : c.blocked().reduction();
     }
 
+    /** A bound to plot: none when it is undefined or infinite. */
     private static Double pct(double v) {
-        return Double.isNaN(v) ? null : 100 * v;
+        return Double.isFinite(v) ? 100 * v : null;
     }
 }

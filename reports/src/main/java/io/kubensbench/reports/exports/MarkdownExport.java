@@ -61,9 +61,9 @@ public final class MarkdownExport implements ComparisonExport {
                     .append(b.map(MarkdownExport::reduction).orElse("-")).append(" | ")
                     .append(reduction(c)).append(" | ")
                     .append(change(comparison, c)).append(" | ")
-                    .append(Numbers.cores(c.baseline().cores().mean())).append(" | ")
-                    .append(Numbers.cores(c.candidate().cores().mean())).append(" | ")
-                    .append(c.verdict().label()).append(" |\n");
+                    .append(Wording.armMean(c.baseline())).append(" | ")
+                    .append(Wording.armMean(c.candidate())).append(" | ")
+                    .append(Wording.label(c)).append(" |\n");
         }
     }
 
@@ -90,9 +90,10 @@ public final class MarkdownExport implements ComparisonExport {
                     .append(Wording.test(c)).append(" | ")
                     .append(Wording.label(c)).append(" |\n");
         }
-        m.append("\nWith nodes as blocks (k nodes): the reduction is pooled over the nodes with a node bootstrap"
-                + " interval, the difference is the mean per-node difference with its t interval, p is the paired t-test"
-                + " over per-node means. Elsewhere the figures are over runs, with Welch's test.\n");
+        m.append("\nWith nodes as blocks (k nodes): the reduction is pooled over the nodes with Fieller's interval"
+                + " over the nodes' arm means, the difference is the mean per-node difference with its t interval, p is"
+                + " the paired t-test over per-node means (Holm-adjusted over the campaign's levels beside it)."
+                + " Elsewhere the figures are over runs, with Welch's test.\n");
     }
 
     /** The change of the reduction the gate judged, in points with its interval; "-" when it judged none. */
@@ -110,8 +111,7 @@ public final class MarkdownExport implements ComparisonExport {
         if (b == null) {
             return reduction(c);
         }
-        return Double.isNaN(b.reduction()) ? "-"
-                : Numbers.percentBracketed(b.reduction(), b.reductionCi()) + ", " + b.k() + " nodes";
+        return Double.isNaN(b.reduction()) ? "-" : Wording.reductionBracketed(b) + ", " + b.k() + " nodes";
     }
 
     /** The difference the level's verdict rests on: mean per-node when blocked, of the run means otherwise. */
@@ -124,7 +124,7 @@ public final class MarkdownExport implements ComparisonExport {
     }
 
     private static String reduction(CellResult c) {
-        return Numbers.percentBracketed(c.reduction(), c.reductionCi());
+        return Wording.reductionBracketed(c);
     }
 
     /** Text safe inside a Markdown table cell: no pipes, no line breaks, no HTML. */

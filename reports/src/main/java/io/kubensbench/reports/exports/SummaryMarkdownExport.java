@@ -64,16 +64,20 @@ public final class SummaryMarkdownExport implements SummaryExport {
 
     private static void table(Summary s, StringBuilder m, String b, String c) {
         m.append("\n| level | n ").append(b).append(" | n ").append(c).append(" | ").append(b).append(" mean | ")
-                .append(c).append(" mean | reduction (95% CI) | Welch p | verdict |\n|---|---|---|---|---|---|---|---|\n");
+                .append(c).append(" mean | reduction (95% CI) | Welch p | Holm p | verdict |\n")
+                .append("|---|---|---|---|---|---|---|---|---|\n");
         for (CellResult cell : s.cells()) {
             m.append("| ").append(MarkdownExport.cell(cell.level())).append(" | ").append(cell.baseline().n())
                     .append(" | ").append(cell.candidate().n()).append(" | ")
-                    .append(Numbers.cores(cell.baseline().cores().mean())).append(" | ")
-                    .append(Numbers.cores(cell.candidate().cores().mean())).append(" | ")
+                    .append(Wording.armMean(cell.baseline())).append(" | ")
+                    .append(Wording.armMean(cell.candidate())).append(" | ")
                     .append(Wording.reduction(cell)).append(" | ")
                     .append(Numbers.p(cell.welch() == null ? Double.NaN : cell.welch().p())).append(" | ")
-                    .append(cell.verdict().label()).append(" |\n");
+                    .append(Numbers.p(cell.holmP())).append(" | ")
+                    .append(Wording.label(cell)).append(" |\n");
         }
+        m.append("\nWelch p: Welch's t-test, which the verdicts rest on; Holm p: the same adjusted over the campaign's ")
+                .append("levels, the p a verdict needs below 0.05.\n");
     }
 
     /**
@@ -93,7 +97,7 @@ public final class SummaryMarkdownExport implements SummaryExport {
                 m.append(Wording.reduction(cell)).append(" | ")
                         .append(Numbers.coresWithCi(cell.difference(), cell.differenceCi()))
                         .append(" | ").append(Wording.test(cell))
-                        .append(" | ").append(cell.verdict().label()).append(" (pooled runs) |\n");
+                        .append(" | ").append(Wording.label(cell)).append(" (pooled runs) |\n");
             } else {
                 m.append(Wording.reduction(k)).append(" | ")
                         .append(Numbers.coresWithCi(k.difference(), k.differenceCi()))
@@ -112,9 +116,9 @@ public final class SummaryMarkdownExport implements SummaryExport {
                 m.append("| ").append(MarkdownExport.cell(String.valueOf(node.node()))).append(" | ")
                         .append(MarkdownExport.cell(cell.level())).append(" | ").append(cell.baseline().n())
                         .append(" | ").append(cell.candidate().n()).append(" | ")
-                        .append(Numbers.cores(cell.baseline().cores().mean())).append(" | ")
-                        .append(Numbers.cores(cell.candidate().cores().mean())).append(" | ")
-                        .append(Wording.reduction(cell)).append(" | ").append(cell.verdict().label()).append(" |\n");
+                        .append(Wording.armMean(cell.baseline())).append(" | ")
+                        .append(Wording.armMean(cell.candidate())).append(" | ")
+                        .append(Wording.reduction(cell)).append(" | ").append(Wording.label(cell)).append(" |\n");
             }
         }
         m.append("\nWith nodes as blocks (each node its own baseline; statistics over the per-node means):\n\n");

@@ -119,8 +119,6 @@ public final class ReportWriter {
         m.put("candidateArm", s.candidateArm());
         m.put("runs", s.runs());
         m.put("valid", s.valid());
-        m.put("seed", s.seed());
-        m.put("resamples", s.resamples());
         m.put("generatedAt", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
         m.put("campaignYaml", data.campaignYaml());
         m.put("resultsDir", ResultsDirText.description(data.manifest()));
@@ -201,15 +199,16 @@ public final class ReportWriter {
         m.put("nBaseline", c.baseline().n());
         m.put("nCandidate", c.candidate().n());
         m.put("excluded", c.baseline().excluded() + c.candidate().excluded());
-        m.put("baselineMean", Numbers.coresBracketed(c.baseline().cores().mean(), c.baseline().cores().ci()));
-        m.put("candidateMean", Numbers.coresBracketed(c.candidate().cores().mean(), c.candidate().cores().ci()));
+        m.put("baselineMean", Wording.armMeanBracketed(c.baseline()));
+        m.put("candidateMean", Wording.armMeanBracketed(c.candidate()));
         m.put("reduction", Wording.reduction(c));
         m.put("difference", Numbers.coresBracketed(c.difference(), c.differenceCi()));
         m.put("welchP", Numbers.p(c.welch() == null ? Double.NaN : c.welch().p()));
+        m.put("holmP", blocked == null ? Numbers.p(c.holmP()) : "-");
         m.put("mwP", Numbers.p(c.mannWhitney() == null ? Double.NaN : c.mannWhitney().p()));
         m.put("hedges", Numbers.fixed(c.hedgesG(), 2));
         m.put("mde", Numbers.cores(c.minimalDetectableEffect()));
-        m.put("rowVerdict", blocked == null ? c.verdict().label() : "for reference");
+        m.put("rowVerdict", blocked == null ? Wording.label(c) : "for reference");
         m.put("restsOn", c.restsOn());
         m.put("blocked", blocked == null ? false : blocked(c, blocked));
         return m;
@@ -225,8 +224,9 @@ public final class ReportWriter {
         m.put("reduction", Wording.reduction(b));
         m.put("difference", Numbers.coresBracketed(b.difference(), b.differenceCi()) + " per node");
         m.put("pairedP", "paired t " + Numbers.p(b.pairedT().p()));
+        m.put("holmP", Numbers.p(c.holmP()));
         m.put("wilcoxonP", "Wilcoxon " + Numbers.p(b.wilcoxon().p()));
-        m.put("verdict", c.verdict().label());
+        m.put("verdict", Wording.label(c));
         return m;
     }
 
@@ -240,7 +240,7 @@ public final class ReportWriter {
         m.put("candidateMean", Numbers.cores(c.candidate().cores().mean()));
         m.put("difference", Numbers.cores(c.difference()));
         m.put("reduction", Wording.reduction(c));
-        m.put("verdict", c.verdict().label());
+        m.put("verdict", Wording.label(c));
         return m;
     }
 
