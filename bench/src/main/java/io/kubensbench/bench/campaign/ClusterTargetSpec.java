@@ -47,7 +47,10 @@ public record ClusterTargetSpec(String context, Map<String, String> nodeSelector
     public static final double IDLE_CORES = 0.05;
     /** Three minutes for a node to drop the previous run's mount units. */
     public static final double SETTLE_LIMIT_SECONDS = 180;
-    /** Ctrl-C waits this long for pods, the probe and namespaces to be deleted. */
+    /**
+     * About how long Ctrl-C's clean-up takes at most: pods, the probe and namespaces deleted
+     * (namespaces waited for up to 2 minutes). The harness exits only once it is done.
+     */
     public static final double STOP_LIMIT_SECONDS = 600;
 
     private static final String PATH = "target.cluster.";
