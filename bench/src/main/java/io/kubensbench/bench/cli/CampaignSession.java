@@ -97,17 +97,16 @@ final class CampaignSession {
         TargetTraits traits = spec.target().traits();
         KubernetesClient client = spec.target().cluster() == null ? null
                 : cluster.connect(spec.target().cluster().context());
-        AtomicBoolean stop = new AtomicBoolean();
-        // The first arm may need a switch of its own, and a restore is one more.
-        int switches = plan.switches() + 1 + (rollouts.restore ? 1 : 0);
-        Target target = targetFor(spec, client, rollouts.forCampaign(prompt, switches, stop::get));
-        String stopping = "stopping: the current run ends, recorded as interrupted"
-                + (traits.stopLimitSeconds() <= STOP_NOTE_ABOVE_SECONDS ? ""
-                : ", and a rollout is no longer waited for; then what the campaign created is removed, and"
-                        + " kubens-bench exits when that is done (a second Ctrl-C does not cut it short; kill -9 does,"
-                        + " and then " + target.traits().cleanupAfterKill() + ")");
-        try (StopRequest request = new StopRequest(stop, err, stopping).install()) {
-            return execute(spec, yaml, dir, resume, analyze, only, plan, traits, client, target, stop);
+        try (StopRequest stop = new StopRequest(err)) {
+            // The first arm may need a switch of its own, and a restore is one more.
+            int switches = plan.switches() + 1 + (rollouts.restore ? 1 : 0);
+            Target target = targetFor(spec, client, rollouts.forCampaign(prompt, switches, stop));
+            stop.install("stopping: the current run ends, recorded as interrupted"
+                    + (traits.stopLimitSeconds() <= STOP_NOTE_ABOVE_SECONDS ? ""
+                    : ", and a rollout is no longer waited for; then what the campaign created is removed, and"
+                            + " kubens-bench exits when that is done (a second Ctrl-C does not cut it short; kill -9"
+                            + " does, and then " + target.traits().cleanupAfterKill() + ")"));
+            return execute(spec, yaml, dir, resume, analyze, only, plan, traits, client, target, stop.flag());
         }
     }
 

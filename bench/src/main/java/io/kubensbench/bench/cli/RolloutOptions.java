@@ -2,7 +2,6 @@ package io.kubensbench.bench.cli;
 
 import io.kubensbench.bench.cluster.SwitchOptions;
 import java.time.Duration;
-import java.util.function.BooleanSupplier;
 import picocli.CommandLine.Option;
 
 /**
@@ -25,9 +24,13 @@ final class RolloutOptions {
                     + " reboots, a fixed part plus an allowance per node of the largest; run prints it).")
     Duration rolloutTimeout;
 
-    /** What a campaign is told about its switches: asks through {@code prompt} about up to {@code switches} of them. */
-    SwitchOptions forCampaign(Prompt prompt, int switches, BooleanSupplier stopped) {
+    /**
+     * What a campaign is told about its switches: asks through {@code prompt} about up to
+     * {@code switches} of them, and gives up its waits on {@code stop}.
+     */
+    SwitchOptions forCampaign(Prompt prompt, int switches, StopRequest stop) {
         return new SwitchOptions(rolloutTimeout, restore,
-                reboots -> RebootConfirmation.require(reboots, switches, yes, prompt), stopped);
+                reboots -> stop.asking(() -> RebootConfirmation.require(reboots, switches, yes, prompt)),
+                stop.flag()::get);
     }
 }

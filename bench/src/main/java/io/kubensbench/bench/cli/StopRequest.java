@@ -2,6 +2,7 @@ package io.kubensbench.bench.cli;
 
 import java.io.PrintWriter;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -9,30 +10,53 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * or not the campaign has cleaned up, so the hook sets the stop flag every long wait gives
  * up on (a rollout included), says what happens next, and then holds the JVM until the
  * campaign has closed its target, however long that takes: a cluster's probe, its grants
- * and a MachineConfig must not stay behind because a fixed wait ran out.
+ * and a MachineConfig must not stay behind because a fixed wait ran out. The one exception
+ * is a question at the terminal, asked before anything is created: the answer never comes
+ * once the user pressed Ctrl-C, and there is nothing to clean up yet, so the JVM may go.
  */
 final class StopRequest implements AutoCloseable {
 
-    private final AtomicBoolean stop;
+    private final AtomicBoolean stop = new AtomicBoolean();
     private final CountDownLatch closed = new CountDownLatch(1);
     private final PrintWriter err;
-    private final String message;
     private final Thread hook = new Thread(this::stop, "kubens-bench-stop");
+    private volatile String message = "stopping";
+    private volatile boolean asking;
 
-    /**
-     * @param stop    the flag the campaign's waits and its runner look at
-     * @param message what the user is told on Ctrl-C, after "kubens-bench: "
-     */
-    StopRequest(AtomicBoolean stop, PrintWriter err, String message) {
-        this.stop = stop;
+    StopRequest(PrintWriter err) {
         this.err = err;
-        this.message = message;
     }
 
-    /** Starts listening for Ctrl-C and SIGTERM. */
-    StopRequest install() {
+    /**
+     * Starts listening for Ctrl-C and SIGTERM.
+     *
+     * @param said what the user is told on Ctrl-C, after "kubens-bench: "
+     */
+    StopRequest install(String said) {
+        this.message = said;
         Runtime.getRuntime().addShutdownHook(hook);
         return this;
+    }
+
+    /** The flag the campaign's waits and its runner look at. */
+    AtomicBoolean flag() {
+        return stop;
+    }
+
+    /**
+     * Asks the user through {@code question}, which must come before the campaign creates
+     * anything: Ctrl-C meanwhile lets the JVM exit. Refuses at once when a stop came first.
+     */
+    void asking(Runnable question) {
+        if (stop.get()) {
+            throw new IllegalArgumentException("stopped: nothing was switched");
+        }
+        asking = true;
+        try {
+            question.run();
+        } finally {
+            asking = false;
+        }
     }
 
     /** What the hook does: sets the flag, says so, and returns only once {@link #close} has been called. */
@@ -42,9 +66,9 @@ final class StopRequest implements AutoCloseable {
         err.println("kubens-bench: " + message);
         err.flush();
         boolean interrupted = false;
-        while (closed.getCount() > 0) {
+        while (closed.getCount() > 0 && !asking) {
             try {
-                closed.await();
+                closed.await(100, TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {
                 interrupted = true;
             }
@@ -61,8 +85,8 @@ final class StopRequest implements AutoCloseable {
         if (!stop.get()) {
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException shuttingDown) {
-                // The JVM is exiting anyway (the hook runs and returns at once).
+            } catch (IllegalStateException | IllegalArgumentException notThere) {
+                // The JVM is exiting anyway, or the hook was never installed.
             }
         }
     }
