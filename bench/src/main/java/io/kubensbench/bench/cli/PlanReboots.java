@@ -25,10 +25,16 @@ import java.util.Set;
  */
 record PlanReboots(Reboots reboots, String notCounted, Set<String> roles) {
 
-    /** Counts on the cluster {@code cluster} reaches; offline (with the reason) when it cannot. */
+    /** Counts on the cluster {@code cluster} reaches; says why not when it cannot. */
     static PlanReboots of(ClusterTargetSpec spec, ClusterOptions cluster) {
         Set<String> roles = MachineConfigs.rolesOf(spec.nodeSelector());
-        try (KubernetesClient client = cluster.connect(spec.context())) {
+        KubernetesClient client;
+        try {
+            client = cluster.connect(spec.context());
+        } catch (IOException | RuntimeException e) {
+            return new PlanReboots(null, "the cluster was not reached: " + Main.oneLine(e), roles);
+        }
+        try (client) {
             return new PlanReboots(ClusterTargets.reboots(client, spec), null, roles);
         } catch (IOException | RuntimeException e) {
             return new PlanReboots(null, Main.oneLine(e), roles);
@@ -39,7 +45,7 @@ record PlanReboots(Reboots reboots, String notCounted, Set<String> roles) {
         if (reboots == null) {
             out.println("reboots    each switch creates or deletes " + offlineMachineConfigs() + ": every node of "
                     + offlinePools() + " drains and reboots, one at a time per pool");
-            out.println("           not counted, the cluster was not reached: " + notCounted);
+            out.println("           not counted, " + notCounted);
             return;
         }
         out.println("reboots    each switch creates or deletes " + String.join(" and ", reboots.machineConfigs())
@@ -59,7 +65,7 @@ record PlanReboots(Reboots reboots, String notCounted, Set<String> roles) {
         String rollout = "a MachineConfig rollout of about " + RolloutTime.estimateRule();
         if (reboots == null) {
             return "plus " + count(switches, "encapsulation switch") + ", each " + rollout + " it reboots (not"
-                    + " counted: no cluster reached)";
+                    + " included: the pools were not counted)";
         }
         return "including " + count(switches, "encapsulation switch") + " of about "
                 + Durations.rough(reboots.rolloutEstimate()) + " each (" + rollout + ", " + reboots.largestPool()

@@ -125,7 +125,7 @@ class PlanCommandTest {
                         + " every custom pool inheriting from it drains and reboots, one at a time per pool",
                 "           not counted, the cluster was not reached: " + none + ": no such kubeconfig file");
         assertThat(out.toString()).contains(", plus 15 encapsulation switches, each a MachineConfig rollout of about"
-                + " 2m + 10m per node of the largest pool it reboots (not counted: no cluster reached)");
+                + " 2m + 10m per node of the largest pool it reboots (not included: the pools were not counted)");
     }
 
     @Test
