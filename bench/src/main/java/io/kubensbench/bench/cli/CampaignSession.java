@@ -117,7 +117,9 @@ final class CampaignSession {
         try {
             VerdictReach.warning(spec).ifPresent(warning -> err.println("kubens-bench: " + warning));
             err.println("kubens-bench: campaign '" + spec.name() + "', " + plan.runs().size() + " runs, about "
-                    + Durations.rough(plan.estimate()) + "; results in " + dir);
+                    + Durations.rough(plan.estimate())
+                    + (traits.armSwitching() == TargetTraits.ArmSwitching.ROLLOUT && plan.switches() > 0
+                    ? " plus " + plan.switches() + " rollouts (plan estimates them)" : "") + "; results in " + dir);
             err.println("kubens-bench: starting the target ...");
             err.flush();
             target.prepare();
