@@ -142,7 +142,11 @@ final class EncapsulationCommand implements Callable<Integer> {
         err.println("kubens-bench: waiting up to " + Durations.exact(limit) + (timeout != null ? ""
                 : " (" + RolloutTime.timeoutRule() + ")") + " for pools " + poolNames(reboots) + " to roll it out ...");
         err.flush();
-        new RolloutWait(client).await(ClusterEncapsulation.wanted(waitFor, on), limit, (p, elapsed) -> {
+        // The pools are to run what the MachineConfigs now say: another run's may stay after disable --run-id.
+        List<String> enabled = mc.enabledRoles();
+        Map<String, Boolean> wanted = new LinkedHashMap<>();
+        waitFor.forEach(role -> wanted.put(role, enabled.contains(role)));
+        new RolloutWait(client).await(wanted, limit, (p, elapsed) -> {
             err.println("kubens-bench: " + PoolProgress.line(p, elapsed));
             err.flush();
         });

@@ -265,7 +265,7 @@ public final class ClusterEncapsulation {
     }
 
     /** Per role, whether its MachineConfig is wanted: what a {@link RolloutWait} waits for. */
-    public static Map<String, Boolean> wanted(List<String> roles, boolean on) {
+    static Map<String, Boolean> wanted(List<String> roles, boolean on) {
         Map<String, Boolean> wanted = new LinkedHashMap<>();
         roles(roles).forEach(role -> wanted.put(role, on));
         return wanted;

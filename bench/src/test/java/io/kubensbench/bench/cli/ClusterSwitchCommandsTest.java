@@ -223,6 +223,23 @@ class ClusterSwitchCommandsTest {
         assertThat(machineConfigs()).isEmpty();
     }
 
+    @Test
+    void disableOfAnotherRunWaitsForThePoolsToRunWhatTheMachineConfigsSayNow() throws IOException {
+        client.genericKubernetesResources(MachineConfigs.MACHINE_CONFIG).resource(MachineConfigs.kubens("worker",
+                "done0001")).create();
+        for (String pool : List.of("worker", "infra")) {
+            operator.render(pool, "rendered-" + pool + "-2");
+            operator.updated(pool, pool.equals("worker") ? 3 : 2, "rendered-" + pool + "-2");
+        }
+
+        int code = run(null, "encapsulation", "disable", "--pool", "worker", "--run-id", "else0001", "--timeout", "5s",
+                "--kubeconfig", kubeconfig());
+
+        assertThat(code).as(err.toString()).isZero();
+        assertThat(out.toString()).startsWith("nothing to change").contains("next: kubens-bench encapsulation verify");
+        assertThat(machineConfigs()).hasSize(1);
+    }
+
     private List<GenericKubernetesResource> machineConfigs() {
         return client.genericKubernetesResources(MachineConfigs.MACHINE_CONFIG).list().getItems();
     }
