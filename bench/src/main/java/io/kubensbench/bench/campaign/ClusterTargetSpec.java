@@ -134,6 +134,8 @@ public record ClusterTargetSpec(String context, Map<String, String> nodeSelector
                 : TargetTraits.ArmSwitching.ROLLOUT, RUN_OVERHEAD_SECONDS, IDLE_CORES, SETTLE_LIMIT_SECONDS,
                 TargetTraits.MountEvents.DERIVED, "the node probe's shell and its reads on each node",
                 STOP_LIMIT_SECONDS, "kubens-bench cleanup --run-id " + (runId == null ? "ID" : runId)
-                        + " removes what the campaign created on the cluster");
+                        + " removes what the campaign created on the cluster" + (MANUAL.equals(encapsulation) ? ""
+                        : ", and kubens-bench encapsulation disable --run-id " + (runId == null ? "ID" : runId)
+                        + " its MachineConfig"));
     }
 }
