@@ -47,7 +47,10 @@ public record ClusterTargetSpec(String context, Map<String, String> nodeSelector
     public static final double IDLE_CORES = 0.05;
     /** Three minutes for a node to drop the previous run's mount units. */
     public static final double SETTLE_LIMIT_SECONDS = 180;
-    /** Ctrl-C waits this long for pods, the probe and namespaces to be deleted. */
+    /**
+     * About how long Ctrl-C's clean-up takes at most: pods, the probe and namespaces deleted
+     * (namespaces waited for up to 2 minutes). The harness exits only once it is done.
+     */
     public static final double STOP_LIMIT_SECONDS = 600;
 
     private static final String PATH = "target.cluster.";
@@ -131,6 +134,8 @@ public record ClusterTargetSpec(String context, Map<String, String> nodeSelector
                 : TargetTraits.ArmSwitching.ROLLOUT, RUN_OVERHEAD_SECONDS, IDLE_CORES, SETTLE_LIMIT_SECONDS,
                 TargetTraits.MountEvents.DERIVED, "the node probe's shell and its reads on each node",
                 STOP_LIMIT_SECONDS, "kubens-bench cleanup --run-id " + (runId == null ? "ID" : runId)
-                        + " removes what the campaign created on the cluster");
+                        + " removes what the campaign created on the cluster" + (MANUAL.equals(encapsulation) ? ""
+                        : ", and kubens-bench encapsulation disable --run-id " + (runId == null ? "ID" : runId)
+                        + " its MachineConfig"));
     }
 }

@@ -13,6 +13,7 @@ import io.kubensbench.analysis.text.Wording;
 import io.kubensbench.bench.campaign.ArmSpec;
 import io.kubensbench.bench.campaign.CampaignSpec;
 import io.kubensbench.bench.cluster.ClusterTargets;
+import io.kubensbench.bench.cluster.SwitchOptions;
 import io.kubensbench.bench.lab.LabTargets;
 import io.kubensbench.bench.plan.Plan;
 import io.kubensbench.bench.run.CampaignRecords;
@@ -34,7 +35,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * One campaign invocation, shared by {@code run} and {@code lab}: target set-up, the results
- * directory (new or resumed), the runner, Ctrl-C handling, teardown and the closing summary.
+ * directory (new or resumed), the runner, Ctrl-C handling ({@link StopRequest}: the JVM
+ * exits only after the target is closed), teardown and the closing summary.
  */
 final class CampaignSession {
 
@@ -45,20 +47,27 @@ final class CampaignSession {
     private final PrintWriter err;
     private final ClusterOptions cluster;
     private final String arm;
+    private final RolloutOptions rollouts;
+    private final Prompt prompt;
 
     CampaignSession(PrintWriter out, PrintWriter err) {
-        this(out, err, new ClusterOptions(), null);
+        this(out, err, new ClusterOptions(), null, new RolloutOptions(), Prompt.NONE);
     }
 
     /**
-     * @param cluster how to reach a cluster target
-     * @param arm     run only this arm (by name), or null for every arm
+     * @param cluster  how to reach a cluster target
+     * @param arm      run only this arm (by name), or null for every arm
+     * @param rollouts what the user decided about a cluster's encapsulation switches
+     * @param prompt   where the user confirms them
      */
-    CampaignSession(PrintWriter out, PrintWriter err, ClusterOptions cluster, String arm) {
+    CampaignSession(PrintWriter out, PrintWriter err, ClusterOptions cluster, String arm, RolloutOptions rollouts,
+            Prompt prompt) {
         this.out = out;
         this.err = err;
         this.cluster = cluster;
         this.arm = arm;
+        this.rollouts = rollouts;
+        this.prompt = prompt;
     }
 
     /** Where a new campaign's results go unless {@code --out} says otherwise. */
@@ -88,29 +97,29 @@ final class CampaignSession {
         TargetTraits traits = spec.target().traits();
         KubernetesClient client = spec.target().cluster() == null ? null
                 : cluster.connect(spec.target().cluster().context());
-        Target target = targetFor(spec, client);
-        AtomicBoolean stop = new AtomicBoolean();
-        Thread main = Thread.currentThread();
-        Thread hook = new Thread(() -> {
-            stop.set(true);
-            err.println();
-            err.println("kubens-bench: stopping after the current run is recorded ..."
+        try (StopRequest stop = new StopRequest(err)) {
+            // The first arm may need a switch of its own, and a restore is one more.
+            int switches = plan.switches() + 1 + (rollouts.restore ? 1 : 0);
+            Target target = targetFor(spec, client, rollouts.forCampaign(prompt, switches, stop));
+            stop.install("stopping: the current run ends, recorded as interrupted"
                     + (traits.stopLimitSeconds() <= STOP_NOTE_ABOVE_SECONDS ? ""
-                    : " then removing what the campaign created (kill -9 skips that: then "
-                            + target.traits().cleanupAfterKill() + ")"));
-            err.flush();
-            try {
-                main.join(Math.round(traits.stopLimitSeconds() * 1000));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "kubens-bench-stop");
-        Runtime.getRuntime().addShutdownHook(hook);
+                    : ", and a rollout is no longer waited for; then what the campaign created is removed, and"
+                            + " kubens-bench exits when that is done (a second Ctrl-C does not cut it short; kill -9"
+                            + " does, and then " + target.traits().cleanupAfterKill() + ")"));
+            return execute(spec, yaml, dir, resume, analyze, only, plan, traits, client, target, stop.flag());
+        }
+    }
+
+    private int execute(CampaignSpec spec, String yaml, Path dir, boolean resume, boolean analyze, ArmSpec only,
+            Plan plan, TargetTraits traits, KubernetesClient client, Target target, AtomicBoolean stop)
+            throws IOException {
         Runner.Outcome outcome;
         try {
             VerdictReach.warning(spec).ifPresent(warning -> err.println("kubens-bench: " + warning));
             err.println("kubens-bench: campaign '" + spec.name() + "', " + plan.runs().size() + " runs, about "
-                    + Durations.rough(plan.estimate()) + "; results in " + dir);
+                    + Durations.rough(plan.estimate())
+                    + (traits.armSwitching() == TargetTraits.ArmSwitching.ROLLOUT && plan.switches() > 0
+                    ? " plus " + plan.switches() + " rollouts (plan estimates them)" : "") + "; results in " + dir);
             err.println("kubens-bench: starting the target ...");
             err.flush();
             target.prepare();
@@ -124,9 +133,6 @@ final class CampaignSession {
             target.close();
             if (client != null) {
                 client.close();
-            }
-            if (!stop.get()) {
-                Runtime.getRuntime().removeShutdownHook(hook);
             }
         }
         List<RunRecord> runs = new ResultsDir(dir).runs();
@@ -164,12 +170,13 @@ final class CampaignSession {
         return Main.OK;
     }
 
-    private Target targetFor(CampaignSpec spec, KubernetesClient client) {
+    private Target targetFor(CampaignSpec spec, KubernetesClient client, SwitchOptions switching) {
         String version = new Main.Version().getVersion()[0];
         if (client == null) {
             return LabTargets.open(version);
         }
-        return ClusterTargets.open(client, spec.target().cluster(), version, spec.sampling().interval(), line -> {
+        return ClusterTargets.open(client, spec.target().cluster(), version, spec.sampling().interval(), switching,
+                line -> {
             err.println("kubens-bench: " + line);
             err.flush();
         });

@@ -5,12 +5,17 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.kubensbench.bench.campaign.ClusterTargetSpec;
 import io.kubensbench.bench.cluster.ClusterEncapsulation;
+import io.kubensbench.bench.cluster.ClusterPools;
+import io.kubensbench.bench.cluster.MachineConfigPool;
 import io.kubensbench.bench.cluster.MachineConfigs;
 import io.kubensbench.bench.cluster.NodeVerification;
 import io.kubensbench.bench.cluster.PoolProgress;
 import io.kubensbench.bench.cluster.PoolStatus;
 import io.kubensbench.bench.cluster.ProbeLine;
 import io.kubensbench.bench.cluster.ProbeSnapshot;
+import io.kubensbench.bench.cluster.Reboots;
+import io.kubensbench.bench.cluster.RolloutTime;
+import io.kubensbench.bench.cluster.RolloutWait;
 import io.kubensbench.workloads.cluster.ApiErrors;
 import io.kubensbench.workloads.cluster.ClusterAccessException;
 import io.kubensbench.workloads.time.Durations;
@@ -28,13 +33,15 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /**
  * {@code kubens-bench encapsulation status|enable|disable|verify}: switches mount namespace
  * encapsulation on an OpenShift cluster with the documented {@code 99-kubens-*}
- * MachineConfigs, waits for the pools to roll it out, and checks every node the way the
- * product documentation does (PID 1's mount namespace against kubelet's and CRI-O's).
+ * MachineConfigs, waits for every pool that renders them to roll it out, and checks every
+ * node the way the product documentation does (PID 1's mount namespace against kubelet's and
+ * CRI-O's). A switch reboots whole pools, so it names them and asks first.
  */
 @Command(name = "encapsulation", mixinStandardHelpOptions = true,
         description = "Cluster: show, switch (MachineConfig) or verify mount namespace encapsulation per pool and node.")
@@ -45,26 +52,40 @@ final class EncapsulationCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @ParentCommand
+    Main main;
+
     @Mixin
     ClusterOptions cluster;
 
     @Parameters(index = "0", paramLabel = "ACTION", description = "status, enable, disable or verify.")
     Action action;
 
-    @Option(names = "--pool", paramLabel = "POOL", split = ",",
-            description = "Machine config pools (roles) to act on: master, worker (default both).")
+    @Option(names = "--pool", paramLabel = "ROLE", split = ",",
+            description = "The MachineConfigs to act on, by role: master, worker (default both). Every pool that"
+                    + " renders one is acted on: custom pools inheriting from worker too.")
     List<String> pools = new ArrayList<>();
 
-    @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "45m", converter = DurationConverter.class,
-            description = "How long enable/disable wait for the pools to roll out (default ${DEFAULT-VALUE}).")
+    @Option(names = "--timeout", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "How long enable/disable wait for the pools to roll out (default: from the size of the pools"
+                    + " it reboots, a fixed part plus an allowance per node of the largest; printed).")
     Duration timeout;
 
     @Option(names = "--no-wait", description = "enable/disable: return once the MachineConfigs are changed.")
     boolean noWait;
 
+    @Option(names = "--yes", description = "enable/disable: do not ask before the switch reboots the pools' nodes"
+            + " (for scripts; without a terminal a switch needs it).")
+    boolean yes;
+
+    @Option(names = "--run-id", paramLabel = "ID",
+            description = "disable: remove only the MachineConfigs campaign run ID created, also while it runs"
+                    + " (without it, disable refuses a MachineConfig of a campaign that is still running).")
+    String runId;
+
     @Option(names = "--expect", paramLabel = "on|off",
-            description = "verify: the state every node must be in (default: on where its pool has the"
-                    + " MachineConfig, off elsewhere; required on clusters without MachineConfigs).")
+            description = "verify: the state every node must be in (default: on where its pool renders an existing"
+                    + " 99-kubens MachineConfig, off elsewhere; required on clusters without MachineConfigs).")
     String expect;
 
     @Option(names = "--image", paramLabel = "IMAGE", defaultValue = ClusterTargetSpec.DEFAULT_IMAGE,
@@ -76,6 +97,9 @@ final class EncapsulationCommand implements Callable<Integer> {
         if (expect != null && !expect.equals("on") && !expect.equals("off")) {
             throw new IllegalArgumentException("--expect must be on or off (got " + expect + ")");
         }
+        if (runId != null && action != Action.disable) {
+            throw new IllegalArgumentException("--run-id goes with disable only");
+        }
         List<String> roles = pools.isEmpty() ? MachineConfigs.ROLES : pools;
         roles.forEach(MachineConfigs::checkRole);
         PrintWriter out = spec.commandLine().getOut();
@@ -84,30 +108,49 @@ final class EncapsulationCommand implements Callable<Integer> {
             ClusterEncapsulation mc = new ClusterEncapsulation(client);
             return switch (action) {
                 case status -> status(client, mc, roles, out, err);
-                case enable, disable -> change(mc, roles, action == Action.enable, out, err);
+                case enable, disable -> change(client, mc, roles, action == Action.enable, out, err);
                 case verify -> verify(client, mc, roles, out, err);
             };
         }
     }
 
-    private int change(ClusterEncapsulation mc, List<String> roles, boolean on, PrintWriter out, PrintWriter err)
-            throws IOException, InterruptedException {
-        List<String> changed = on ? mc.enable(roles) : mc.disable(roles);
-        out.println(changed.isEmpty() ? "nothing to change: encapsulation is already " + (on ? "enabled" : "disabled")
-                + " for " + String.join(", ", roles)
-                : (on ? "created " : "deleted ") + String.join(", ", changed));
+    private int change(KubernetesClient client, ClusterEncapsulation mc, List<String> roles, boolean on,
+            PrintWriter out, PrintWriter err) throws IOException, InterruptedException {
+        List<String> changing = on ? mc.toEnable(roles)
+                : runId == null ? mc.toDisable(roles, null) : mc.toDisableRun(roles, runId);
+        List<String> waitFor = changing.isEmpty() ? roles : changing;
+        Reboots reboots = ClusterPools.read(client).reboots(waitFor, 0);
+        if (changing.isEmpty()) {
+            out.println("nothing to change: encapsulation is already " + (on ? "enabled" : "disabled") + " for "
+                    + String.join(", ", roles) + (runId == null ? "" : " as far as run " + runId + " goes"));
+        } else {
+            reboots.requireNonePaused();
+            err.println("kubens-bench: " + (on ? "creating " : "deleting ") + String.join(", ", reboots.machineConfigs())
+                    + " reboots " + reboots.summary() + ", one node at a time per pool");
+            err.flush();
+            RebootConfirmation.require(reboots, 1, yes, main.prompt);
+            List<String> changed = on ? mc.enable(changing, null)
+                    : runId == null ? mc.disable(changing, null) : mc.disableRun(changing, runId);
+            out.println(changed.isEmpty() ? "nothing to change: someone else changed it meanwhile"
+                    : (on ? "created " : "deleted ") + String.join(", ", changed));
+        }
         out.flush();
-        if (changed.isEmpty() || noWait) {
+        if (noWait) {
             return Main.OK;
         }
-        err.println("kubens-bench: waiting up to " + Durations.exact(timeout) + " for pools " + String.join(", ", roles)
-                + " (nodes drain and reboot one by one) ...");
+        Duration limit = timeout != null ? timeout : reboots.rolloutTimeout();
+        err.println("kubens-bench: waiting up to " + Durations.exact(limit) + (timeout != null ? ""
+                : " (" + RolloutTime.timeoutRule() + ")") + " for pools " + poolNames(reboots) + " to roll it out ...");
         err.flush();
-        List<PoolStatus> done = mc.awaitRollout(roles, timeout, (p, elapsed) -> {
+        // The pools are to run what the MachineConfigs now say: another run's may stay after disable --run-id.
+        List<String> enabled = mc.enabledRoles();
+        Map<String, Boolean> wanted = new LinkedHashMap<>();
+        waitFor.forEach(role -> wanted.put(role, enabled.contains(role)));
+        new RolloutWait(client).await(wanted, limit, (p, elapsed) -> {
             err.println("kubens-bench: " + PoolProgress.line(p, elapsed));
             err.flush();
         });
-        printPools(out, done, mc.enabledRoles());
+        printPools(out, ClusterPools.read(client).rendering(roles), mc.enabledRoles());
         out.println("next: kubens-bench encapsulation verify");
         return Main.OK;
     }
@@ -115,7 +158,7 @@ final class EncapsulationCommand implements Callable<Integer> {
     private int status(KubernetesClient client, ClusterEncapsulation mc, List<String> roles, PrintWriter out,
             PrintWriter err) throws IOException {
         try {
-            printPools(out, mc.pools(roles), mc.enabledRoles());
+            printPools(out, ClusterPools.read(client).rendering(roles), mc.enabledRoles());
         } catch (ClusterAccessException e) {
             if (!e.getMessage().equals(ClusterEncapsulation.NO_API)) {
                 throw e;
@@ -130,8 +173,10 @@ final class EncapsulationCommand implements Callable<Integer> {
     private int verify(KubernetesClient client, ClusterEncapsulation mc, List<String> roles, PrintWriter out,
             PrintWriter err) throws IOException {
         List<String> enabled;
+        ClusterPools pools;
         try {
             enabled = expect == null ? mc.enabledRoles() : List.of();
+            pools = expect == null ? ClusterPools.read(client) : null;
         } catch (ClusterAccessException e) {
             if (!e.getMessage().equals(ClusterEncapsulation.NO_API)) {
                 throw e;
@@ -142,7 +187,9 @@ final class EncapsulationCommand implements Callable<Integer> {
         List<Node> chosen = selected(client, roles);
         Map<String, Boolean> expected = new LinkedHashMap<>();
         for (Node node : chosen) {
-            expected.put(node.getMetadata().getName(), expect != null ? expect.equals("on") : enabled.contains(role(node)));
+            String name = node.getMetadata().getName();
+            expected.put(name, expect != null ? expect.equals("on") : pools.poolOf(name)
+                    .map(pool -> enabled.stream().anyMatch(pool::renders)).orElse(enabled.contains(role(node))));
         }
         List<NodeVerification> nodes = readNodes(client, chosen, err);
         int failed = printNodes(out, nodes, expected);
@@ -186,18 +233,28 @@ final class EncapsulationCommand implements Callable<Integer> {
                 : MachineConfigs.WORKER;
     }
 
-    private static void printPools(PrintWriter out, List<PoolStatus> pools, List<String> enabled) {
-        out.printf(Locale.ROOT, "%-12s %-14s %-9s %-9s %-9s %-8s%n", "POOL", "MACHINECONFIG", "UPDATED", "UPDATING",
+    /** Each pool: the kubens MachineConfigs it selects (that exist), those its machines' config has, its state. */
+    private static void printPools(PrintWriter out, List<MachineConfigPool> pools, List<String> enabled) {
+        String format = "%-12s %-34s %-34s %-7s %-8s %-9s %-9s %s%n";
+        out.printf(Locale.ROOT, format, "POOL", "MACHINECONFIG", "IN ITS CONFIG", "PAUSED", "UPDATED", "UPDATING",
                 "DEGRADED", "MACHINES");
-        for (PoolStatus p : pools) {
-            out.printf(Locale.ROOT, "%-12s %-14s %-9s %-9s %-9s %d/%d%n", p.name(),
-                    enabled.contains(p.name()) ? MachineConfigs.name(p.name()) : "-", p.updated(), p.updating(),
-                    p.degraded(), p.updatedMachineCount(), p.machineCount());
+        for (MachineConfigPool pool : pools) {
+            PoolStatus p = pool.status();
+            List<String> selects = enabled.stream().filter(pool::renders).map(MachineConfigs::name).toList();
+            List<String> rendered = MachineConfigs.ROLES.stream().map(MachineConfigs::name).filter(p::renders).toList();
+            out.printf(Locale.ROOT, format, p.name(), dash(String.join(",", selects)), dash(String.join(",", rendered)),
+                    pool.paused(), p.updated(), p.updating(), p.degraded(),
+                    p.updatedMachineCount() + "/" + p.machineCount());
             if (p.degraded()) {
                 out.println("  degraded: " + p.degradedMessage());
             }
         }
         out.flush();
+    }
+
+    private static String poolNames(Reboots reboots) {
+        return reboots.pools().isEmpty() ? "(none renders it)"
+                : String.join(", ", reboots.pools().stream().map(Reboots.Pool::name).toList());
     }
 
     /** Prints the documented check per node; returns how many disagree with {@code expected} (if given). */
@@ -225,6 +282,6 @@ final class EncapsulationCommand implements Callable<Integer> {
     }
 
     private static String dash(String s) {
-        return s == null ? "-" : s;
+        return s == null || s.isEmpty() ? "-" : s;
     }
 }

@@ -30,14 +30,26 @@ public final class Main {
             description = "Print stack traces with errors.")
     boolean verbose;
 
+    /** Where commands ask the user before they reboot a cluster's nodes. */
+    final Prompt prompt;
+
+    private Main(Prompt prompt) {
+        this.prompt = prompt;
+    }
+
     public static void main(String[] args) {
         System.exit(run(args, new PrintWriter(System.out, true, StandardCharsets.UTF_8),
                 new PrintWriter(System.err, true, StandardCharsets.UTF_8)));
     }
 
-    /** Runs one invocation with the given streams; returns the exit code. */
+    /** Runs one invocation with the given streams, asking questions at the terminal; returns the exit code. */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
-        Main main = new Main();
+        return run(args, out, err, Prompt.console());
+    }
+
+    /** Runs one invocation with the given streams, asking questions through {@code prompt}; returns the exit code. */
+    static int run(String[] args, PrintWriter out, PrintWriter err, Prompt prompt) {
+        Main main = new Main(prompt);
         CommandLine cl = new CommandLine(main);
         cl.setOut(out);
         cl.setErr(err);

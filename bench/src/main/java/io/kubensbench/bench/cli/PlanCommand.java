@@ -20,12 +20,14 @@ import io.kubensbench.workloads.time.Durations;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -33,12 +35,14 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code kubens-bench plan}: a campaign's dry run. A campaign can take hours and, on a
- * cluster, reboot nodes; this shows what it will do (run order, mounts per level, how long)
- * and, with {@code --manifests}, the exact objects it will create, without touching anything.
+ * cluster, reboot nodes; this shows what it will do (run order, mounts per level, which pools
+ * each switch reboots, how long) and, with {@code --manifests}, the exact objects it will
+ * create, without changing anything: on a cluster it only reads nodes and pools.
  */
 @Command(name = "plan", mixinStandardHelpOptions = true,
-        description = "Dry run of a campaign: run order, expected mounts, estimated duration; "
-                + "--manifests prints the Kubernetes objects of every level instead.")
+        description = "Dry run of a campaign: run order, expected mounts, the pools each encapsulation switch reboots"
+                + " (counted when the cluster answers), estimated duration; --manifests prints the Kubernetes objects"
+                + " of every level instead.")
 final class PlanCommand implements Callable<Integer> {
 
     /** The run id objects of a dry run carry, so they can never be mistaken for a real run's. */
@@ -59,6 +63,9 @@ final class PlanCommand implements Callable<Integer> {
             description = "With --manifests: pin each level's pods to this node (repeat for several), as a run does.")
     List<String> nodes = new ArrayList<>();
 
+    @Mixin
+    ClusterOptions cluster;
+
     @Override
     public Integer call() {
         CampaignSpec parsed = new CampaignReader().read(campaign);
@@ -66,16 +73,23 @@ final class PlanCommand implements Callable<Integer> {
         if (manifests) {
             printManifests(out, parsed, nodes);
         } else {
-            printPlan(out, parsed, Plan.of(parsed));
+            ClusterTargetSpec target = parsed.target().cluster();
+            printPlan(out, parsed, Plan.of(parsed), target != null
+                    && ClusterTargetSpec.MACHINECONFIG.equals(target.encapsulation())
+                    ? PlanReboots.of(target, cluster) : null);
         }
         out.flush();
         return Main.OK;
     }
 
-    static void printPlan(PrintWriter out, CampaignSpec c, Plan plan) {
+    /** @param reboots what each switch reboots, for a campaign switched by MachineConfig; else null */
+    static void printPlan(PrintWriter out, CampaignSpec c, Plan plan, PlanReboots reboots) {
         Schedule s = c.schedule();
         out.println("campaign   " + c.name());
         out.println("target     " + describeTarget(c));
+        if (reboots != null) {
+            reboots.print(out);
+        }
         out.println("arms       " + describeArm(c.baseline()) + ", the baseline");
         out.println("           " + describeArm(c.candidate()) + ", compared against " + c.baseline().name());
         out.printf(Locale.ROOT, "schedule   %s x %d arms x %s = %d runs, arms %s%s%n",
@@ -112,7 +126,7 @@ final class PlanCommand implements Callable<Integer> {
         }
         table(out, "  ", runs, 0, 1);
         out.println();
-        out.println(estimateLine(c, plan));
+        out.println(estimateLine(c, plan, reboots));
         VerdictReach.warning(c).ifPresent(out::println);
     }
 
@@ -140,14 +154,14 @@ final class PlanCommand implements Callable<Integer> {
                         + " target.cluster.qps for more)");
     }
 
-    private static String estimateLine(CampaignSpec c, Plan plan) {
+    private static String estimateLine(CampaignSpec c, Plan plan, PlanReboots reboots) {
         TargetTraits traits = c.target().traits();
         boolean inPlace = traits.armSwitching() == TargetTraits.ArmSwitching.IN_PLACE;
-        String switches = inPlace || plan.switches() == 0 ? "" : ", plus " + count(plan.switches(), "encapsulation switch")
-                + (traits.armSwitching() == TargetTraits.ArmSwitching.ROLLOUT
-                        ? " (each a MachineConfig rollout: every selected node drains and reboots)"
-                        : " (each made by hand)");
-        return "estimated duration: " + (inPlace ? "" : "at least ") + Durations.rough(plan.estimate())
+        String switches = inPlace || plan.switches() == 0 ? ""
+                : reboots != null ? ", " + reboots.estimate(plan.switches())
+                : ", plus " + count(plan.switches(), "encapsulation switch") + " (each made by hand)";
+        Duration rollouts = reboots == null ? Duration.ZERO : reboots.rollouts(plan.switches());
+        return "estimated duration: " + (inPlace ? "" : "at least ") + Durations.rough(plan.estimate().plus(rollouts))
                 + " (per run: warm-up, measure, " + Durations.exact(Plan.runOverhead(c))
                 + (inPlace ? " to set the arm and start the kubelet, " : " to settle, prove the arm and tear down, ")
                 + Durations.exact(Plan.DEPLOY_PER_MOUNT) + " per mount to deploy)" + switches;
@@ -215,8 +229,7 @@ final class PlanCommand implements Callable<Integer> {
     }
 
     private static String count(int n, String noun) {
-        String plural = noun.endsWith("ch") ? noun + "es" : noun + "s";
-        return n + " " + (n == 1 ? noun : plural);
+        return PlanReboots.count(n, noun);
     }
 
     /** Columns padded to their widest cell; the columns in {@code rightAligned} (numbers) align right. */

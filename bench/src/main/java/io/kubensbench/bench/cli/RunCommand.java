@@ -11,9 +11,13 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-/** {@code kubens-bench run CAMPAIGN.yaml [--out DIR] [--resume DIR] [--arm NAME] [--kubeconfig F] [--context C]}. */
+/**
+ * {@code kubens-bench run CAMPAIGN.yaml [--out DIR] [--resume DIR] [--arm NAME] [--kubeconfig F] [--context C]
+ * [--yes] [--restore] [--rollout-timeout D]}.
+ */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = "Run a campaign on the target its file names; --resume finishes an interrupted one.")
 final class RunCommand implements Callable<Integer> {
@@ -38,10 +42,16 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     ClusterOptions cluster;
 
+    @Mixin
+    RolloutOptions rollouts;
+
+    @ParentCommand
+    Main main;
+
     @Override
     public Integer call() throws Exception {
         CampaignSession session = new CampaignSession(spec.commandLine().getOut(), spec.commandLine().getErr(),
-                cluster, arm);
+                cluster, arm, rollouts, main.prompt);
         if (resume != null) {
             if (out != null) {
                 throw new IllegalArgumentException("--resume and --out do not go together: a resume writes to its own directory");

@@ -12,7 +12,6 @@ import io.kubensbench.bench.target.NamespaceIdentities;
 import io.kubensbench.bench.target.Settled;
 import io.kubensbench.bench.target.Target;
 import io.kubensbench.workloads.cluster.CleanupReport;
-import io.kubensbench.workloads.cluster.ClusterAccessException;
 import io.kubensbench.workloads.cluster.ClusterWorkloadOptions;
 import io.kubensbench.workloads.cluster.CreateOrAdopt;
 import io.kubensbench.workloads.mounts.MountPlan;
@@ -30,21 +29,19 @@ import java.util.function.Consumer;
  * DaemonSet reads PID 1's counters on each node; each node gets the level's pods, pinned to
  * it; arms switch by the Machine Config Operator ({@code machineconfig}) or are only checked
  * ({@code manual}). Everything created carries the campaign's run label, and {@link #close}
- * removes it by that label, also after Ctrl-C. Opened through {@link ClusterTargets}.
+ * removes it by that label, also after Ctrl-C or an interrupt, when it also removes the
+ * MachineConfig the run created (or, asked to, restores the ones it found). Opened through
+ * {@link ClusterTargets}.
  */
 final class ClusterTarget implements Target {
 
     /**
      * How long each step may take, and how often a rollout is polled; the defaults suit a real
-     * cluster.
-     *
-     * @param rolloutGrace how long a pool may show no sign of a change before it counts as having none
+     * cluster. A rollout's own timeout is the user's ({@link SwitchOptions}).
      */
-    record Timeouts(Duration probeReady, Duration rollout, Duration cleanupWait, Duration rolloutPoll,
-            Duration rolloutGrace) {
+    record Timeouts(Duration probeReady, Duration cleanupWait, Duration rolloutPoll) {
         static Timeouts defaults() {
-            return new Timeouts(Duration.ofMinutes(5), ClusterEncapsulation.DEFAULT_TIMEOUT, Duration.ofMinutes(2),
-                    ClusterEncapsulation.DEFAULT_POLL_INTERVAL, ClusterEncapsulation.DEFAULT_GRACE_PERIOD);
+            return new Timeouts(Duration.ofMinutes(5), Duration.ofMinutes(2), RolloutWait.DEFAULT_POLL_INTERVAL);
         }
     }
 
@@ -55,25 +52,30 @@ final class ClusterTarget implements Target {
     private final Duration interval;
     private final ClusterWorkloadOptions options;
     private final Timeouts timeouts;
+    private final SwitchOptions switching;
     private final Consumer<String> log;
     private final ClusterManifests manifests;
     private final ProbeLogs logs;
     private SelectedNodes selected;
     private ProbeReadings readings;
     private ClusterArms arms;
+    private MachineConfigSwitch machineConfigs;
     private NodeWorkloads workloads;
     private int mountsPerPod;
-    private Encapsulation last;
+    /** Whether prepare got as far as creating anything; before that, close has nothing to remove. */
+    private boolean created;
 
     ClusterTarget(KubernetesClient client, ClusterTargetSpec spec, String runId, String version,
-            Duration interval, ClusterWorkloadOptions options, Timeouts timeouts, Consumer<String> log) {
-        this(client, spec, runId, version, interval, options, timeouts, log, ProbeLogs.FOLLOW);
+            Duration interval, ClusterWorkloadOptions options, Timeouts timeouts, SwitchOptions switching,
+            Consumer<String> log) {
+        this(client, spec, runId, version, interval, options, timeouts, switching, log, ProbeLogs.FOLLOW);
     }
 
     ClusterTarget(KubernetesClient client, ClusterTargetSpec spec, String runId, String version,
-            Duration interval, ClusterWorkloadOptions options, Timeouts timeouts, Consumer<String> log,
-            ProbeLogs logs) {
+            Duration interval, ClusterWorkloadOptions options, Timeouts timeouts, SwitchOptions switching,
+            Consumer<String> log, ProbeLogs logs) {
         this.logs = logs;
+        this.switching = switching;
         this.client = client;
         this.spec = spec;
         this.runId = runId;
@@ -88,12 +90,15 @@ final class ClusterTarget implements Target {
     @Override
     public void prepare() throws IOException {
         selected = SelectedNodes.select(client, spec.nodeSelector());
-        if (ClusterTargetSpec.MACHINECONFIG.equals(spec.encapsulation()) && selected.roles().isEmpty()) {
-            throw new ClusterAccessException("the selected nodes carry no node-role.kubernetes.io/worker or /master"
-                    + " label, so no MachineConfigPool is theirs: select pool members, or use encapsulation: manual");
+        if (ClusterTargetSpec.MACHINECONFIG.equals(spec.encapsulation())) {
+            // Before anything is created: a refused or unapproved switch leaves nothing behind.
+            machineConfigs = MachineConfigSwitch.check(client, timeouts.rolloutPoll(), runId, selected, switching, log);
         }
         log.accept("run id " + runId + ": " + selected.size() + " node(s) " + String.join(", ", selected.names())
-                + "; leftovers of an aborted run go with: kubens-bench cleanup --run-id " + runId);
+                + "; leftovers of an aborted run go with: kubens-bench cleanup --run-id " + runId
+                + (machineConfigs == null ? "" : ", and its MachineConfig with: kubens-bench encapsulation disable"
+                + " --run-id " + runId));
+        created = true;
         try {
             CreateOrAdopt.create(client.namespaces().resource(manifests.namespace()), manifests.namespace(),
                     Map.of(PodFactory.RUN_LABEL, runId), "choose another target.cluster.namespace");
@@ -105,7 +110,7 @@ final class ClusterTarget implements Target {
                 spec.nodeSelector());
         probe.deploy();
         readings = new ProbeReadings(probe, logs, selected.names(), interval, timeouts.probeReady());
-        arms = new ClusterArms(client, spec, timeouts, selected, readings, log);
+        arms = new ClusterArms(selected, readings, machineConfigs);
         workloads = new NodeWorkloads(client, manifests, selected, options);
         readings.open();
     }
@@ -152,7 +157,7 @@ final class ClusterTarget implements Target {
                 }
             }
             before = now;
-            if (settled || System.nanoTime() > deadline) {
+            if (settled || System.nanoTime() > deadline || switching.stopped().getAsBoolean()) {
                 return new Settled(Duration.ofNanos(System.nanoTime() - start), settled, busiest, busiestNode);
             }
         }
@@ -172,7 +177,6 @@ final class ClusterTarget implements Target {
     @Override
     public Map<String, NamespaceIdentities> enter(Encapsulation state, WorkloadSpec shape) throws IOException {
         mountsPerPod = new MountPlan(shape).mountsPerPod();
-        last = state;
         return arms.enter(state);
     }
 
@@ -214,24 +218,42 @@ final class ClusterTarget implements Target {
         workloads.undeploy();
     }
 
-    /** Removes everything labelled with this campaign's run id: pods, probe, bindings, namespaces. */
+    /**
+     * Removes everything labelled with this campaign's run id: pods, probe, bindings,
+     * namespaces; and settles the MachineConfigs ({@link MachineConfigSwitch#release}). An
+     * interrupt that ended the campaign counts as a stop and is held back until the clean-up
+     * is done, so that it does not cut the clean-up short.
+     */
     @Override
     public void close() {
-        if (readings != null) {
-            readings.close();
+        if (!created) {
+            return;
         }
-        if (last != null && arms.switched()) {
-            log.accept("encapsulation is left " + last.label() + " (the last run's arm); switching it is a rollout of its"
-                    + " own: kubens-bench encapsulation " + (last == Encapsulation.ON ? "disable" : "enable"));
-        }
+        boolean interrupted = Thread.interrupted();
         try {
-            CleanupReport report = ClusterCleanups.forCluster(client).cleanup(runId, timeouts.cleanupWait());
-            log.accept("cleanup: " + report.summary());
-        } catch (IOException | RuntimeException e) {
-            log.accept("cleanup failed: " + e.getMessage() + "; finish with: kubens-bench cleanup --run-id " + runId);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            log.accept("cleanup interrupted; finish with: kubens-bench cleanup --run-id " + runId);
+            if (readings != null) {
+                readings.close();
+            }
+            if (machineConfigs != null) {
+                machineConfigs.release(interrupted || switching.stopped().getAsBoolean());
+            }
+            try {
+                CleanupReport report = ClusterCleanups.forCluster(client).cleanup(runId, timeouts.cleanupWait());
+                log.accept("cleanup: " + report.summary());
+            } catch (IOException | RuntimeException e) {
+                log.accept("cleanup failed: " + e.getMessage() + "; finish with: kubens-bench cleanup --run-id "
+                        + runId);
+            } catch (InterruptedException e) {
+                interrupted = true;
+                log.accept("cleanup interrupted; finish with: kubens-bench cleanup --run-id " + runId);
+            }
+            if (machineConfigs != null && !interrupted) {
+                machineConfigs.awaitRestored();
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 }

@@ -5,6 +5,7 @@ import io.kubensbench.bench.campaign.ClusterTargetSpec;
 import io.kubensbench.bench.target.Target;
 import io.kubensbench.workloads.cluster.ClusterWorkloadOptions;
 import io.kubensbench.workloads.ids.Ids;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.function.Consumer;
 
@@ -18,15 +19,24 @@ public final class ClusterTargets {
      * A cluster target under a fresh run id, with the default timeouts; {@code client} stays
      * the caller's to close, after the target.
      *
-     * @param interval how often the node probe prints a line (the campaign's sampling interval)
-     * @param log      one line per step the user should see (run id, rollouts, clean-up)
+     * @param interval  how often the node probe prints a line (the campaign's sampling interval)
+     * @param switching what the user decided about encapsulation switches, and the stop flag
+     * @param log       one line per step the user should see (run id, rollouts, clean-up)
      */
     public static Target open(KubernetesClient client, ClusterTargetSpec spec, String version, Duration interval,
-            Consumer<String> log) {
+            SwitchOptions switching, Consumer<String> log) {
         ClusterWorkloadOptions d = ClusterWorkloadOptions.defaults();
         ClusterWorkloadOptions options = new ClusterWorkloadOptions(spec.qps(), spec.burst(), d.runningTimeout(),
                 d.deleteTimeout());
         return new ClusterTarget(client, spec, Ids.random(), version, interval, options,
-                ClusterTarget.Timeouts.defaults(), log);
+                ClusterTarget.Timeouts.defaults(), switching, log);
+    }
+
+    /**
+     * What each encapsulation switch of a campaign on {@code spec}'s nodes reboots, read from
+     * the cluster (its Ready nodes and MachineConfigPools); creates nothing, for {@code plan}.
+     */
+    public static Reboots reboots(KubernetesClient client, ClusterTargetSpec spec) throws IOException {
+        return ClusterPools.read(client).rebootsFor(SelectedNodes.select(client, spec.nodeSelector()).names());
     }
 }

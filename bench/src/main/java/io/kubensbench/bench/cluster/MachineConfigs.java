@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
 import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
+import io.kubensbench.workloads.pods.PodFactory;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -19,7 +20,9 @@ import java.util.Set;
  * OpenShift's documentation writes it (ignition {@value #IGNITION_VERSION}, one enabled
  * {@value #UNIT} unit), with one deviation: the label
  * {@value #MANAGED_BY_LABEL}={@value #MANAGED_BY}, so that kubens-bench later deletes only the
- * MachineConfigs it created itself and never one an administrator applied by hand.
+ * MachineConfigs it created itself and never one an administrator applied by hand; a
+ * campaign's also carries its run id ({@value #RUN_LABEL}), so that one campaign, or
+ * {@code encapsulation disable}, never removes another live campaign's.
  */
 public final class MachineConfigs {
 
@@ -49,6 +52,7 @@ public final class MachineConfigs {
     public static final String ROLE_LABEL = GROUP + "/role";
     public static final String MANAGED_BY_LABEL = "app.kubernetes.io/managed-by";
     public static final String MANAGED_BY = "kubens-bench";
+    public static final String RUN_LABEL = PodFactory.RUN_LABEL;
     public static final String UNIT = "kubens.service";
     public static final String IGNITION_VERSION = "3.2.0";
 
@@ -60,8 +64,13 @@ public final class MachineConfigs {
         return NAME_PREFIX + checkRole(role);
     }
 
-    /** The MachineConfig that enables {@value #UNIT} on every node of {@code role}. */
+    /** The MachineConfig that enables {@value #UNIT} on every node of {@code role}, not tied to a campaign. */
     public static GenericKubernetesResource kubens(String role) {
+        return kubens(role, null);
+    }
+
+    /** As {@link #kubens(String)}, labelled with the campaign's {@code runId} when it is not null. */
+    public static GenericKubernetesResource kubens(String role, String runId) {
         Map<String, Object> unit = new LinkedHashMap<>();
         unit.put("enabled", true);
         unit.put("name", UNIT);
@@ -77,6 +86,9 @@ public final class MachineConfigs {
                 .addToLabels(MANAGED_BY_LABEL, MANAGED_BY)
                 .endMetadata()
                 .build();
+        if (runId != null) {
+            machineConfig.getMetadata().getLabels().put(RUN_LABEL, PodFactory.checkedRunId(runId));
+        }
         machineConfig.setAdditionalProperty("spec", Map.of("config", config));
         return machineConfig;
     }
@@ -87,12 +99,30 @@ public final class MachineConfigs {
         return labels != null && MANAGED_BY.equals(labels.get(MANAGED_BY_LABEL));
     }
 
+    /** The role a {@code 99-kubens-<role>} MachineConfig is for, by its name. */
+    public static String roleOf(GenericKubernetesResource machineConfig) {
+        return checkRole(machineConfig.getMetadata().getName().substring(NAME_PREFIX.length()));
+    }
+
+    /** The campaign run a MachineConfig belongs to, or null for one not made by a campaign. */
+    public static String runOf(GenericKubernetesResource machineConfig) {
+        Map<String, String> labels = machineConfig.getMetadata() == null ? null
+                : machineConfig.getMetadata().getLabels();
+        return labels == null ? null : labels.get(RUN_LABEL);
+    }
+
     /**
-     * The pools a node belongs to by its role labels: master (also for control-plane) and/or
-     * worker; empty for a node of neither.
+     * The roles a node has by its role labels: master (also for control-plane) and/or
+     * worker; empty for a node of neither. Where the cluster can be asked, its pools' node
+     * selectors say more ({@link ClusterPools}).
      */
     public static Set<String> rolesOf(Node node) {
-        Map<String, String> labels = node.getMetadata().getLabels() == null ? Map.of() : node.getMetadata().getLabels();
+        return rolesOf(node.getMetadata().getLabels());
+    }
+
+    /** The roles that node labels (or a node selector's keys) name, as {@link #rolesOf(Node)}. */
+    public static Set<String> rolesOf(Map<String, String> nodeLabels) {
+        Map<String, String> labels = nodeLabels == null ? Map.of() : nodeLabels;
         Set<String> out = new LinkedHashSet<>();
         if (labels.containsKey("node-role.kubernetes.io/master")
                 || labels.containsKey("node-role.kubernetes.io/control-plane")) {

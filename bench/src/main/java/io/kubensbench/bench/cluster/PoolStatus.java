@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * What a MachineConfigPool says about a rollout, reduced to what a user watching it needs:
@@ -14,12 +15,20 @@ import java.util.Map;
  * @param degraded        any of Degraded, NodeDegraded or RenderDegraded is True: the rollout
  *                        will not finish by waiting
  * @param degradedMessage the messages of those conditions, joined, or "" when not degraded
+ * @param readyMachineCount machines that are updated and back (Ready, schedulable)
  * @param configuration   the rendered config every machine of the pool runs
  *                        ({@code status.configuration.name})
+ * @param sources         the MachineConfigs rendered into that config
+ *                        ({@code status.configuration.source}), by name: whether the pool's
+ *                        machines run {@code 99-kubens-worker} is read here, not guessed from time
  */
 public record PoolStatus(String name, boolean updated, boolean updating, boolean degraded, String degradedMessage,
-                         int machineCount, int updatedMachineCount, int degradedMachineCount,
-                         String configuration) {
+                         int machineCount, int updatedMachineCount, int readyMachineCount, int degradedMachineCount,
+                         String configuration, List<String> sources) {
+
+    public PoolStatus {
+        sources = List.copyOf(sources);
+    }
 
     /** The condition types whose True status means the pool is stuck, in the order they are reported. */
     static final List<String> DEGRADED_CONDITIONS = List.of("Degraded", "NodeDegraded", "RenderDegraded");
@@ -46,13 +55,34 @@ public record PoolStatus(String name, boolean updated, boolean updating, boolean
                 String.join("; ", messages),
                 count(pool.get("status", "machineCount")),
                 count(pool.get("status", "updatedMachineCount")),
+                count(pool.get("status", "readyMachineCount")),
                 count(pool.get("status", "degradedMachineCount")),
-                text(pool.get("status", "configuration", "name")));
+                text(pool.get("status", "configuration", "name")),
+                names(pool.get("status", "configuration", "source")));
     }
 
-    /** Every machine runs the pool's current config and nothing is in progress or stuck. */
+    /**
+     * Every machine runs the pool's current config and is back, and nothing is in progress
+     * or stuck: Updated, not Updating, not degraded, updated and ready machines both equal
+     * to the machine count.
+     */
     public boolean rolledOut() {
-        return updated && !updating && !degraded && updatedMachineCount >= machineCount;
+        return updated && !updating && !degraded && updatedMachineCount == machineCount
+                && readyMachineCount == machineCount;
+    }
+
+    /** Whether the config the pool's machines run was rendered with the MachineConfig {@code name}. */
+    public boolean renders(String name) {
+        return sources.contains(name);
+    }
+
+    /** The names of the objects in a {@code source} list of object references. */
+    static List<String> names(Object references) {
+        if (!(references instanceof List<?> list)) {
+            return List.of();
+        }
+        return list.stream().filter(Map.class::isInstance).map(r -> ((Map<?, ?>) r).get("name"))
+                .filter(Objects::nonNull).map(Object::toString).toList();
     }
 
     private static Map<?, ?> condition(Object conditions, String type) {

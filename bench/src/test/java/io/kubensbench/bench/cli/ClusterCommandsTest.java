@@ -120,6 +120,16 @@ class ClusterCommandsTest {
     }
 
     @Test
+    void planOnAClusterWithoutMachineConfigsSaysWhyItCountsNoPools() throws IOException {
+        int code = run("plan", "../workloads/campaigns/cluster-node-density-mounts.yaml", "--kubeconfig",
+                kubeconfig().toString());
+
+        assertThat(code).as(err.toString()).isZero();
+        assertThat(out.toString().lines()).contains("           not counted, this cluster has no MachineConfig API"
+                + " (machineconfiguration.openshift.io/v1): use encapsulation: manual");
+    }
+
+    @Test
     void verifyOnAClusterWithoutMachineConfigsNeedsTheExpectedState() throws IOException {
         int code = run("encapsulation", "verify", "--kubeconfig", kubeconfig().toString());
 

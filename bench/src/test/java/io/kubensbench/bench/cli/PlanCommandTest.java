@@ -112,12 +112,20 @@ class PlanCommandTest {
     }
 
     @Test
-    void aClusterPlanCountsTheEncapsulationSwitches() {
-        int code = run("plan", EXAMPLES.resolve("cluster-node-density-mounts.yaml").toString());
+    void aClusterPlanOfflineSaysWhichPoolsEachSwitchRebootsAndCountsTheSwitches(@TempDir Path dir) {
+        Path none = dir.resolve("no-kubeconfig");
+
+        int code = run("plan", EXAMPLES.resolve("cluster-node-density-mounts.yaml").toString(), "--kubeconfig",
+                none.toString());
 
         assertThat(code).as(err.toString()).isZero();
-        assertThat(out.toString()).contains("nodes node-role.kubernetes.io/worker=", "18 runs",
-                "plus 15 encapsulation switches (each a MachineConfig rollout");
+        assertThat(out.toString()).contains("nodes node-role.kubernetes.io/worker=", "18 runs");
+        assertThat(out.toString().lines()).contains(
+                "reboots    each switch creates or deletes 99-kubens-worker: every node of the worker pool and of"
+                        + " every custom pool inheriting from it drains and reboots, one at a time per pool",
+                "           not counted, the cluster was not reached: " + none + ": no such kubeconfig file");
+        assertThat(out.toString()).contains(", plus 15 encapsulation switches, each a MachineConfig rollout of about"
+                + " 2m + 10m per node of the largest pool it reboots (not included: the pools were not counted)");
     }
 
     @Test

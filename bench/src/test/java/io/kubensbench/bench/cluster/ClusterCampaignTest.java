@@ -72,12 +72,18 @@ class ClusterCampaignTest {
 
     /** Runs a whole campaign on {@code target} into {@code dir}, and closes the target (its cleanup). */
     static Ran run(ClusterTarget target, CampaignSpec spec, String yaml, Path dir) throws Exception {
+        return run(target, spec, yaml, dir, new AtomicBoolean());
+    }
+
+    /** As above, with the stop flag Ctrl-C sets, shared by the runner and the target as a campaign shares it. */
+    static Ran run(ClusterTarget target, CampaignSpec spec, String yaml, Path dir, AtomicBoolean stop)
+            throws Exception {
         try {
             target.prepare();
             Environment environment = target.describe();
             ResultsStore store = ResultsStore.create(dir, yaml, CampaignRecords.of(spec), target.traits(), environment);
             return new Ran(new Runner(target, spec, Plan.of(spec), store,
-                    Progress.forConsole(new PrintWriter(new StringWriter())), new AtomicBoolean()).run(), environment);
+                    Progress.forConsole(new PrintWriter(new StringWriter())), stop).run(), environment);
         } finally {
             target.close();
         }
@@ -88,15 +94,17 @@ class ClusterCampaignTest {
         MockMachineConfigOperator operator = MockMachineConfigOperator.serving(server, client);
         CampaignSpec spec = new CampaignReader().parse(CAMPAIGN, "cluster-e2e.yaml");
         List<String> log = new ArrayList<>();
-        ClusterTarget.Timeouts timeouts = new ClusterTarget.Timeouts(Duration.ofSeconds(30), Duration.ofSeconds(60),
-                Duration.ofSeconds(5), Duration.ofMillis(50), Duration.ofSeconds(3));
+        ClusterTarget.Timeouts timeouts = new ClusterTarget.Timeouts(Duration.ofSeconds(30), Duration.ofSeconds(5),
+                Duration.ofMillis(50));
+        SwitchOptions switching = new SwitchOptions(Duration.ofSeconds(60), false, reboots -> { }, () -> false);
         ClusterWorkloadOptions options = new ClusterWorkloadOptions(500, 100, Duration.ofSeconds(30),
                 Duration.ofSeconds(30));
         Runner.Outcome outcome;
         Environment environment;
         try (MockNodes nodes = new MockNodes(client, operator, List.of("worker-a", "worker-b"))) {
             ClusterTarget target = new ClusterTarget(client, spec.target().cluster(), "e2e00001", "kubens-bench test",
-                    Duration.ofMillis(100), options, timeouts, log::add, (probe, node, pod) -> nodes.stream(node));
+                    Duration.ofMillis(100), options, timeouts, switching, log::add,
+                    (probe, node, pod) -> nodes.stream(node));
             Ran ran = run(target, spec, CAMPAIGN, dir);
             outcome = ran.outcome();
             environment = ran.environment();

@@ -16,6 +16,7 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** What a user sees when the cluster cannot do what was asked: no MachineConfig API, no permission, no server. */
@@ -31,13 +32,15 @@ class ClusterEncapsulationErrorsTest {
 
     @Test
     void onPlainKubernetesEveryOperationSaysToSwitchByHand() {
-        ClusterEncapsulation encapsulation = new ClusterEncapsulation(client, Duration.ofMillis(50), Duration.ZERO);
+        ClusterEncapsulation encapsulation = new ClusterEncapsulation(client);
 
         assertThatThrownBy(encapsulation::enabledRoles).isInstanceOf(IOException.class).hasMessage(NO_API);
-        assertThatThrownBy(() -> encapsulation.enable(List.of())).hasMessage(NO_API);
-        assertThatThrownBy(() -> encapsulation.disable(List.of())).hasMessage(NO_API);
-        assertThatThrownBy(() -> encapsulation.pools(List.of())).hasMessage(NO_API);
-        assertThatThrownBy(() -> encapsulation.awaitRollout(List.of(), Duration.ofSeconds(5), RolloutProgress.NONE))
+        assertThatThrownBy(() -> encapsulation.enable(List.of(), null)).hasMessage(NO_API);
+        assertThatThrownBy(() -> encapsulation.disable(List.of(), null)).hasMessage(NO_API);
+        assertThatThrownBy(() -> encapsulation.disableRun(List.of(), "abcd1234")).hasMessage(NO_API);
+        assertThatThrownBy(() -> ClusterPools.read(client)).hasMessage(NO_API);
+        assertThatThrownBy(() -> new RolloutWait(client, Duration.ofMillis(50), () -> false)
+                .await(Map.of("worker", true), Duration.ofSeconds(5), RolloutProgress.NONE))
                 .hasMessage(NO_API);
         assertThat(client.genericKubernetesResources(MachineConfigs.MACHINE_CONFIG).list().getItems()).isEmpty();
     }
@@ -66,7 +69,7 @@ class ClusterEncapsulationErrorsTest {
                                     + " \"machineconfiguration.openshift.io\" at the cluster scope").build())
                     .always();
 
-            assertThatThrownBy(() -> new ClusterEncapsulation(user).enable(List.of("worker")))
+            assertThatThrownBy(() -> new ClusterEncapsulation(user).enable(List.of("worker"), null))
                     .isInstanceOf(IOException.class)
                     .hasMessage("forbidden: you need permission to create"
                             + " machineconfigs.machineconfiguration.openshift.io (cluster-scoped):"

@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.kubensbench.workloads.cluster.ClusterAccessException;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +32,7 @@ class ClusterEncapsulationTest {
 
     @Test
     void enableCreatesTheMachineConfigsTheProductDocumentationShows() throws IOException {
-        assertThat(encapsulation.enable(List.of())).containsExactly("99-kubens-master", "99-kubens-worker");
+        assertThat(encapsulation.enable(List.of(), null)).containsExactly("99-kubens-master", "99-kubens-worker");
 
         for (String role : List.of("master", "worker")) {
             GenericKubernetesResource stored = machineConfig("99-kubens-" + role);
@@ -55,20 +57,20 @@ class ClusterEncapsulationTest {
     void enabledRolesFollowWhichMachineConfigsExist() throws IOException {
         assertThat(encapsulation.enabledRoles()).isEmpty();
 
-        encapsulation.enable(List.of("worker"));
+        encapsulation.enable(List.of("worker"), null);
         assertThat(encapsulation.enabledRoles()).containsExactly("worker");
 
-        encapsulation.enable(List.of("master", "worker"));
+        encapsulation.enable(List.of("master", "worker"), null);
         assertThat(encapsulation.enabledRoles()).containsExactly("master", "worker");
     }
 
     @Test
     void enableIsIdempotent() throws IOException {
-        encapsulation.enable(List.of());
+        encapsulation.enable(List.of(), null);
         String version = machineConfig("99-kubens-worker").getMetadata().getResourceVersion();
 
-        assertThat(encapsulation.enable(List.of())).isEmpty();
-        assertThat(encapsulation.enable(List.of("worker", "worker"))).isEmpty();
+        assertThat(encapsulation.enable(List.of(), null)).isEmpty();
+        assertThat(encapsulation.enable(List.of("worker", "worker"), null)).isEmpty();
         assertThat(machineConfig("99-kubens-worker").getMetadata().getResourceVersion()).isEqualTo(version);
         assertThat(allMachineConfigNames()).containsExactlyInAnyOrder("99-kubens-master", "99-kubens-worker");
     }
@@ -78,46 +80,87 @@ class ClusterEncapsulationTest {
         createByHand("worker");
 
         assertThat(encapsulation.enabledRoles()).containsExactly("worker");
-        assertThat(encapsulation.enable(List.of())).containsExactly("99-kubens-master");
+        assertThat(encapsulation.enable(List.of(), null)).containsExactly("99-kubens-master");
         assertThat(MachineConfigs.managedByKubensBench(machineConfig("99-kubens-worker"))).isFalse();
     }
 
     @Test
     void disableDeletesTheMachineConfigsKubensBenchCreated() throws IOException {
-        encapsulation.enable(List.of());
+        encapsulation.enable(List.of(), null);
 
-        assertThat(encapsulation.disable(List.of("worker"))).containsExactly("99-kubens-worker");
+        assertThat(encapsulation.disable(List.of("worker"), null)).containsExactly("99-kubens-worker");
         assertThat(allMachineConfigNames()).containsExactly("99-kubens-master");
 
-        assertThat(encapsulation.disable(List.of())).containsExactly("99-kubens-master");
+        assertThat(encapsulation.disable(List.of(), null)).containsExactly("99-kubens-master");
         assertThat(allMachineConfigNames()).isEmpty();
-        assertThat(encapsulation.disable(List.of())).isEmpty();
+        assertThat(encapsulation.disable(List.of(), null)).isEmpty();
         assertThat(encapsulation.enabledRoles()).isEmpty();
     }
 
     @Test
     void disableRefusesAMachineConfigItDidNotCreateAndDeletesNothing() throws IOException {
         createByHand("worker");
-        encapsulation.enable(List.of("master"));
+        encapsulation.enable(List.of("master"), null);
 
-        assertThatThrownBy(() -> encapsulation.disable(List.of()))
+        assertThatThrownBy(() -> encapsulation.disable(List.of(), null))
                 .isInstanceOf(IOException.class)
                 .hasMessage("99-kubens-worker was not created by kubens-bench (it has no"
                         + " app.kubernetes.io/managed-by=kubens-bench label), so kubens-bench leaves it alone:"
                         + " remove it by hand with 'oc delete machineconfig 99-kubens-worker'");
         assertThat(allMachineConfigNames()).containsExactlyInAnyOrder("99-kubens-master", "99-kubens-worker");
 
-        assertThat(encapsulation.disable(List.of("master"))).containsExactly("99-kubens-master");
+        assertThat(encapsulation.disable(List.of("master"), null)).containsExactly("99-kubens-master");
         assertThat(allMachineConfigNames()).containsExactly("99-kubens-worker");
     }
 
     @Test
+    void aCampaignsMachineConfigCarriesItsRunId() throws IOException {
+        assertThat(encapsulation.enable(List.of("worker"), "abcd1234")).containsExactly("99-kubens-worker");
+
+        assertThat(machineConfig("99-kubens-worker").getMetadata().getLabels())
+                .containsEntry("kubens-bench.io/run", "abcd1234")
+                .containsEntry("app.kubernetes.io/managed-by", "kubens-bench");
+    }
+
+    @Test
+    void disableLeavesAMachineConfigOfARunningCampaignAloneAndRemovesOneOfAFinishedCampaign() throws IOException {
+        encapsulation.enable(List.of("worker"), "live0001");
+        encapsulation.enable(List.of("master"), "gone0001");
+        client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName("kubens-bench-live0001")
+                .addToLabels("kubens-bench.io/run", "live0001").endMetadata().build()).create();
+
+        assertThatThrownBy(() -> encapsulation.disable(List.of(), null))
+                .isInstanceOf(ClusterAccessException.class)
+                .hasMessage("99-kubens-worker belongs to campaign run live0001, which is still running (namespace"
+                        + " kubens-bench-live0001), so kubens-bench leaves it alone: let that campaign end, or remove"
+                        + " it anyway with: kubens-bench encapsulation disable --run-id live0001");
+        assertThat(allMachineConfigNames()).containsExactlyInAnyOrder("99-kubens-master", "99-kubens-worker");
+
+        assertThat(encapsulation.disable(List.of("master"), null)).as("its campaign is over")
+                .containsExactly("99-kubens-master");
+        assertThat(encapsulation.disable(List.of("worker"), "live0001")).as("the campaign itself")
+                .containsExactly("99-kubens-worker");
+    }
+
+    @Test
+    void disableRunRemovesOnlyThatRunsMachineConfigs() throws IOException {
+        encapsulation.enable(List.of("worker"), "run00001");
+        encapsulation.enable(List.of("master"), null);
+
+        assertThat(encapsulation.toDisableRun(List.of(), "other001")).isEmpty();
+        assertThat(encapsulation.disableRun(List.of(), "other001")).isEmpty();
+        assertThat(encapsulation.toDisableRun(List.of(), "run00001")).containsExactly("worker");
+        assertThat(encapsulation.disableRun(List.of(), "run00001")).containsExactly("99-kubens-worker");
+        assertThat(allMachineConfigNames()).containsExactly("99-kubens-master");
+    }
+
+    @Test
     void aRoleOtherThanMasterOrWorkerIsRefusedByName() {
-        assertThatThrownBy(() -> encapsulation.enable(List.of("infra")))
+        assertThatThrownBy(() -> encapsulation.enable(List.of("infra"), null))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("unknown role 'infra': kubens-bench switches encapsulation for master and worker"
                         + " (custom pools inherit the worker MachineConfig)");
-        assertThatThrownBy(() -> encapsulation.disable(List.of("worker", "Worker")))
+        assertThatThrownBy(() -> encapsulation.disable(List.of("worker", "Worker"), null))
                 .hasMessageContaining("unknown role 'Worker'");
     }
 

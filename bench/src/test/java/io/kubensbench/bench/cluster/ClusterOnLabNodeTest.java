@@ -64,15 +64,17 @@ class ClusterOnLabNodeTest {
     void theClusterPathMeasuresTheNodesSystemdOffAndOn(@TempDir Path dir) throws Exception {
         MockMachineConfigOperator operator = MockMachineConfigOperator.serving(server, client);
         CampaignSpec spec = new CampaignReader().parse(CAMPAIGN, "cluster-on-a-lab-node.yaml");
-        ClusterTarget.Timeouts timeouts = new ClusterTarget.Timeouts(Duration.ofSeconds(60), Duration.ofSeconds(120),
-                Duration.ofSeconds(5), Duration.ofMillis(100), Duration.ofSeconds(3));
+        ClusterTarget.Timeouts timeouts = new ClusterTarget.Timeouts(Duration.ofSeconds(60), Duration.ofSeconds(5),
+                Duration.ofMillis(100));
+        SwitchOptions switching = new SwitchOptions(Duration.ofSeconds(120), false, reboots -> { }, () -> false);
         Runner.Outcome outcome;
         try (LabNode lab = LabNode.start();
              MockNodes nodes = new MockNodes(client, operator,
                      Map.of("lab-node", new LabBackedNode(lab, spec.workload(), "0.5")))) {
             ClusterTarget target = new ClusterTarget(client, spec.target().cluster(), "onlab001", "kubens-bench test",
                     spec.sampling().interval(), new ClusterWorkloadOptions(1000, 200, Duration.ofSeconds(60),
-                            Duration.ofSeconds(60)), timeouts, line -> { }, (probe, node, pod) -> nodes.stream(node));
+                            Duration.ofSeconds(60)), timeouts, switching, line -> { },
+                    (probe, node, pod) -> nodes.stream(node));
             outcome = ClusterCampaignTest.run(target, spec, CAMPAIGN, dir).outcome();
             nodes.rethrow();
         }

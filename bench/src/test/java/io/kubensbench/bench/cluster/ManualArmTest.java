@@ -30,7 +30,7 @@ class ManualArmTest {
         try (MockNodes nodes = new MockNodes(client, operator, List.of("worker-a", "worker-b"))) {
             ClusterTarget target = new ClusterTarget(client, spec, "manual01", "test", Duration.ofMillis(100),
                     ClusterWorkloadOptions.defaults(), new ClusterTarget.Timeouts(Duration.ofSeconds(30),
-                            Duration.ofSeconds(30), Duration.ofSeconds(5), Duration.ofMillis(50), Duration.ofSeconds(1)),
+                            Duration.ofSeconds(5), Duration.ofMillis(50)), SwitchOptions.approved(),
                     line -> { }, (probe, node, pod) -> nodes.stream(node));
             try {
                 target.prepare();

@@ -73,7 +73,10 @@ final class MockNodes implements AutoCloseable {
     private final Thread thread;
     private volatile boolean closed;
     private volatile Throwable failure;
+    /** While set, a rollout starts (rendered, Updating) and goes no further, as on a cluster whose drain hangs. */
+    volatile boolean holdRollouts;
     private int config = 1;
+    private boolean held;
 
     /**
      * Test data for a node: PID 1 spends 2 ms per 100 ms line per workload pod on the node
@@ -290,6 +293,14 @@ final class MockNodes implements AutoCloseable {
                 .withName(MachineConfigs.name("worker")).get();
         boolean wanted = mc != null;
         if (nodes.get(names.get(0)).encapsulated() == wanted) {
+            return;
+        }
+        if (holdRollouts) {
+            if (!held) {
+                operator.render("worker", "rendered-worker-held");
+                operator.updating("worker", names.size(), 0, "rendered-worker-" + config);
+                held = true;
+            }
             return;
         }
         String from = "rendered-worker-" + config;

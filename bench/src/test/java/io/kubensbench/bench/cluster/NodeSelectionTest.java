@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.fabric8.kubernetes.api.model.NodeBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.kubensbench.bench.campaign.ClusterTargetSpec;
 import io.kubensbench.workloads.cluster.ClusterAccessException;
 import io.kubensbench.workloads.cluster.ClusterWorkloadOptions;
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.Test;
 @EnableKubernetesMockClient(crud = true)
 class NodeSelectionTest {
 
+    KubernetesMockServer server;
     KubernetesClient client;
 
     private void node(String name, boolean ready, Map<String, String> labels) {
@@ -26,7 +28,8 @@ class NodeSelectionTest {
 
     private ClusterTarget target(ClusterTargetSpec spec) {
         return new ClusterTarget(client, spec, "sel00001", "test", Duration.ofSeconds(1),
-                ClusterWorkloadOptions.defaults(), ClusterTarget.Timeouts.defaults(), line -> { });
+                ClusterWorkloadOptions.defaults(), ClusterTarget.Timeouts.defaults(), SwitchOptions.approved(),
+                line -> { });
     }
 
     @Test
@@ -44,12 +47,17 @@ class NodeSelectionTest {
     }
 
     @Test
-    void machineConfigSwitchingNeedsNodesOfAPool() {
+    void machineConfigSwitchingNeedsNodesOfAPoolThatRendersIt() {
+        MockMachineConfigOperator operator = MockMachineConfigOperator.serving(server, client);
+        operator.seedPool("worker", 1, "rendered-worker-1");
+        node("worker-a", true, Map.of("node-role.kubernetes.io/worker", ""));
         node("edge-a", true, Map.of("kubernetes.io/hostname", "edge-a"));
         ClusterTargetSpec spec = ClusterTargetSpec.of(ClusterTargetSpec.MACHINECONFIG);
 
         assertThatThrownBy(() -> target(spec).prepare()).isInstanceOf(ClusterAccessException.class)
-                .hasMessage("the selected nodes carry no node-role.kubernetes.io/worker or /master label, so no"
-                        + " MachineConfigPool is theirs: select pool members, or use encapsulation: manual");
+                .hasMessage("no MachineConfig kubens-bench switches reaches edge-a (in no pool): select nodes of pools"
+                        + " that render 99-kubens-worker or 99-kubens-master, or use encapsulation: manual");
+        assertThatThrownBy(() -> client.namespaces().withName("kubens-bench-sel00001").require())
+                .as("nothing created").isNotNull();
     }
 }

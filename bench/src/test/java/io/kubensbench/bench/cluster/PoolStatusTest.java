@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.utils.Serialization;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Reading a MachineConfigPool's status as the Machine Config Operator writes it. */
@@ -55,7 +56,10 @@ class PoolStatusTest {
     @Test
     void readsAPoolInTheMiddleOfARollout() {
         PoolStatus status = PoolStatus.of(pool(UPDATING));
-        assertThat(status).isEqualTo(new PoolStatus("worker", false, true, false, "", 3, 1, 0, "rendered-worker-0c2e"));
+        assertThat(status).isEqualTo(new PoolStatus("worker", false, true, false, "", 3, 1, 1, 0, "rendered-worker-0c2e",
+                List.of("00-worker")));
+        assertThat(status.renders("00-worker")).isTrue();
+        assertThat(status.renders("99-kubens-worker")).isFalse();
         assertThat(status.rolledOut()).isFalse();
     }
 
@@ -76,16 +80,24 @@ class PoolStatusTest {
                 kind: MachineConfigPool
                 metadata: {name: infra}
                 """));
-        assertThat(status).isEqualTo(new PoolStatus("infra", false, false, false, "", 0, 0, 0, ""));
+        assertThat(status).isEqualTo(new PoolStatus("infra", false, false, false, "", 0, 0, 0, 0, "", List.of()));
         assertThat(status.rolledOut()).isFalse();
     }
 
     @Test
-    void rolledOutNeedsUpdatedNotUpdatingAndEveryMachineThrough() {
-        assertThat(new PoolStatus("worker", true, false, false, "", 3, 3, 0, "rendered-worker-6b1f").rolledOut()).isTrue();
-        assertThat(new PoolStatus("worker", true, true, false, "", 3, 3, 0, "c").rolledOut()).isFalse();
-        assertThat(new PoolStatus("worker", true, false, false, "", 3, 2, 0, "c").rolledOut()).isFalse();
-        assertThat(new PoolStatus("worker", true, false, true, "x", 3, 3, 1, "c").rolledOut()).isFalse();
+    void rolledOutNeedsUpdatedNotUpdatingAndEveryMachineUpdatedAndReady() {
+        assertThat(status(true, false, false, 3, 3, 3).rolledOut()).isTrue();
+        assertThat(status(true, true, false, 3, 3, 3).rolledOut()).isFalse();
+        assertThat(status(true, false, false, 3, 2, 2).rolledOut()).isFalse();
+        assertThat(status(true, false, false, 3, 3, 2).rolledOut()).as("one machine not back yet").isFalse();
+        assertThat(status(true, false, true, 3, 3, 3).rolledOut()).isFalse();
+        assertThat(status(false, false, false, 3, 3, 3).rolledOut()).isFalse();
+    }
+
+    private static PoolStatus status(boolean updated, boolean updating, boolean degraded, int machines, int done,
+            int ready) {
+        return new PoolStatus("worker", updated, updating, degraded, degraded ? "x" : "", machines, done, ready,
+                degraded ? 1 : 0, "rendered-worker-6b1f", List.of("00-worker"));
     }
 
     @Test
@@ -96,7 +108,7 @@ class PoolStatusTest {
                 metadata: {name: odd}
                 status: {conditions: "none", machineCount: "3", configuration: [1]}
                 """));
-        assertThat(status).isEqualTo(new PoolStatus("odd", false, false, false, "", 0, 0, 0, ""));
+        assertThat(status).isEqualTo(new PoolStatus("odd", false, false, false, "", 0, 0, 0, 0, "", List.of()));
     }
 
     private static GenericKubernetesResource pool(String yaml) {
