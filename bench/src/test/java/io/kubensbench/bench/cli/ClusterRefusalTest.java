@@ -16,11 +16,15 @@ import io.kubensbench.workloads.pods.PodFactory;
 import io.kubensbench.workloads.spec.Churn;
 import io.kubensbench.workloads.spec.VolumeCounts;
 import io.kubensbench.workloads.spec.WorkloadSpec;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A missing permission reads the same and ends the command the same way wherever the cluster
@@ -74,5 +78,20 @@ class ClusterRefusalTest {
     private void refuse(String path, String message) {
         server.expect().post().withPath(path).andReturn(403, new StatusBuilder().withStatus("Failure")
                 .withReason("Forbidden").withCode(403).withMessage(message).build()).always();
+    }
+
+    @Test
+    void aMalformedKubeconfigPrintsNoCredentialEvenVerbose(@TempDir Path dir) throws IOException {
+        String token = "sha256~c2VjcmV0LXRva2VuLXZhbHVl";
+        Path config = Files.writeString(dir.resolve("kubeconfig"), "apiVersion: v1\nkind: Config\nusers:\n"
+                + "- name: u\n  user:\n    token: " + token + "\n   client-key-data: [\ncontexts: []\n");
+        Cli cli = new Cli();
+
+        int code = cli.run("--verbose", "cleanup", "--run-id", "abcd1234", "--kubeconfig", config.toString());
+
+        assertThat(code).isEqualTo(Main.BAD_INPUT);
+        assertThat(cli.err()).startsWith("kubens-bench: " + config + ": not a kubeconfig: YAML syntax error at line ")
+                .doesNotContain("c2VjcmV0").doesNotContain("token:");
+        assertThat(cli.out()).isEmpty();
     }
 }
