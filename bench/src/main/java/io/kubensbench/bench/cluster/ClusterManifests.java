@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.kubensbench.bench.campaign.ClusterTargetSpec;
+import io.kubensbench.workloads.cluster.RunNames;
 import io.kubensbench.workloads.pods.PodFactory;
 import io.kubensbench.workloads.spec.WorkloadSpec;
 import java.util.ArrayList;
@@ -44,7 +45,7 @@ public final class ClusterManifests {
      * on one cluster never share one, so deleting it removes nothing of anyone else's.
      */
     public String namespaceName() {
-        return target.namespace() + "-" + runId;
+        return RunNames.of(target.namespace(), runId);
     }
 
     /** Where the node probe runs, {@code <target.cluster.namespace>-probe-<run id>}. */
@@ -54,7 +55,7 @@ public final class ClusterManifests {
 
     /** The probe's namespace for a namespace prefix and a run id. */
     public static String probeNamespace(String prefix, String runId) {
-        return prefix + "-probe-" + runId;
+        return RunNames.of(prefix + "-probe", runId);
     }
 
     /** The namespace the workload's pods go to, labelled so cleanup finds it. */

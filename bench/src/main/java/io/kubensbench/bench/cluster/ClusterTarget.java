@@ -226,8 +226,9 @@ final class ClusterTarget implements Target {
         }
         try {
             CleanupReport report = ClusterCleanups.forCluster(client).cleanup(runId, timeouts.cleanupWait());
-            log.accept("cleanup: " + report.summary());
-        } catch (IOException | RuntimeException e) {
+            log.accept("cleanup: " + report.summary() + (report.failures().isEmpty() ? ""
+                    : "; finish with: kubens-bench cleanup --run-id " + runId));
+        } catch (RuntimeException e) {
             log.accept("cleanup failed: " + e.getMessage() + "; finish with: kubens-bench cleanup --run-id " + runId);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -13,6 +13,7 @@ import io.fabric8.kubernetes.api.model.apps.DaemonSetBuilder;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBuilder;
 import io.fabric8.kubernetes.api.model.rbac.RoleBindingBuilder;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
+import io.kubensbench.workloads.cluster.RunNames;
 import io.kubensbench.workloads.pods.PodFactory;
 import io.kubensbench.workloads.time.Durations;
 import java.io.IOException;
@@ -162,8 +163,9 @@ public final class ProbeManifests {
         return nodeSelector;
     }
 
+    /** The name of the probe's cluster-scoped objects, made for the run so that cleanup finds them. */
     private String clusterName() {
-        return NAME + "-" + runId;
+        return RunNames.of(NAME, runId);
     }
 
     private ObjectMeta meta(String name, boolean namespaced) {

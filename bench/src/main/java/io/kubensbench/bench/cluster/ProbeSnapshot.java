@@ -2,6 +2,7 @@ package io.kubensbench.bench.cluster;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.kubensbench.bench.campaign.ClusterTargetSpec;
+import io.kubensbench.workloads.cluster.CleanupReport;
 import io.kubensbench.workloads.ids.Ids;
 import java.io.IOException;
 import java.time.Duration;
@@ -56,8 +57,12 @@ public final class ProbeSnapshot {
         } finally {
             streams.values().forEach(ProbeStream::close);
             try {
-                ClusterCleanups.forCluster(client).cleanup(runId, Duration.ofMinutes(1));
-            } catch (IOException | RuntimeException e) {
+                CleanupReport report = ClusterCleanups.forCluster(client).cleanup(runId, Duration.ofMinutes(1));
+                if (!report.failures().isEmpty()) {
+                    log.accept("could not remove all of the probe: " + String.join("; ", report.failures())
+                            + "; run kubens-bench cleanup --run-id " + runId);
+                }
+            } catch (RuntimeException e) {
                 log.accept("could not remove the probe: " + e.getMessage() + "; run kubens-bench cleanup --run-id "
                         + runId);
             } catch (InterruptedException e) {
