@@ -93,6 +93,7 @@ final class ClusterTarget implements Target {
                     + " label, so no MachineConfigPool is theirs: select pool members, or use encapsulation: manual");
         }
         log.accept("run id " + runId + ": " + selected.size() + " node(s) " + String.join(", ", selected.names())
+                + (selected.skipped().isEmpty() ? "" : " (skipped: " + selected.skipped() + ")")
                 + "; leftovers of an aborted run go with: kubens-bench cleanup --run-id " + runId);
         try {
             CreateOrAdopt.create(client.namespaces().resource(manifests.namespace()), manifests.namespace(),
@@ -101,8 +102,10 @@ final class ClusterTarget implements Target {
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("interrupted while creating the campaign's namespace");
         }
+        ProbePrivileges privileges = new ProbePrivileges(spec.probeAsRoot());
+        log.accept(privileges.summary() + "; image " + spec.image() + " (" + spec.imageReference().pinning() + ")");
         NodeProbe probe = NodeProbe.forCluster(client, manifests.probeNamespaceName(), spec.image(), runId, interval,
-                spec.nodeSelector());
+                spec.nodeSelector(), privileges);
         probe.deploy();
         readings = new ProbeReadings(probe, logs, selected.names(), interval, timeouts.probeReady());
         arms = new ClusterArms(client, spec, timeouts, selected, readings, log);

@@ -3,11 +3,13 @@ package io.kubensbench.bench.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import io.fabric8.kubernetes.api.model.NodeBuilder;
 import io.fabric8.kubernetes.api.model.StatusBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.kubensbench.bench.cluster.ProbePrivileges;
 import io.kubensbench.bench.cluster.ProbeSnapshot;
 import io.kubensbench.workloads.cluster.ClusterAccessException;
 import io.kubensbench.workloads.cluster.ClusterWorkload;
@@ -52,7 +54,11 @@ class ClusterRefusalTest {
                 "kb-bench", "busybox:1.36", Map.of());
         ClusterWorkload deployer = new ClusterWorkload(client, pods, ClusterWorkloadOptions.defaults().newRateLimiter(),
                 ClusterWorkloadOptions.defaults());
-        ProbeSnapshot probe = new ProbeSnapshot(client, "busybox:1.36", Duration.ofSeconds(5), line -> { });
+        ProbeSnapshot probe = new ProbeSnapshot(client, "busybox:1.36", new ProbePrivileges(false), Duration.ofSeconds(5),
+                line -> { });
+
+        client.nodes().resource(new NodeBuilder().withNewMetadata().withName("worker-a").endMetadata().withNewStatus()
+                .addNewCondition().withType("Ready").withStatus("True").endCondition().endStatus().build()).create();
 
         Throwable fromDeployer = catchThrowable(() -> deployer.deploy(n -> { }));
         Throwable fromProbe = catchThrowable(() -> probe.take(Map.of()));
@@ -66,6 +72,38 @@ class ClusterRefusalTest {
         }
         assertThat(what(fromDeployer)).startsWith("Secret kb-bench/");
         assertThat(what(fromProbe)).startsWith("Namespace kubens-bench-probe-");
+    }
+
+    /**
+     * An admission webhook's 403 is not a missing permission: the line says the cluster refused,
+     * and carries the webhook's own words, from the deployer and from the probe alike.
+     */
+    @Test
+    void aWebhooksRefusalIsReportedWithItsOwnMessage() {
+        String webhook = "admission webhook \"policy.example.com\" denied the request: hostPID and secret volumes are"
+                + " not allowed in namespace %s";
+        server.expect().post().withPath("/api/v1/namespaces/kb-bench/secrets").andReturn(403, new StatusBuilder()
+                .withStatus("Failure").withReason("Forbidden").withCode(403)
+                .withMessage(webhook.formatted("kb-bench")).build()).always();
+        server.expect().post().withPath("/api/v1/namespaces").andReturn(403, new StatusBuilder().withStatus("Failure")
+                .withReason("Forbidden").withCode(403).withMessage(webhook.formatted("any")).build()).always();
+        client.nodes().resource(new NodeBuilder().withNewMetadata().withName("worker-a").endMetadata().withNewStatus()
+                .addNewCondition().withType("Ready").withStatus("True").endCondition().endStatus().build()).create();
+        PodFactory pods = new PodFactory(new WorkloadSpec(1, 1, VolumeCounts.of(1, 0, 0, 0, 0), Churn.none()), "c1",
+                "kb-bench", "busybox:1.36", Map.of());
+        ClusterWorkload deployer = new ClusterWorkload(client, pods, ClusterWorkloadOptions.defaults().newRateLimiter(),
+                ClusterWorkloadOptions.defaults());
+
+        Throwable fromDeployer = catchThrowable(() -> deployer.deploy(n -> { }));
+        Throwable fromProbe = catchThrowable(() -> new ProbeSnapshot(client, "busybox:1.36", new ProbePrivileges(false),
+                Duration.ofSeconds(5), line -> { }).take(Map.of()));
+
+        assertThat(fromDeployer).isInstanceOf(ClusterAccessException.class).hasMessage("forbidden: the cluster refused to"
+                + " create Secret kb-bench/kb-c1-0-secret-0: " + webhook.formatted("kb-bench"));
+        assertThat(fromProbe).isInstanceOf(ClusterAccessException.class)
+                .hasMessageStartingWith("forbidden: the cluster refused to create Namespace kubens-bench-probe-")
+                .hasMessageEndingWith(": " + webhook.formatted("any"));
+        assertThat(Main.exitCode(fromDeployer)).isEqualTo(Main.BAD_INPUT);
     }
 
     /** The kind and name the line says were refused. */
