@@ -36,7 +36,8 @@ import java.util.stream.Stream;
  * probe's ServiceAccount and RoleBinding; then the run's cluster-scoped objects one by name;
  * then its namespaces, on whose disappearance it waits a bounded time. Kinds the cluster does
  * not serve (an OpenShift kind on plain Kubernetes) are skipped. A kind the user may not
- * list or delete is reported and the rest still go.
+ * list or delete is reported and the rest still go; a delete the API server throttles waits
+ * and is tried again ({@link Throttling}).
  */
 public final class ClusterCleanup {
 
@@ -44,6 +45,7 @@ public final class ClusterCleanup {
     private final RateLimiter limiter;
     private final List<ResourceDefinitionContext> kinds;
     private final Duration pollInterval;
+    private final Throttling throttling = new Throttling();
 
     /** Cleans up {@link #defaultKinds()}. */
     public ClusterCleanup(KubernetesClient client, RateLimiter limiter) {
@@ -172,14 +174,18 @@ public final class ClusterCleanup {
             if (!namespace.objects().containsKey(kind.getKind())) {
                 continue;
             }
-            limiter.acquire();
-            try {
-                count += client.genericKubernetesResources(kind).inNamespace(namespace.name())
-                        .withLabels(selector).withGracePeriod(0).delete().size();
-            } catch (KubernetesClientException e) {
-                throw ApiErrors.failure(e, "delete", kind.getPlural() + " in namespace " + namespace.name()
-                        + " labelled " + ApiErrors.describe(selector));
-            }
+            int[] deleted = {0};
+            throttling.run(() -> {
+                limiter.acquire();
+                try {
+                    deleted[0] = client.genericKubernetesResources(kind).inNamespace(namespace.name())
+                            .withLabels(selector).withGracePeriod(0).delete().size();
+                } catch (KubernetesClientException e) {
+                    throw ApiErrors.failure(e, "delete", kind.getPlural() + " in namespace " + namespace.name()
+                            + " labelled " + ApiErrors.describe(selector));
+                }
+            });
+            count += deleted[0];
         }
         return count;
     }
@@ -192,15 +198,19 @@ public final class ClusterCleanup {
             if (!object.kind().equals(kind.getKind())) {
                 continue;
             }
-            limiter.acquire();
-            try {
-                count += client.genericKubernetesResources(kind).withName(object.name()).withGracePeriod(0)
-                        .delete().size();
-            } catch (KubernetesClientException e) {
-                if (e.getCode() != ApiErrors.NOT_FOUND) {
-                    throw ApiErrors.failure(e, "delete", kind.getPlural() + " " + object.name());
+            int[] deleted = {0};
+            throttling.run(() -> {
+                limiter.acquire();
+                try {
+                    deleted[0] = client.genericKubernetesResources(kind).withName(object.name()).withGracePeriod(0)
+                            .delete().size();
+                } catch (KubernetesClientException e) {
+                    if (e.getCode() != ApiErrors.NOT_FOUND) {
+                        throw ApiErrors.failure(e, "delete", kind.getPlural() + " " + object.name());
+                    }
                 }
-            }
+            });
+            count += deleted[0];
         }
         return count;
     }
@@ -210,14 +220,16 @@ public final class ClusterCleanup {
         if (namespace.terminating()) {
             return;
         }
-        limiter.acquire();
-        try {
-            client.namespaces().withName(namespace.name()).delete();
-        } catch (KubernetesClientException e) {
-            if (e.getCode() != ApiErrors.NOT_FOUND && e.getCode() != ApiErrors.CONFLICT) {
-                throw ApiErrors.failure(e, "delete", "namespace " + namespace.name());
+        throttling.run(() -> {
+            limiter.acquire();
+            try {
+                client.namespaces().withName(namespace.name()).delete();
+            } catch (KubernetesClientException e) {
+                if (e.getCode() != ApiErrors.NOT_FOUND && e.getCode() != ApiErrors.CONFLICT) {
+                    throw ApiErrors.failure(e, "delete", "namespace " + namespace.name());
+                }
             }
-        }
+        });
     }
 
     /** Waits until none of {@code names} exists; returns those still there at the end. */
