@@ -145,6 +145,11 @@ public final class ProbeManifests {
         }
     }
 
+    /** How often the probe prints a line. */
+    public Duration interval() {
+        return interval;
+    }
+
     /** {@code PROBE_INTERVAL}: seconds, with a fraction only where needed ({@code 1}, {@code 0.5}). */
     String intervalSeconds() {
         return BigDecimal.valueOf(interval.toMillis(), 3).stripTrailingZeros().toPlainString();
