@@ -165,6 +165,8 @@ final class PlanCommand implements Callable<Integer> {
         out.println("# kubens-bench plan --manifests: campaign " + c.name() + ", " + count(c.levels().size(), "level")
                 + ", run id " + RUN_ID + ", namespace " + manifests.namespaceName() + ", "
                 + (nodes.isEmpty() ? "pods not pinned to a node (pin them with --node NAME)" : count(nodes.size(), "node")));
+        out.println("# the pods pass Pod Security's restricted profile; on OpenShift they name no runAsUser (its"
+                + " restricted SCC assigns one from the namespace's range)");
         print(out, manifests.namespace());
         out.println("# the node probe (namespace " + manifests.probeNamespaceName() + "), image " + cluster.image() + ": "
                 + cluster.imageReference().pinning());

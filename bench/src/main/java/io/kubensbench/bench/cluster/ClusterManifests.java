@@ -26,10 +26,25 @@ public final class ClusterManifests {
 
     private final ClusterTargetSpec target;
     private final String runId;
+    private final boolean openShift;
 
+    /** The objects as created on plain Kubernetes. */
     public ClusterManifests(ClusterTargetSpec target, String runId) {
+        this(target, runId, false);
+    }
+
+    private ClusterManifests(ClusterTargetSpec target, String runId, boolean openShift) {
         this.target = target;
         this.runId = runId;
+        this.openShift = openShift;
+    }
+
+    /**
+     * The same objects for a cluster that admits pods by SCCs ({@code openShift}) or not: on
+     * OpenShift the pods name no user ({@link PodFactory#withUser(Long)}).
+     */
+    public ClusterManifests onOpenShift(boolean onOpenShift) {
+        return new ClusterManifests(target, runId, onOpenShift);
     }
 
     /** The run label and the managed-by label, on everything a campaign creates. */
@@ -73,7 +88,8 @@ public final class ClusterManifests {
         if (hostname != null) {
             selector.put(HOSTNAME_LABEL, hostname);
         }
-        return new PodFactory(workload, runId, namespaceName(), target.image(), selector).withAttempt(attempt);
+        return new PodFactory(workload, runId, namespaceName(), target.image(), selector).withAttempt(attempt)
+                .withUser(openShift ? null : PodFactory.DEFAULT_USER);
     }
 
     /** The attempt name of node {@code k}'s pods in a run tagged {@code tag}. */

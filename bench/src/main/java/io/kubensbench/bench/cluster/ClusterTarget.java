@@ -109,7 +109,7 @@ final class ClusterTarget implements Target {
         probe.deploy();
         readings = new ProbeReadings(probe, logs, selected.names(), interval, timeouts.probeReady());
         arms = new ClusterArms(client, spec, timeouts, selected, readings, log);
-        workloads = new NodeWorkloads(client, manifests, selected, options);
+        workloads = new NodeWorkloads(client, manifests.onOpenShift(probe.manifests().openShift()), selected, options);
         readings.open();
     }
 
