@@ -56,6 +56,9 @@ final class CleanupCommand implements Callable<Integer> {
     @Option(names = "--yes", description = "With --all: delete without asking (for scripts).")
     boolean yes;
 
+    /** Where cleanup --all asks before it deletes. */
+    Prompt prompt = Prompt.console();
+
     @Option(names = "--wait", paramLabel = "DURATION", defaultValue = "2m", converter = DurationConverter.class,
             description = "How long to wait for namespaces to go (default ${DEFAULT-VALUE}); those still"
                     + " terminating are listed, not waited on.")
@@ -76,13 +79,8 @@ final class CleanupCommand implements Callable<Integer> {
                 out.flush();
                 return Main.OK;
             }
-            if (which.all && !Confirmation.fromConsole(yes).granted("Delete everything listed above, "
-                    + runs.size() + (runs.size() == 1 ? " run" : " runs") + "? [y/N] ", "cleanup --all would delete "
-                    + runs.size() + (runs.size() == 1 ? " run" : " runs") + " (listed above), perhaps a campaign"
-                    + " still running: pass --yes to delete them, --dry-run to only list, or --run-id ID for one")) {
-                out.println("nothing deleted");
-                out.flush();
-                return Main.FAILED;
+            if (which.all) {
+                CleanupConfirmation.require(runs.size(), yes, prompt);
             }
             return delete(cleanup, runs, out);
         }
