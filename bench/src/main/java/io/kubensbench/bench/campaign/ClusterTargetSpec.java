@@ -18,11 +18,16 @@ import java.util.regex.Pattern;
  * <p>{@code namespace} is a prefix: each campaign works in {@code <namespace>-<run id>} and
  * runs its probe in {@code <namespace>-probe-<run id>}, so campaigns never share a namespace.
  *
+ * <p>{@code probeAsRoot} is an explicit opt-in to the documented check's privileges: the node
+ * probe then runs as root with {@code SYS_PTRACE} and reads the namespace links, which makes
+ * it root on the node in effect. By default it runs as an unprivileged user and compares the
+ * namespaces by what any user can read ({@link io.kubensbench.bench.cluster.ProbeManifests}).
+ *
  * <p>Invalid values fail with an {@link InvalidCampaignException} naming the field
  * ({@code target.cluster.namespace}).
  */
 public record ClusterTargetSpec(String context, Map<String, String> nodeSelector, String encapsulation,
-        String namespace, String image, Double qps, Integer burst) {
+        String namespace, String image, Double qps, Integer burst, Boolean probeAsRoot) {
 
     public static final String MACHINECONFIG = "machineconfig";
     public static final String MANUAL = "manual";
@@ -112,15 +117,22 @@ public record ClusterTargetSpec(String context, Map<String, String> nodeSelector
                     + burst + ")");
         }
         image = image == null ? DEFAULT_IMAGE : image;
-        if (image.isBlank() || image.chars().anyMatch(c -> Character.isWhitespace(c) || Character.isISOControl(c))) {
-            throw new InvalidCampaignException(PATH + "image", "must be an image reference without spaces (got "
-                    + Shown.text(image) + ")");
+        try {
+            new ImageReference(image);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidCampaignException(PATH + "image", e.getMessage());
         }
+        probeAsRoot = probeAsRoot != null && probeAsRoot;
+    }
+
+    /** The image of the pods and the probe, with whether it is pinned by digest. */
+    public ImageReference imageReference() {
+        return new ImageReference(image);
     }
 
     /** The cluster of the current kube context, every node, default namespace and image. */
     public static ClusterTargetSpec of(String encapsulation) {
-        return new ClusterTargetSpec(null, Map.of(), encapsulation, null, null, null, null);
+        return new ClusterTargetSpec(null, Map.of(), encapsulation, null, null, null, null, null);
     }
 
     /**

@@ -12,7 +12,7 @@ final class TargetReader {
 
     static final List<String> TARGET_FIELDS = List.of("lab", "cluster");
     static final List<String> CLUSTER_FIELDS = List.of("context", "nodeSelector", "encapsulation", "namespace",
-            "image", "qps", "burst");
+            "image", "qps", "burst", "probeAsRoot");
 
     private TargetReader() {
     }
@@ -56,7 +56,8 @@ final class TargetReader {
         return new ClusterTargetSpec(optionalText(f.get("context")), nodeSelector,
                 optionalText(f.get("encapsulation")), optionalText(f.get("namespace")), optionalText(f.get("image")),
                 f.get("qps").present() ? f.get("qps").number() : null,
-                f.get("burst").present() ? f.get("burst").integer() : null);
+                f.get("burst").present() ? f.get("burst").integer() : null,
+                f.get("probeAsRoot").present() ? f.get("probeAsRoot").bool() : null);
     }
 
     private static String optionalText(YamlField f) {

@@ -121,6 +121,13 @@ record YamlField(String path, JsonNode node) {
         throw problem("must be a number (got " + got() + ")");
     }
 
+    boolean bool() {
+        if (node != null && node.isBoolean()) {
+            return node.booleanValue();
+        }
+        throw problem("must be true or false (got " + got() + ")");
+    }
+
     String text() {
         if (node != null && node.isTextual()) {
             return node.textValue();

@@ -12,6 +12,7 @@ import io.kubensbench.bench.campaign.Order;
 import io.kubensbench.bench.campaign.Schedule;
 import io.kubensbench.bench.cluster.ClusterManifests;
 import io.kubensbench.bench.cluster.ProbeManifests;
+import io.kubensbench.bench.cluster.ProbePrivileges;
 import io.kubensbench.bench.plan.Plan;
 import io.kubensbench.bench.plan.PlannedRun;
 import io.kubensbench.workloads.mounts.MountPlan;
@@ -178,10 +179,14 @@ final class PlanCommand implements Callable<Integer> {
         out.println("# kubens-bench plan --manifests: campaign " + c.name() + ", " + count(c.levels().size(), "level")
                 + ", run id " + RUN_ID + ", namespace " + manifests.namespaceName() + ", "
                 + (nodes.isEmpty() ? "pods not pinned to a node (pin them with --node NAME)" : count(nodes.size(), "node")));
+        out.println("# the pods pass Pod Security's restricted profile; on OpenShift they name no runAsUser (its"
+                + " restricted SCC assigns one from the namespace's range)");
         print(out, manifests.namespace());
-        out.println("# the node probe (namespace " + manifests.probeNamespaceName() + ")");
+        out.println("# the node probe (namespace " + manifests.probeNamespaceName() + "), image " + cluster.image() + ": "
+                + cluster.imageReference().pinning());
         ProbeManifests probe = new ProbeManifests(manifests.probeNamespaceName(), cluster.image(), RUN_ID,
-                c.sampling().interval(), cluster.nodeSelector(), false);
+                c.sampling().interval(), cluster.nodeSelector(), false, new ProbePrivileges(cluster.probeAsRoot()));
+        probe.privileges().describe().forEach(line -> out.println("#   " + line));
         probe.objects().forEach(o -> print(out, o));
         for (int i = 0; i < c.levels().size(); i++) {
             Level level = c.levels().get(i);
@@ -215,8 +220,9 @@ final class PlanCommand implements Callable<Integer> {
         String nodes = k.nodeSelector().isEmpty() ? "every node" : "nodes " + k.nodeSelector().entrySet().stream()
                 .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(","));
         return "cluster: context " + (k.context() == null ? "(current)" : k.context()) + ", " + nodes
-                + ", namespace " + k.namespace() + "-<run id>, image " + k.image() + ", encapsulation switched by "
-                + k.encapsulation();
+                + ", namespace " + k.namespace() + "-<run id>, image " + k.image() + " (" + (k.imageReference().pinned()
+                ? "pinned by digest" : "not pinned") + "), node probe " + (k.probeAsRoot() ? "as root (probeAsRoot)"
+                : "unprivileged") + ", encapsulation switched by " + k.encapsulation();
     }
 
     private static String describeArm(ArmSpec arm) {

@@ -1,5 +1,6 @@
 package io.kubensbench.bench.cluster;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -25,7 +26,8 @@ import java.util.Set;
  * a cluster; {@code --context} over the campaign's {@code target.cluster.context} over the
  * current context. Problems a user can fix (no kubeconfig, an unknown context, an API server
  * that does not answer, rejected credentials) are one-line {@link ClusterAccessException}s,
- * found before anything is created.
+ * found before anything is created. A kubeconfig holds credentials, so no message quotes a
+ * line or a value of it: a broken file is named with the line and column at fault.
  */
 public final class ClusterConnection {
 
@@ -64,9 +66,7 @@ public final class ClusterConnection {
             config = Config.autoConfigure(null);
         } else {
             checkContext(files, chosen);
-            config = kubeconfig != null || files.size() == 1
-                    ? Config.fromKubeconfig(chosen, files.get(0).toFile())
-                    : Config.autoConfigure(chosen);
+            config = load(files, kubeconfig != null || files.size() == 1, chosen);
         }
         // A dead API server should say so in seconds, not after ten backed-off retries.
         config.setRequestRetryBackoffLimit(2);
@@ -79,6 +79,33 @@ public final class ClusterConnection {
             throw ApiErrors.explain(e, "get", "the API server's /version", client.getMasterUrl());
         }
         return client;
+    }
+
+    /**
+     * fabric8's reading of the files. A file of the wrong shape (a list where a mapping
+     * belongs) fails there with a message that quotes the value, which may be a token:
+     * the user learns where, never what.
+     */
+    private static Config load(List<Path> files, boolean single, String context) throws ClusterAccessException {
+        try {
+            return single ? Config.fromKubeconfig(context, files.get(0).toFile()) : Config.autoConfigure(context);
+        } catch (RuntimeException e) {
+            throw new ClusterAccessException(String.join(", ", files.stream().map(Path::toString).toList())
+                    + ": not a kubeconfig: " + where(e, "a field has the wrong type"));
+        }
+    }
+
+    /**
+     * Where in the file {@code e} found a problem, as line and column only: YAML parsers quote
+     * the offending lines, and in a kubeconfig those may hold a token or a client key.
+     */
+    private static String where(Throwable e, String what) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof JsonProcessingException j && j.getLocation() != null && j.getLocation().getLineNr() > 0) {
+                return what + " at line " + j.getLocation().getLineNr() + ", column " + j.getLocation().getColumnNr();
+            }
+        }
+        return what;
     }
 
     /** The kubeconfig files in the order kubectl reads them; only those that exist. */
@@ -115,8 +142,10 @@ public final class ClusterConnection {
             JsonNode root;
             try {
                 root = yaml.readTree(file.toFile());
+            } catch (JsonProcessingException e) {
+                throw new ClusterAccessException(file + ": not a kubeconfig: " + where(e, "YAML syntax error"));
             } catch (IOException e) {
-                throw new ClusterAccessException(file + ": not a kubeconfig (" + e.getMessage() + ")");
+                throw new ClusterAccessException(file + ": cannot be read (" + e.getClass().getSimpleName() + ")");
             }
             if (root == null || !root.isObject()) {
                 throw new ClusterAccessException(file + ": not a kubeconfig (empty or not a mapping)");

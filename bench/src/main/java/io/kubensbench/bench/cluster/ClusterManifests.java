@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.kubensbench.bench.campaign.ClusterTargetSpec;
+import io.kubensbench.workloads.cluster.RunNames;
 import io.kubensbench.workloads.pods.PodFactory;
 import io.kubensbench.workloads.spec.WorkloadSpec;
 import java.util.ArrayList;
@@ -25,10 +26,25 @@ public final class ClusterManifests {
 
     private final ClusterTargetSpec target;
     private final String runId;
+    private final boolean openShift;
 
+    /** The objects as created on plain Kubernetes. */
     public ClusterManifests(ClusterTargetSpec target, String runId) {
+        this(target, runId, false);
+    }
+
+    private ClusterManifests(ClusterTargetSpec target, String runId, boolean openShift) {
         this.target = target;
         this.runId = runId;
+        this.openShift = openShift;
+    }
+
+    /**
+     * The same objects for a cluster that admits pods by SCCs ({@code openShift}) or not: on
+     * OpenShift the pods name no user ({@link PodFactory#withUser(Long)}).
+     */
+    public ClusterManifests onOpenShift(boolean onOpenShift) {
+        return new ClusterManifests(target, runId, onOpenShift);
     }
 
     /** The run label and the managed-by label, on everything a campaign creates. */
@@ -44,7 +60,7 @@ public final class ClusterManifests {
      * on one cluster never share one, so deleting it removes nothing of anyone else's.
      */
     public String namespaceName() {
-        return target.namespace() + "-" + runId;
+        return RunNames.of(target.namespace(), runId);
     }
 
     /** Where the node probe runs, {@code <target.cluster.namespace>-probe-<run id>}. */
@@ -54,7 +70,7 @@ public final class ClusterManifests {
 
     /** The probe's namespace for a namespace prefix and a run id. */
     public static String probeNamespace(String prefix, String runId) {
-        return prefix + "-probe-" + runId;
+        return RunNames.of(prefix + "-probe", runId);
     }
 
     /** The namespace the workload's pods go to, labelled so cleanup finds it. */
@@ -72,7 +88,8 @@ public final class ClusterManifests {
         if (hostname != null) {
             selector.put(HOSTNAME_LABEL, hostname);
         }
-        return new PodFactory(workload, runId, namespaceName(), target.image(), selector).withAttempt(attempt);
+        return new PodFactory(workload, runId, namespaceName(), target.image(), selector).withAttempt(attempt)
+                .withUser(openShift ? null : PodFactory.DEFAULT_USER);
     }
 
     /** The attempt name of node {@code k}'s pods in a run tagged {@code tag}. */

@@ -95,6 +95,7 @@ final class ClusterTarget implements Target {
             machineConfigs = MachineConfigSwitch.check(client, timeouts.rolloutPoll(), runId, selected, switching, log);
         }
         log.accept("run id " + runId + ": " + selected.size() + " node(s) " + String.join(", ", selected.names())
+                + (selected.skipped().isEmpty() ? "" : " (skipped: " + selected.skipped() + ")")
                 + "; leftovers of an aborted run go with: kubens-bench cleanup --run-id " + runId
                 + (machineConfigs == null ? "" : ", and its MachineConfig with: kubens-bench encapsulation disable"
                 + " --run-id " + runId));
@@ -106,12 +107,14 @@ final class ClusterTarget implements Target {
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("interrupted while creating the campaign's namespace");
         }
+        ProbePrivileges privileges = new ProbePrivileges(spec.probeAsRoot());
+        log.accept(privileges.summary() + "; image " + spec.image() + " (" + spec.imageReference().pinning() + ")");
         NodeProbe probe = NodeProbe.forCluster(client, manifests.probeNamespaceName(), spec.image(), runId, interval,
-                spec.nodeSelector());
+                spec.nodeSelector(), privileges);
         probe.deploy();
         readings = new ProbeReadings(probe, logs, selected.names(), interval, timeouts.probeReady());
         arms = new ClusterArms(selected, readings, machineConfigs);
-        workloads = new NodeWorkloads(client, manifests, selected, options);
+        workloads = new NodeWorkloads(client, manifests.onOpenShift(probe.manifests().openShift()), selected, options);
         readings.open();
     }
 
@@ -239,8 +242,9 @@ final class ClusterTarget implements Target {
             }
             try {
                 CleanupReport report = ClusterCleanups.forCluster(client).cleanup(runId, timeouts.cleanupWait());
-                log.accept("cleanup: " + report.summary());
-            } catch (IOException | RuntimeException e) {
+                log.accept("cleanup: " + report.summary() + (report.failures().isEmpty() ? ""
+                        : "; finish with: kubens-bench cleanup --run-id " + runId));
+            } catch (RuntimeException e) {
                 log.accept("cleanup failed: " + e.getMessage() + "; finish with: kubens-bench cleanup --run-id "
                         + runId);
             } catch (InterruptedException e) {

@@ -11,6 +11,7 @@ import io.kubensbench.workloads.pods.PodFactory;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
@@ -31,9 +32,9 @@ final class NodeProbe {
 
     /** A probe for the cluster {@code client} talks to, asking it whether it is OpenShift. */
     static NodeProbe forCluster(KubernetesClient client, String namespace, String image, String runId,
-            Duration interval, Map<String, String> nodeSelector) throws IOException {
+            Duration interval, Map<String, String> nodeSelector, ProbePrivileges privileges) throws IOException {
         return new NodeProbe(client, new ProbeManifests(namespace, image, runId, interval, nodeSelector,
-                servesOpenShiftSecurity(client)));
+                servesOpenShiftSecurity(client), privileges));
     }
 
     /**
@@ -73,12 +74,17 @@ final class NodeProbe {
     }
 
     /**
-     * Waits until the probe runs and is ready on every node it is scheduled to; returns node
-     * name to probe pod name. The timeout's message names each node whose probe is not
-     * ready and why.
+     * Waits until the probe runs and is ready on each of {@code nodes}; returns node name to
+     * probe pod name. Fails at once, with the server's words, when the cluster refuses the
+     * probe's pods, and at the timeout naming each node whose probe is not ready and why.
      */
-    Map<String, String> awaitReady(Duration timeout) throws IOException {
-        return new ProbeReadiness(client, manifests).await(timeout);
+    Map<String, String> awaitReady(Duration timeout, Collection<String> nodes) throws IOException {
+        return new ProbeReadiness(client, manifests).await(timeout, nodes);
+    }
+
+    /** The nodes the probe's selector matches that can run it now, and those that cannot, with why. */
+    UsableNodes usableNodes() throws IOException {
+        return new ProbeReadiness(client, manifests).usableNodes();
     }
 
     /**

@@ -23,11 +23,13 @@ import java.util.Map;
  * <pre>
  * kbprobe v1 seq=N up=SECONDS hz=N boot=ID pid1=START,UTIME,STIME,SCHEDNS comm1=NAME mounts1=N
  *   ns1=LINK kubelet=PID,LINK kubeletcpu=START,UTIME,STIME,SCHEDNS runtime=PID,LINK
- *   cpu=BUSY,TOTAL self=TICKS probe=PID,START [systemd=VERSION]
+ *   [mntid=ID,ID,ID] cpu=BUSY,TOTAL self=TICKS probe=PID,START [systemd=VERSION]
  * </pre>
  * {@code probe=} (the probe shell's PID and start time) follows the documented tokens so that
- * a restarted probe is told apart from a probe whose counters went backwards. Tokens of a
- * later probe that this parser does not know are ignored.
+ * a restarted probe is told apart from a probe whose counters went backwards. {@code mntid=}
+ * holds the root mount ids of PID 1, kubelet and the runtime, which tell mount namespaces
+ * apart where the links cannot be read (an unprivileged probe). Tokens of a later probe that
+ * this parser does not know are ignored.
  *
  * @param uptimeNs   the node's {@code /proc/uptime} (CLOCK_BOOTTIME, 10 ms resolution) in ns
  * @param hz         the node's clock ticks per second, the unit of every tick count here
@@ -46,11 +48,12 @@ import java.util.Map;
  * @param probePid   the probe shell's PID on the node (the probe runs with hostPID)
  * @param probeStartTicks the probe shell's start time, -1 when unreadable
  * @param systemdVersion  the version of the libsystemd-shared PID 1 has mapped, null when unreadable
+ * @param mountIds   the root mount ids of PID 1, kubelet and the runtime; null when the line has none
  */
 public record ProbeLine(long seq, long uptimeNs, long hz, String bootId, Counters pid1, String comm1,
                         long mounts1, String ns1, long kubeletPid, String kubeletNs, Counters kubeletCpu,
                         long runtimePid, String runtimeNs, MachineCpu machine, long selfTicks, long probePid,
-                        long probeStartTicks, String systemdVersion) {
+                        long probeStartTicks, String systemdVersion, MountIds mountIds) {
 
     /** The prefix of every measurement line; start lines and anything else are not measurements. */
     public static final String PREFIX = "kbprobe v1 seq=";
@@ -59,6 +62,18 @@ public record ProbeLine(long seq, long uptimeNs, long hz, String bootId, Counter
 
     private static final List<String> REQUIRED = List.of("seq", "up", "hz", "boot", "pid1", "comm1",
             "mounts1", "ns1", "kubelet", "kubeletcpu", "runtime", "cpu", "self", "probe");
+
+    /** How a mount identity read from mountinfo is written: {@code mountid:27}. */
+    public static final String MOUNT_ID = "mountid:";
+
+    /**
+     * The id of the mount at {@code /} in the mountinfo of PID 1, kubelet and the runtime, each
+     * as {@code mountid:N} or null when unknown. Mount ids are unique across a node's mount
+     * namespaces, so equal ids mean a shared namespace: the comparison an unprivileged probe
+     * can make, since reading a mountinfo needs no ptrace access.
+     */
+    public record MountIds(String systemd, String kubelet, String runtime) {
+    }
 
     /**
      * A process's counters as the probe prints them.
@@ -124,7 +139,20 @@ public record ProbeLine(long seq, long uptimeNs, long hz, String bootId, Counter
                 counters(tokens, "kubeletcpu"), number(tokens, "runtime", runtime[0], true), text(runtime[1]),
                 busy < 0 || total < 0 ? null : new MachineCpu(busy, total),
                 number(tokens, "self", tokens.get("self"), true), number(tokens, "probe", probe[0], false),
-                number(tokens, "probe", probe[1], true), tokens.containsKey("systemd") ? text(tokens.get("systemd")) : null);
+                number(tokens, "probe", probe[1], true), tokens.containsKey("systemd") ? text(tokens.get("systemd")) : null,
+                mountIds(tokens));
+    }
+
+    private static MountIds mountIds(Map<String, String> tokens) {
+        if (!tokens.containsKey("mntid")) {
+            return null;
+        }
+        String[] ids = fields(tokens, "mntid", 3);
+        String[] named = new String[3];
+        for (int i = 0; i < 3; i++) {
+            named[i] = number(tokens, "mntid", ids[i], true) < 0 ? null : MOUNT_ID + ids[i];
+        }
+        return new MountIds(named[0], named[1], named[2]);
     }
 
     private static String[] fields(Map<String, String> tokens, String key, int count) {
@@ -202,16 +230,16 @@ public record ProbeLine(long seq, long uptimeNs, long hz, String bootId, Counter
     public Sample toSample(long receivedEpochMillis) {
         List<ProcessReading> processes = new ArrayList<>(3);
         processes.add(pid1 == null
-                ? new ProcessReading(Watched.SYSTEMD, 1, null, mounts1, ns1, "the probe could not read PID 1's counters")
-                : new ProcessReading(Watched.SYSTEMD, 1, systemdCpu(), mounts1, ns1, null));
+                ? new ProcessReading(Watched.SYSTEMD, 1, null, mounts1, systemdIdentity(), "the probe could not read PID 1's counters")
+                : new ProcessReading(Watched.SYSTEMD, 1, systemdCpu(), mounts1, systemdIdentity(), null));
         if (kubeletPid < 0) {
             processes.add(new ProcessReading(Watched.KUBELET, -1, null, -1, null, "the probe found no kubelet process"));
         } else if (kubeletCpu == null) {
-            processes.add(new ProcessReading(Watched.KUBELET, kubeletPid, null, -1, kubeletNs,
+            processes.add(new ProcessReading(Watched.KUBELET, kubeletPid, null, -1, kubeletIdentity(),
                     "the probe could not read kubelet's counters (PID " + kubeletPid + ")"));
         } else {
             processes.add(new ProcessReading(Watched.KUBELET, kubeletPid, cpu(kubeletPid, Watched.KUBELET, kubeletCpu),
-                    -1, kubeletNs, null));
+                    -1, kubeletIdentity(), null));
         }
         if (selfTicks < 0 || probeStartTicks < 0) {
             processes.add(new ProcessReading(PROBE_ROLE, probePid, null, -1, null,
@@ -241,11 +269,38 @@ public record ProbeLine(long seq, long uptimeNs, long hz, String bootId, Counter
         return Math.multiplyExact(ticks, 1_000_000_000L) / hz;
     }
 
-    /** The three namespaces the documented check compares, or null when any is unknown. */
+    /**
+     * Whether this line tells namespaces apart by their links, as the documented check does:
+     * when the probe could read PID 1's link (a probe with ptrace read access). Otherwise it
+     * does by root mount ids. One line never mixes the two, so equal means equal.
+     */
+    public boolean byLinks() {
+        return ns1 != null || mountIds == null;
+    }
+
+    /** PID 1's mount namespace identity, as {@link #byLinks()} says; null when unknown. */
+    public String systemdIdentity() {
+        return byLinks() ? ns1 : mountIds.systemd();
+    }
+
+    /** kubelet's mount namespace identity, as {@link #byLinks()} says; null when unknown. */
+    public String kubeletIdentity() {
+        return byLinks() ? kubeletNs : mountIds.kubelet();
+    }
+
+    /** The runtime's mount namespace identity, as {@link #byLinks()} says; null when unknown. */
+    public String runtimeIdentity() {
+        return byLinks() ? runtimeNs : mountIds.runtime();
+    }
+
+    /**
+     * The three namespaces compared, by links or by root mount ids ({@link #byLinks()}), or
+     * null when any is unknown.
+     */
     public NamespaceIdentities identities() {
-        if (ns1 == null || kubeletNs == null || runtimeNs == null) {
-            return null;
-        }
-        return new NamespaceIdentities(ns1, kubeletNs, runtimeNs);
+        String s = systemdIdentity();
+        String k = kubeletIdentity();
+        String r = runtimeIdentity();
+        return s == null || k == null || r == null ? null : new NamespaceIdentities(s, k, r);
     }
 }

@@ -9,13 +9,16 @@ import io.kubensbench.workloads.cluster.ApiErrors;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Duration;
 
 /**
  * The probe's log on one node, as the API server streams it. A node's probe pod changes when
- * the node reboots (an arm switch) or the pod restarts, so after a break the log is opened
- * again on the node's current probe pod, asking only for its newest line.
+ * the node reboots (an arm switch) or the pod restarts, so after a break, or a stall, the log
+ * is opened again on the node's current probe pod, asking only for its newest line.
  */
 final class ProbeLog {
+
+    private static final Duration REOPEN_DELAY = Duration.ofSeconds(1);
 
     private final KubernetesClient client;
     private final ProbeManifests manifests;
@@ -25,9 +28,13 @@ final class ProbeLog {
         this.manifests = manifests;
     }
 
-    /** Follows the log on {@code node}, starting at {@code podName}. */
+    /**
+     * Follows the log on {@code node}, starting at {@code podName}; a log silent for three probe
+     * intervals (at least 5 s) is reopened.
+     */
     ProbeStream stream(String node, String podName) {
-        return new ProbeStream(node, resume -> open(resume ? currentPod(node) : podName, resume));
+        return new ProbeStream(node, resume -> open(resume ? currentPod(node) : podName, resume),
+                REOPEN_DELAY, ProbeStream.idleLimit(manifests.interval()));
     }
 
     private InputStream open(String podName, boolean resume) throws IOException {

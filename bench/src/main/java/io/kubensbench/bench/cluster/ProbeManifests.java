@@ -13,6 +13,8 @@ import io.fabric8.kubernetes.api.model.apps.DaemonSetBuilder;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBuilder;
 import io.fabric8.kubernetes.api.model.rbac.RoleBindingBuilder;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
+import io.kubensbench.bench.campaign.ImageReference;
+import io.kubensbench.workloads.cluster.RunNames;
 import io.kubensbench.workloads.pods.PodFactory;
 import io.kubensbench.workloads.time.Durations;
 import java.io.IOException;
@@ -27,30 +29,24 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * The node probe's objects: a DaemonSet that runs {@code probe.sh} on every node and what it
- * needs to be admitted, built from fabric8's model so the objects can be inspected before
- * anything reaches a cluster ({@code plan --manifests} prints them). A cluster campaign has no
- * other way to read PID 1's counters and the namespaces the product documentation's
- * verification compares; {@link NodeProbe} creates, watches and removes these objects.
+ * The node probe's objects: a DaemonSet that runs {@code probe.sh} on every Linux node and
+ * what it needs to be admitted, built from fabric8's model so the objects can be inspected
+ * before anything reaches a cluster ({@code plan --manifests} prints them). A cluster campaign
+ * has no other way to read PID 1's counters and tell the mount namespaces of PID 1, kubelet
+ * and CRI-O apart; {@link NodeProbe} creates, watches and removes these objects.
  *
- * <p>Privileges, each one needed and nothing more:
- * <ul>
- *   <li>{@code hostPID}: PID 1, kubelet and CRI-O are only visible in the node's PID
- *       namespace; /proc inside the container then is the node's.</li>
- *   <li>user 0 and the capability {@code SYS_PTRACE}: {@code readlink /proc/PID/ns/mnt} of
- *       another process needs ptrace read access, which means the same user as the target
- *       (the node's daemons run as root) and, for targets that are not dumpable, this
- *       capability. Every other capability is dropped.</li>
- *   <li>no host network, IPC or ports, no privilege escalation, not privileged, a read-only
- *       root file system, the runtime's default seccomp profile: the probe only reads
- *       /proc and writes to stdout.</li>
- *   <li>no volumes at all, no host paths, no service-account token: the script is passed
- *       inline and the probe never talks to the API server.</li>
- * </ul>
- * On OpenShift, where security context constraints decide admission, a dedicated SCC
+ * <p>Privileges: the node's PID namespace ({@code hostPID}), because PID 1, kubelet and CRI-O
+ * are only visible there; the user and capabilities are {@link ProbePrivileges}' (an
+ * unprivileged user by default, root with {@code SYS_PTRACE} only when asked for); no host
+ * network, IPC or ports, no privilege escalation, not privileged, a read-only root file
+ * system, the runtime's default seccomp profile, no volumes at all, no service-account token:
+ * the script is passed inline and the probe never talks to the API server.
+ *
+ * <p>On OpenShift, where security context constraints decide admission, a dedicated SCC
  * allows exactly that, a ClusterRole grants {@code use} of it, and a RoleBinding in the
  * probe's namespace gives it to the probe's ServiceAccount only. Every object carries the
- * run label, so cleanup by label removes the probe with the rest of the run.
+ * run's labels, and the cluster-scoped ones a name made for the run, so cleanup by run id
+ * removes the probe with the rest of the run.
  *
  * <p>The SCC keeps SELinux at {@code MustRunAs}: no SELinux option is asked for. CRI-O gives
  * a container that shares the host's PID namespace the {@code spc_t} type whatever it asks
@@ -64,6 +60,8 @@ public final class ProbeManifests {
     /** Value of {@code app.kubernetes.io/name} on the probe's objects. */
     public static final String NAME = "kubens-bench-probe";
     public static final String NAME_LABEL = "app.kubernetes.io/name";
+    /** The label kubelet puts on its node with the node's operating system. */
+    public static final String OS_LABEL = "kubernetes.io/os";
     /** The API group whose presence marks OpenShift's admission by SCCs. */
     public static final String OPENSHIFT_SECURITY_GROUP = "security.openshift.io";
     /** How SCCs are addressed through the generic client: no OpenShift client needed. */
@@ -85,21 +83,24 @@ public final class ProbeManifests {
     private final Duration interval;
     private final Map<String, String> nodeSelector;
     private final boolean openShift;
+    private final ProbePrivileges privileges;
 
     /**
      * The probe of run {@code runId} in {@code namespace}, printing a line every
-     * {@code interval} on the nodes {@code nodeSelector} matches; {@code openShift} adds what
-     * SCC admission needs.
+     * {@code interval} on the Linux nodes {@code nodeSelector} matches; {@code openShift} adds
+     * what SCC admission needs; {@code privileges} says who it runs as.
      */
     public ProbeManifests(String namespace, String image, String runId, Duration interval,
-            Map<String, String> nodeSelector, boolean openShift) {
+            Map<String, String> nodeSelector, boolean openShift, ProbePrivileges privileges) {
         if (namespace == null || !NAMESPACE.matcher(namespace).matches()) {
             throw new IllegalArgumentException("probe namespace \"" + namespace
                     + "\" must be a DNS-1123 label (lowercase letters, digits, '-', at most 63)");
         }
         PodFactory.checkedRunId(runId);
-        if (image == null || image.isBlank()) {
-            throw new IllegalArgumentException("probe image must not be blank (a plain shell image such as busybox)");
+        try {
+            new ImageReference(image);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("the probe image " + e.getMessage(), e);
         }
         if (interval == null || interval.compareTo(MIN_INTERVAL) < 0) {
             throw new IllegalArgumentException("probe interval " + (interval == null ? null : Durations.exact(interval))
@@ -111,6 +112,7 @@ public final class ProbeManifests {
         this.interval = interval;
         this.nodeSelector = nodeSelector == null ? Map.of() : Map.copyOf(nodeSelector);
         this.openShift = openShift;
+        this.privileges = privileges;
     }
 
     public String namespace() {
@@ -119,6 +121,16 @@ public final class ProbeManifests {
 
     public boolean openShift() {
         return openShift;
+    }
+
+    /** Who the probe runs as, and so what it can do on a node. */
+    public ProbePrivileges privileges() {
+        return privileges;
+    }
+
+    /** The probe's image, with whether it is pinned by digest. */
+    public ImageReference image() {
+        return new ImageReference(image);
     }
 
     /** The probe script as shipped, run by the DaemonSet as {@code sh -c SCRIPT}. */
@@ -131,6 +143,11 @@ public final class ProbeManifests {
         } catch (IOException e) {
             throw new IllegalStateException("cannot read the probe script " + SCRIPT_RESOURCE + ": " + e.getMessage(), e);
         }
+    }
+
+    /** How often the probe prints a line. */
+    public Duration interval() {
+        return interval;
     }
 
     /** {@code PROBE_INTERVAL}: seconds, with a fraction only where needed ({@code 1}, {@code 0.5}). */
@@ -157,13 +174,21 @@ public final class ProbeManifests {
         return runId;
     }
 
-    /** The nodes the DaemonSet is restricted to; empty for every node. */
+    /** The nodes the campaign selected; the DaemonSet also requires {@value #OS_LABEL}=linux. */
     public Map<String, String> nodeSelector() {
         return nodeSelector;
     }
 
+    /** The DaemonSet's node selector: the campaign's, on Linux nodes only (the probe is a shell script). */
+    Map<String, String> podNodeSelector() {
+        Map<String, String> selector = new LinkedHashMap<>(nodeSelector);
+        selector.put(OS_LABEL, "linux");
+        return selector;
+    }
+
+    /** The name of the probe's cluster-scoped objects, made for the run so that cleanup finds them. */
     private String clusterName() {
-        return NAME + "-" + runId;
+        return RunNames.of(NAME, runId);
     }
 
     private ObjectMeta meta(String name, boolean namespaced) {
@@ -237,7 +262,7 @@ public final class ProbeManifests {
                 .withHostPID(true)
                 .withHostNetwork(false)
                 .withHostIPC(false)
-                .withNodeSelector(nodeSelector.isEmpty() ? null : nodeSelector)
+                .withNodeSelector(podNodeSelector())
                 .addNewToleration().withOperator("Exists").endToleration()
                 .withTerminationGracePeriodSeconds(2L)
                 .addNewContainer()
@@ -249,20 +274,13 @@ public final class ProbeManifests {
                 .withNewValueFrom().withNewFieldRef().withFieldPath("spec.nodeName").endFieldRef().endValueFrom()
                 .endEnv()
                 .addNewEnv().withName("PROBE_INTERVAL").withValue(intervalSeconds()).endEnv()
+                .addNewEnv().withName("PROBE_NS_LINKS").withValue(privileges.linksSetting()).endEnv()
                 .withNewResources()
                 .addToRequests("cpu", new Quantity("5m"))
                 .addToRequests("memory", new Quantity("16Mi"))
                 .addToLimits("memory", new Quantity("64Mi"))
                 .endResources()
-                .withNewSecurityContext()
-                .withRunAsUser(0L)
-                .withRunAsNonRoot(false)
-                .withReadOnlyRootFilesystem(true)
-                .withAllowPrivilegeEscalation(false)
-                .withPrivileged(false)
-                .withNewCapabilities().withDrop("ALL").withAdd("SYS_PTRACE").endCapabilities()
-                .withNewSeccompProfile().withType("RuntimeDefault").endSeccompProfile()
-                .endSecurityContext()
+                .withSecurityContext(privileges.securityContext())
                 .endContainer()
                 .endSpec()
                 .endTemplate()
@@ -271,10 +289,10 @@ public final class ProbeManifests {
     }
 
     /**
-     * The SCC that admits exactly the probe's pod: host PID only, SYS_PTRACE as the one
-     * capability it may add to an otherwise empty set (required drop ALL with an allowed
-     * capability is how restricted-v2 grants NET_BIND_SERVICE), any user (it runs as 0), no
-     * volumes, read-only root, default seccomp, SELinux as assigned to the namespace.
+     * The SCC that admits exactly the probe's pod: host PID only, the probe's one user and
+     * the capabilities {@link ProbePrivileges} asks for (none by default; required drop ALL
+     * with an allowed capability is how restricted-v2 grants NET_BIND_SERVICE), no volumes,
+     * read-only root, default seccomp, SELinux as assigned to the namespace.
      */
     private GenericKubernetesResource securityContextConstraints() {
         return new GenericKubernetesResourceBuilder()
@@ -288,11 +306,10 @@ public final class ProbeManifests {
                 .addToAdditionalProperties("allowHostDirVolumePlugin", false)
                 .addToAdditionalProperties("allowPrivilegedContainer", false)
                 .addToAdditionalProperties("allowPrivilegeEscalation", false)
-                .addToAdditionalProperties("allowedCapabilities", List.of("SYS_PTRACE"))
+                .addToAdditionalProperties(privileges.sccFields())
                 .addToAdditionalProperties("requiredDropCapabilities", List.of("ALL"))
                 .addToAdditionalProperties("defaultAddCapabilities", List.of())
                 .addToAdditionalProperties("readOnlyRootFilesystem", true)
-                .addToAdditionalProperties("runAsUser", Map.of("type", "RunAsAny"))
                 .addToAdditionalProperties("seLinuxContext", Map.of("type", "MustRunAs"))
                 .addToAdditionalProperties("fsGroup", Map.of("type", "RunAsAny"))
                 .addToAdditionalProperties("supplementalGroups", Map.of("type", "RunAsAny"))

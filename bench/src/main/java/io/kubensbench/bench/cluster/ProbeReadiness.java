@@ -1,69 +1,108 @@
 package io.kubensbench.bench.cluster;
 
+import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodCondition;
-import io.fabric8.kubernetes.api.model.apps.DaemonSet;
-import io.fabric8.kubernetes.api.model.apps.DaemonSetStatus;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.kubensbench.workloads.cluster.ApiErrors;
+import io.kubensbench.workloads.cluster.ClusterAccessException;
 import io.kubensbench.workloads.cluster.PodDiagnosis;
 import io.kubensbench.workloads.time.Deadline;
 import io.kubensbench.workloads.time.Durations;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
- * The wait until the probe is ready on every node its DaemonSet is scheduled to. Readiness,
- * not only Running: the probe's first line is what a campaign waits for next. A timeout says
- * for each node why its probe is not ready, and says so when the DaemonSet is scheduled on no
- * node at all, which is a node selector that matches none.
+ * The wait until the probe is ready on the nodes a caller needs it on. Readiness, not only
+ * Running: the probe's first line is what a campaign waits for next. The nodes are named by
+ * the caller, not taken from the DaemonSet's status: the DaemonSet tolerates every taint, so
+ * it also counts nodes that are NotReady, where its pod never becomes ready.
+ *
+ * <p>When the cluster refuses the probe's pods (Pod Security, an SCC, a quota, a webhook), the
+ * DaemonSet controller says so only in FailedCreate events on the DaemonSet; those are read
+ * and reported with the server's words, at once once they persist, instead of waiting out
+ * the timeout with "no probe pod yet". A timeout says for each node why its probe is not ready.
  */
 final class ProbeReadiness {
 
     private static final Duration POLL = Duration.ofSeconds(1);
+    /** How long a refusal of the probe's pods may last before it counts as the cluster's answer. */
+    static final Duration REFUSAL_GRACE = Duration.ofSeconds(30);
 
     private final KubernetesClient client;
     private final ProbeManifests manifests;
+    private final Duration refusalGrace;
 
     ProbeReadiness(KubernetesClient client, ProbeManifests manifests) {
-        this.client = client;
-        this.manifests = manifests;
+        this(client, manifests, REFUSAL_GRACE);
     }
 
-    /** Node name to ready probe pod name, once every scheduled node has one. */
-    Map<String, String> await(Duration timeout) throws IOException {
+    ProbeReadiness(KubernetesClient client, ProbeManifests manifests, Duration refusalGrace) {
+        this.client = client;
+        this.manifests = manifests;
+        this.refusalGrace = refusalGrace;
+    }
+
+    /**
+     * The nodes that match the probe's selector and can run it now, and those that cannot with
+     * the reason (NotReady, cordoned, not Linux): what {@code encapsulation status} probes.
+     */
+    UsableNodes usableNodes() throws IOException {
+        List<Node> nodes;
+        try {
+            nodes = client.nodes().withLabels(manifests.nodeSelector()).list().getItems();
+        } catch (KubernetesClientException e) {
+            throw ApiErrors.explain(e, "list", "nodes");
+        }
+        return UsableNodes.of(nodes);
+    }
+
+    /** Node name to ready probe pod name, once each of {@code nodes} has one. */
+    Map<String, String> await(Duration timeout, Collection<String> nodes) throws IOException {
+        if (nodes.isEmpty()) {
+            throw new IllegalArgumentException("no node to wait for the probe on");
+        }
+        Set<String> wanted = new TreeSet<>(nodes);
         String namespace = manifests.namespace();
         Deadline deadline = Deadline.after(timeout);
+        Deadline refusal = Deadline.after(refusalGrace);
+        // Events older than this wait belong to an earlier refusal, since fixed; a minute of
+        // slack for the API server's clock.
+        Instant since = Instant.now().minus(Duration.ofMinutes(1));
         while (true) {
-            DaemonSet ds;
             List<Pod> pods;
             try {
-                ds = client.apps().daemonSets().inNamespace(namespace).withName(ProbeManifests.NAME).get();
                 pods = client.pods().inNamespace(namespace).withLabels(manifests.selectorLabels()).list().getItems();
             } catch (KubernetesClientException e) {
-                throw ApiErrors.explain(e, "get", "the probe DaemonSet " + namespace + "/" + ProbeManifests.NAME
-                        + " and its pods");
+                throw ApiErrors.explain(e, "list", "the probe's pods in namespace " + namespace);
             }
-            if (ds == null) {
-                throw new IOException("the probe DaemonSet " + namespace + "/" + ProbeManifests.NAME
-                        + " does not exist; deploy the probe first");
+            Map<String, String> ready = readyPods(pods);
+            if (ready.keySet().containsAll(wanted)) {
+                Map<String, String> out = new TreeMap<>(ready);
+                out.keySet().retainAll(wanted);
+                return out;
             }
-            DaemonSetStatus status = ds.getStatus();
-            int desired = status == null || status.getDesiredNumberScheduled() == null ? 0
-                    : status.getDesiredNumberScheduled();
-            int ready = status == null || status.getNumberReady() == null ? 0 : status.getNumberReady();
-            Map<String, String> byNode = readyPods(pods);
-            if (desired > 0 && ready >= desired && byNode.size() >= desired) {
-                return byNode;
+            Set<String> withoutPod = withoutPod(wanted, pods);
+            if (!withoutPod.isEmpty() && (refusal.passed() || deadline.passed())) {
+                List<String> refused = new ProbeEvents(client, manifests).failedCreates(since);
+                if (!refused.isEmpty()) {
+                    throw new ClusterAccessException("the cluster refused the probe's pods (" + withoutPod.size()
+                            + " of " + wanted.size() + " nodes have none; FailedCreate on DaemonSet " + namespace + "/"
+                            + ProbeManifests.NAME + "): " + String.join("; ", refused));
+                }
             }
             if (deadline.passed()) {
-                throw new IOException(notReady(timeout, desired, byNode, pods));
+                throw new IOException(notReady(timeout, wanted, ready, pods, withoutPod));
             }
             try {
                 deadline.sleep(POLL);
@@ -72,6 +111,16 @@ final class ProbeReadiness {
                 throw new InterruptedIOException("interrupted while waiting for the node probe");
             }
         }
+    }
+
+    private static Set<String> withoutPod(Set<String> wanted, List<Pod> pods) {
+        Set<String> without = new TreeSet<>(wanted);
+        for (Pod pod : pods) {
+            if (pod.getSpec() != null && pod.getMetadata().getDeletionTimestamp() == null) {
+                without.remove(pod.getSpec().getNodeName());
+            }
+        }
+        return without;
     }
 
     private static Map<String, String> readyPods(List<Pod> pods) {
@@ -98,29 +147,24 @@ final class ProbeReadiness {
         return false;
     }
 
-    private String notReady(Duration timeout, int desired, Map<String, String> ready, List<Pod> pods) {
-        String head = "the node probe is not ready within " + Durations.exact(timeout);
-        if (desired == 0) {
-            Map<String, String> nodeSelector = manifests.nodeSelector();
-            return head + ": its DaemonSet " + manifests.namespace() + "/" + ProbeManifests.NAME
-                    + " is scheduled on no node"
-                    + (nodeSelector.isEmpty() ? "" : " (nodeSelector " + new TreeMap<>(nodeSelector) + " matches none)");
-        }
+    private String notReady(Duration timeout, Set<String> wanted, Map<String, String> ready, List<Pod> pods,
+            Set<String> withoutPod) {
         List<String> reasons = new ArrayList<>();
-        int withPod = 0;
         for (Pod pod : pods) {
             String node = pod.getSpec() == null ? null : pod.getSpec().getNodeName();
-            if (node != null) {
-                withPod++;
-            }
-            if (!isReady(pod)) {
+            if ((node == null || wanted.contains(node)) && !isReady(pod)) {
                 reasons.add((node == null ? "unscheduled pod " + pod.getMetadata().getName() : "node " + node)
                         + ": " + PodDiagnosis.of(pod));
             }
         }
-        if (withPod < desired) {
-            reasons.add((desired - withPod) + " of " + desired + " nodes have no probe pod yet");
+        if (!withoutPod.isEmpty()) {
+            List<String> refused = new ProbeEvents(client, manifests).failedCreates(null);
+            reasons.add("no probe pod on " + String.join(", ", withoutPod) + (refused.isEmpty()
+                    ? " (is the node gone, or its nodeSelector or taints keeping DaemonSets off?)"
+                    : " (FailedCreate: " + String.join("; ", refused) + ")"));
         }
-        return head + " (" + ready.size() + " of " + desired + " nodes ready): " + String.join("; ", reasons);
+        long readyWanted = ready.keySet().stream().filter(wanted::contains).count();
+        return "the node probe is not ready within " + Durations.exact(timeout) + " (" + readyWanted + " of "
+                + wanted.size() + " nodes ready): " + String.join("; ", reasons);
     }
 }

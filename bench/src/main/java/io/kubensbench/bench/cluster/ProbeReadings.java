@@ -42,7 +42,7 @@ final class ProbeReadings implements AutoCloseable {
      */
     void open() throws IOException {
         close();
-        Map<String, String> pods = probe.awaitReady(readyTimeout);
+        Map<String, String> pods = probe.awaitReady(readyTimeout, nodes);
         for (String node : nodes) {
             String pod = pods.get(node);
             if (pod == null) {

@@ -21,7 +21,10 @@ import java.util.function.Supplier;
  *
  * <p>A log ends when the probe pod restarts (a node reboot restarts it) or the connection
  * drops; the stream then reopens it, asking only for the newest line, and skips a line it
- * already has. Rates across the gap stay exact: they come from counter deltas, and a reboot
+ * already has. A log can also stall without ending (a proxy or the API server keeps the
+ * connection open but passes nothing on): when nothing arrives for the idle limit, three
+ * probe intervals and at least {@link #MIN_IDLE}, a watchdog closes it, and it is reopened
+ * the same way. Rates across the gap stay exact: they come from counter deltas, and a reboot
  * in between shows as a boot id change.
  *
  * <p>A malformed line is counted and skipped, the first one's error kept for {@link #problem()}:
@@ -37,11 +40,15 @@ final class ProbeStream implements AutoCloseable {
     }
 
     private static final Duration DEFAULT_REOPEN_DELAY = Duration.ofSeconds(1);
+    /** The shortest idle limit: a log delivers lines late and in bursts, and a reopen costs a request. */
+    static final Duration MIN_IDLE = Duration.ofSeconds(5);
 
     private final String node;
     private final Source source;
     private final long reopenDelayNanos;
+    private final long idleNanos;
     private final Thread thread;
+    private final Thread watchdog;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition arrived = lock.newCondition();
 
@@ -54,6 +61,11 @@ final class ProbeStream implements AutoCloseable {
     private String firstMalformed;
     private String streamProblem;
     private InputStream current;
+    /** When the current log last delivered anything, or was opened. */
+    private long activeAt = System.nanoTime();
+    /** The log the watchdog closed for stalling, so its end is not reported as a break. */
+    private InputStream stalled;
+    private long stalls;
     private boolean closed;
 
     /** Follows {@code source} for {@code node}, reopening it a second after it ends. */
@@ -63,12 +75,30 @@ final class ProbeStream implements AutoCloseable {
 
     /** As above, with the pause before reopening an ended log. */
     public ProbeStream(String node, Source source, Duration reopenDelay) {
+        this(node, source, reopenDelay, MIN_IDLE);
+    }
+
+    /**
+     * As above, reopening a log that delivers nothing for {@code idleLimit}
+     * ({@link #idleLimit(Duration)} of the probe's interval).
+     */
+    public ProbeStream(String node, Source source, Duration reopenDelay, Duration idleLimit) {
         this.node = node;
         this.source = source;
         this.reopenDelayNanos = reopenDelay.toNanos();
+        this.idleNanos = idleLimit.toNanos();
         this.thread = new Thread(this::follow, "probe-stream-" + node);
         thread.setDaemon(true);
+        this.watchdog = new Thread(this::watch, "probe-stream-watchdog-" + node);
+        watchdog.setDaemon(true);
         thread.start();
+        watchdog.start();
+    }
+
+    /** How long a log of a probe printing every {@code interval} may stay silent: three intervals, at least {@link #MIN_IDLE}. */
+    static Duration idleLimit(Duration interval) {
+        Duration three = interval.multipliedBy(3);
+        return three.compareTo(MIN_IDLE) < 0 ? MIN_IDLE : three;
     }
 
     public String node() {
@@ -91,7 +121,9 @@ final class ProbeStream implements AutoCloseable {
                 if (isClosed()) {
                     return;
                 }
-                note("the probe log of node " + node + " broke: " + oneLine(e));
+                if (!wasStalled()) {
+                    note("the probe log of node " + node + " broke: " + oneLine(e));
+                }
             }
             resume = true;
             lock.lock();
@@ -114,13 +146,61 @@ final class ProbeStream implements AutoCloseable {
         lock.lock();
         try {
             current = in;
+            activeAt = System.nanoTime();
             return !closed;
         } finally {
             lock.unlock();
         }
     }
 
+    /** Whether the log just ended was closed by the watchdog. */
+    private boolean wasStalled() {
+        return locked(() -> stalled != null && stalled == current);
+    }
+
+    /** Closes the current log when it has delivered nothing for the idle limit; the reader then reopens it. */
+    private void watch() {
+        long check = Math.max(1, Math.min(idleNanos / 4, 1_000_000_000L));
+        while (true) {
+            InputStream silent = null;
+            lock.lock();
+            try {
+                if (closed) {
+                    return;
+                }
+                long now = System.nanoTime();
+                if (current != null && current != stalled && now - activeAt > idleNanos) {
+                    silent = current;
+                    stalled = current;
+                    stalls++;
+                    streamProblem = "the probe log of node " + node + " stalled: no line for "
+                            + Durations.exact(Duration.ofNanos(idleNanos)) + "; reopened";
+                }
+            } finally {
+                lock.unlock();
+            }
+            if (silent != null) {
+                try {
+                    silent.close();
+                } catch (IOException e) {
+                    // the reader sees the end of the log either way
+                }
+            }
+            try {
+                Thread.sleep(Duration.ofNanos(check).toMillis(), (int) (check % 1_000_000));
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
+    }
+
     private void accept(String text) {
+        lock.lock();
+        try {
+            activeAt = System.nanoTime();
+        } finally {
+            lock.unlock();
+        }
         ProbeLine line;
         try {
             line = ProbeLine.parse(text);
@@ -213,6 +293,11 @@ final class ProbeStream implements AutoCloseable {
         return locked(() -> reopened);
     }
 
+    /** How many times the log stalled (open, but silent for the idle limit) and was closed to be reopened. */
+    public long stalls() {
+        return locked(() -> stalls);
+    }
+
     /**
      * What is wrong with this node's stream, or null: the first malformed line's error, else
      * the last time the log broke.
@@ -245,8 +330,10 @@ final class ProbeStream implements AutoCloseable {
             }
         }
         thread.interrupt();
+        watchdog.interrupt();
         try {
             thread.join(TimeUnit.SECONDS.toMillis(5));
+            watchdog.join(TimeUnit.SECONDS.toMillis(5));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

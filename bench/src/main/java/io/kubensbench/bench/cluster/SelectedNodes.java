@@ -1,7 +1,6 @@
 package io.kubensbench.bench.cluster;
 
 import io.fabric8.kubernetes.api.model.Node;
-import io.fabric8.kubernetes.api.model.NodeCondition;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.kubensbench.workloads.cluster.ApiErrors;
@@ -15,19 +14,23 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The nodes a cluster campaign measures: the Ready nodes that match its node selector, by
- * name, as listed once when the campaign starts. Every run measures the same nodes, so a node
- * that joins or leaves the pool meanwhile does not change what is compared.
+ * The nodes a cluster campaign measures: the nodes that match its node selector and can take
+ * the probe and the pods ({@link NodeUsability}: Ready, not cordoned, Linux), by name, as
+ * listed once when the campaign starts. Every run measures the same nodes, so a node that
+ * joins or leaves the pool meanwhile does not change what is compared; the nodes left out are
+ * named with the reason.
  */
 final class SelectedNodes {
 
     private final Map<String, Node> byName;
+    private final UsableNodes usable;
 
-    private SelectedNodes(Map<String, Node> byName) {
+    private SelectedNodes(Map<String, Node> byName, UsableNodes usable) {
         this.byName = byName;
+        this.usable = usable;
     }
 
-    /** Lists the Ready nodes that match {@code selector}; none is an unmet precondition. */
+    /** Lists the usable nodes that match {@code selector}; none is an unmet precondition. */
     static SelectedNodes select(KubernetesClient client, Map<String, String> selector)
             throws IOException {
         List<Node> nodes;
@@ -38,15 +41,21 @@ final class SelectedNodes {
         }
         // Checked here too: the selector's "key=" (an empty value) is easy to get wrong on the way.
         nodes = nodes.stream().filter(n -> matches(n, selector)).toList();
-        Map<String, Node> ready = new LinkedHashMap<>();
-        nodes.stream().filter(SelectedNodes::isReady)
+        UsableNodes usable = UsableNodes.of(nodes);
+        Map<String, Node> byName = new LinkedHashMap<>();
+        nodes.stream().filter(n -> usable.names().contains(n.getMetadata().getName()))
                 .sorted((a, b) -> a.getMetadata().getName().compareTo(b.getMetadata().getName()))
-                .forEach(n -> ready.put(n.getMetadata().getName(), n));
-        if (ready.isEmpty()) {
-            throw new ClusterAccessException("no Ready node matches target.cluster.nodeSelector "
-                    + selector + " (" + nodes.size() + " match, none Ready)");
+                .forEach(n -> byName.put(n.getMetadata().getName(), n));
+        if (byName.isEmpty()) {
+            throw new ClusterAccessException("no usable node matches target.cluster.nodeSelector " + selector + " ("
+                    + (nodes.isEmpty() ? "none matches" : nodes.size() + " match: " + usable.describeSkipped()) + ")");
         }
-        return new SelectedNodes(ready);
+        return new SelectedNodes(byName, usable);
+    }
+
+    /** The matching nodes left out, with why: {@code worker-3 (NotReady)}; empty when none was. */
+    String skipped() {
+        return usable.describeSkipped();
     }
 
     /** The nodes' names, sorted. */
@@ -80,17 +89,5 @@ final class SelectedNodes {
     private static boolean matches(Node node, Map<String, String> selector) {
         Map<String, String> labels = node.getMetadata().getLabels() == null ? Map.of() : node.getMetadata().getLabels();
         return selector.entrySet().stream().allMatch(e -> e.getValue().equals(labels.get(e.getKey())));
-    }
-
-    private static boolean isReady(Node node) {
-        if (node.getStatus() == null || node.getStatus().getConditions() == null) {
-            return false;
-        }
-        for (NodeCondition c : node.getStatus().getConditions()) {
-            if ("Ready".equals(c.getType())) {
-                return "True".equals(c.getStatus());
-            }
-        }
-        return false;
     }
 }

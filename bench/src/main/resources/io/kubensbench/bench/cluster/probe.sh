@@ -8,17 +8,29 @@
 #
 # POSIX sh: runs under busybox sh, dash and bash, with nothing but the shell, sleep, wc,
 # readlink and (optionally) getconf. Per line it forks sleep, wc and one readlink per known
-# process; everything else is shell builtins. A value that cannot be read is printed as "-",
+# process (only with PROBE_NS_LINKS=1); everything else is shell builtins. A value that cannot be read is printed as "-",
 # and the probe keeps running.
+#
+# Two ways to tell mount namespaces apart, both printed when they can be read:
+# - mntid=: the id of the mount at "/" in each process's /proc/PID/mountinfo. Mount ids are
+#   unique across the node's mount namespaces, so two processes show the same root mount id
+#   exactly when they share a namespace. Any user can read another process's mountinfo: this
+#   is what an unprivileged probe compares.
+# - ns1=, kubelet=PID,LINK, runtime=PID,LINK: the /proc/PID/ns/mnt links the product
+#   documentation's check reads. Reading another process's link needs ptrace read access
+#   (PTRACE_MODE_READ_FSCREDS: the same user and, for the node's daemons, root with
+#   CAP_SYS_PTRACE); with PROBE_NS_LINKS=0 the probe does not try (no readlink forks).
 #
 # Environment: PROBE_INTERVAL (seconds, fractions if sleep takes them; default 1),
 # PROC (default /proc), KUBELET_COMM (default kubelet), RUNTIME_COMM (default crio),
+# PROBE_NS_LINKS (1, the default, reads the namespace links; 0 does not),
 # NODE_NAME (from the downward API; only echoed in the start line).
 
 PROC=${PROC:-/proc}
 PROBE_INTERVAL=${PROBE_INTERVAL:-1}
 KUBELET_COMM=${KUBELET_COMM:-kubelet}
 RUNTIME_COMM=${RUNTIME_COMM:-crio}
+PROBE_NS_LINKS=${PROBE_NS_LINKS:-1}
 IFS=' 	
 '
 set -f
@@ -64,8 +76,26 @@ read_cpu() {
 read_ns() {
     nsv=-
     [ "$1" = - ] && return
+    [ "$PROBE_NS_LINKS" = 1 ] || return
     nsv=$(readlink "$PROC/$1/ns/mnt" 2>/dev/null) || nsv=-
     [ -n "$nsv" ] || nsv=-
+}
+
+# The id of the mount at "/" in PID $1's mountinfo into mntv; "-" when the process is unknown
+# or its mountinfo cannot be read. Needs no ptrace access. The root mount is among the first
+# lines (the oldest mounts of a namespace), so the loop reads a few lines, not the table.
+read_mntid() {
+    mntv=-
+    [ "$1" = - ] && return
+    {
+        while read -r m_id m_parent m_dev m_root m_point m_rest; do
+            if [ "$m_point" = / ]; then
+                mntv=$m_id
+                break
+            fi
+        done < "$PROC/$1/mountinfo"
+    } 2>/dev/null
+    num "$mntv" || mntv=-
 }
 
 # The comm of PID $1 into commv (empty when the process is gone).
@@ -159,12 +189,16 @@ while :; do
     num "$mounts1" || mounts1=-
     read_ns 1
     ns1=$nsv
+    read_mntid 1
+    mnt1=$mntv
 
     track "$kpid" "$KUBELET_COMM" "$kscan"
     kpid=$found
     kscan=$scanned
     read_ns "$kpid"
     kns=$nsv
+    read_mntid "$kpid"
+    kmnt=$mntv
     read_cpu "$kpid"
     kcpu=$cpuv
 
@@ -173,6 +207,8 @@ while :; do
     rscan=$scanned
     read_ns "$rpid"
     rns=$nsv
+    read_mntid "$rpid"
+    rmnt=$mntv
 
     cpu=-,-
     c=
@@ -188,7 +224,7 @@ while :; do
         selfv=$((st_utime + st_stime + st_cutime + st_cstime))
     fi
 
-    printf '%s\n' "kbprobe v1 seq=$seq up=$up hz=$hz boot=$boot pid1=$pid1 comm1=$comm1 mounts1=$mounts1 ns1=$ns1 kubelet=$kpid,$kns kubeletcpu=$kcpu runtime=$rpid,$rns cpu=$cpu self=$selfv probe=$self,$selfstart systemd=$sdver" \
+    printf '%s\n' "kbprobe v1 seq=$seq up=$up hz=$hz boot=$boot pid1=$pid1 comm1=$comm1 mounts1=$mounts1 ns1=$ns1 kubelet=$kpid,$kns kubeletcpu=$kcpu runtime=$rpid,$rns mntid=$mnt1,$kmnt,$rmnt cpu=$cpu self=$selfv probe=$self,$selfstart systemd=$sdver" \
         || exit 0
     sleep "$PROBE_INTERVAL" 2>/dev/null || sleep 1
 done

@@ -155,10 +155,50 @@ class CampaignReaderTest {
         assertThat(c.target().isLab()).isFalse();
         assertThat(cluster).isEqualTo(new ClusterTargetSpec("perf-lab",
                 Map.of("node-role.kubernetes.io/worker", "", "kubernetes.io/arch", "amd64"), "manual",
-                "kubens-bench", "registry.access.redhat.com/ubi9/ubi-minimal", 20.0, 40));
+                "kubens-bench", "registry.access.redhat.com/ubi9/ubi-minimal", 20.0, 40, false));
         assertThat(cluster.nodeSelector().keySet()).containsExactly("node-role.kubernetes.io/worker",
                 "kubernetes.io/arch");
         assertThat(c.workload().pods()).as("a lab's limits do not apply to a cluster").isEqualTo(9000);
+    }
+
+    private static final String DIGEST = "sha256:" + "0123456789abcdef".repeat(4);
+
+    private CampaignSpec cluster(String fields) {
+        return reader.parse("""
+                apiVersion: kubens-bench/v1
+                kind: Campaign
+                name: on a cluster
+                target: {cluster: {encapsulation: manual, %s}}
+                workload: {pods: 1}
+                arms: [off, on]
+                """.formatted(fields), "c.yaml");
+    }
+
+    @Test
+    void anImageMayBePinnedByDigestAndTheProbeMayBeRootOnlyWhenAskedFor() {
+        ClusterTargetSpec pinned = cluster("image: \"quay.example/ubi9/ubi-minimal:9.4@" + DIGEST + "\","
+                + " probeAsRoot: true").target().cluster();
+        ClusterTargetSpec tagged = cluster("image: busybox").target().cluster();
+
+        assertThat(pinned.imageReference().pinned()).isTrue();
+        assertThat(pinned.imageReference().pinning()).isEqualTo("pinned by digest");
+        assertThat(pinned.probeAsRoot()).isTrue();
+        assertThat(tagged.imageReference().pinned()).isFalse();
+        assertThat(tagged.imageReference().pinning()).isEqualTo("not pinned: the tag latest can be moved to other"
+                + " content; give NAME@sha256:... to pin it");
+        assertThat(tagged.probeAsRoot()).isFalse();
+        assertThat(new ImageReference("registry:5000/ubi:9.4").pinning()).startsWith("not pinned: the tag 9.4 ");
+    }
+
+    @Test
+    void aBadDigestOrAProbeAsRootThatIsNoBooleanIsRefusedNamingTheField() {
+        assertThatThrownBy(() -> cluster("image: busybox@sha256:abc")).isInstanceOf(InvalidCampaignException.class)
+                .hasMessageContaining("target.cluster.image").hasMessageContaining("must be NAME[:TAG]@sha256:<64"
+                        + " lowercase hex digits> when it has a digest (got \"busybox@sha256:abc\")");
+        assertThatThrownBy(() -> cluster("image: \"@" + DIGEST + "\"")).isInstanceOf(InvalidCampaignException.class)
+                .hasMessageContaining("target.cluster.image");
+        assertThatThrownBy(() -> cluster("probeAsRoot: yes please")).isInstanceOf(InvalidCampaignException.class)
+                .hasMessageContaining("target.cluster.probeAsRoot").hasMessageContaining("must be true or false");
     }
 
     @Test

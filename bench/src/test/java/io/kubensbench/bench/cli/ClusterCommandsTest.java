@@ -77,6 +77,69 @@ class ClusterCommandsTest {
     }
 
     @Test
+    void cleanupAllListsEveryRunAndSparesThemUntilConfirmed() throws IOException {
+        String config = kubeconfig().toString();
+        Map<String, String> mine = labels("abcd1234");
+        Map<String, String> another = labels("feed5678");
+        namespace("kubens-bench-abcd1234", mine);
+        namespace("kubens-bench-probe-abcd1234", mine);
+        namespace("perf-feed5678", another);
+        namespace("team-a", another);
+        client.configMaps().inNamespace("perf-feed5678").resource(new ConfigMapBuilder().withNewMetadata()
+                .withName("kb-x-0-configmap-0").withLabels(another).endMetadata().build()).create();
+
+        int refused = run("cleanup", "--all", "--kubeconfig", config);
+
+        assertThat(refused).isEqualTo(Main.BAD_INPUT);
+        assertThat(out.toString()).contains("run abcd1234, created ", "  namespace kubens-bench-abcd1234",
+                "  namespace kubens-bench-probe-abcd1234", "run feed5678, created ",
+                "  namespace perf-feed5678: 1 ConfigMap",
+                "  spared: namespace team-a (labelled for the run, but not a name kubens-bench gives)");
+        assertThat(err.toString()).isEqualTo("kubens-bench: cleanup --all would delete 2 runs (listed above), perhaps"
+                + " a campaign still running: pass --yes to delete them, --dry-run to only list, or --run-id ID for"
+                + " one\n");
+        assertThat(client.namespaces().list().getItems()).hasSize(4);
+
+        out.getBuffer().setLength(0);
+        int listed = run("cleanup", "--all", "--dry-run", "--kubeconfig", config);
+
+        assertThat(listed).isZero();
+        assertThat(out.toString()).contains("run feed5678").endsWith("dry run: nothing deleted\n");
+        assertThat(client.namespaces().list().getItems()).hasSize(4);
+
+        out.getBuffer().setLength(0);
+        int confirmed = run("cleanup", "--all", "--yes", "--kubeconfig", config);
+
+        assertThat(confirmed).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("run abcd1234: deleted 2 Namespace",
+                "run feed5678: deleted 1 ConfigMap, 1 Namespace; spared (labelled for the run, but not a name"
+                        + " kubens-bench gives): namespace team-a");
+        assertThat(client.namespaces().list().getItems()).extracting(n -> n.getMetadata().getName())
+                .containsExactly("team-a");
+    }
+
+    @Test
+    void cleanupOfOneRunCanBeADryRun() throws IOException {
+        namespace("kubens-bench-abcd1234", labels("abcd1234"));
+
+        int code = run("cleanup", "--run-id", "abcd1234", "--dry-run", "--kubeconfig", kubeconfig().toString());
+
+        assertThat(code).isZero();
+        assertThat(out.toString()).startsWith("run abcd1234, created ").contains("  namespace kubens-bench-abcd1234\n")
+                .endsWith("dry run: nothing deleted\n");
+        assertThat(client.namespaces().withName("kubens-bench-abcd1234").get()).isNotNull();
+    }
+
+    private static Map<String, String> labels(String runId) {
+        return Map.of(PodFactory.RUN_LABEL, runId, PodFactory.MANAGED_BY_LABEL, PodFactory.MANAGED_BY);
+    }
+
+    private void namespace(String name, Map<String, String> labels) {
+        client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(name).withLabels(labels)
+                .endMetadata().build()).create();
+    }
+
+    @Test
     void cleanupNeedsARunIdOrAll() {
         int code = run("cleanup");
 

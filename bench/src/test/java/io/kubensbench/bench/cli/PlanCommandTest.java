@@ -13,6 +13,7 @@ import io.kubensbench.bench.campaign.ClusterTargetSpec;
 import io.kubensbench.bench.campaign.Level;
 import io.kubensbench.bench.cluster.ClusterManifests;
 import io.kubensbench.bench.cluster.ProbeManifests;
+import io.kubensbench.bench.cluster.ProbePrivileges;
 import io.kubensbench.workloads.pods.PodFactory;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -153,7 +154,7 @@ class PlanCommandTest {
 
     static ProbeManifests probe(CampaignSpec spec, ClusterTargetSpec cluster) throws Exception {
         return new ProbeManifests(new ClusterManifests(cluster, "plan").probeNamespaceName(), cluster.image(), "plan",
-                spec.sampling().interval(), cluster.nodeSelector(), false);
+                spec.sampling().interval(), cluster.nodeSelector(), false, new ProbePrivileges(cluster.probeAsRoot()));
     }
 
     @Test

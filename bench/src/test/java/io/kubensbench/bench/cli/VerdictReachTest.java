@@ -51,7 +51,7 @@ class VerdictReachTest {
                 + " this campaign can only end in 'insufficient data'; set schedule.repetitions: 3");
         assertThat(lines.get(1)).startsWith("kubens-bench: campaign 'c', 2 runs, about ");
         assertThat(lines).filteredOn(line -> line.contains("warning")).hasSize(1);
-        assertThat(lines.get(lines.size() - 1)).contains("no Ready node matches");
+        assertThat(lines.get(lines.size() - 1)).contains("no usable node matches");
     }
 
     @Test

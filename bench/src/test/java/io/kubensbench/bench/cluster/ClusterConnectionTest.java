@@ -93,4 +93,35 @@ class ClusterConnectionTest {
             assertThat(client.getMasterUrl().toString()).isEqualTo(url);
         }
     }
+    /** A token a kubeconfig may hold: none of it may reach the terminal, whatever is wrong with the file. */
+    private static final String TOKEN = "sha256~Zm9vYmFyc2VjcmV0dG9rZW4";
+
+    @Test
+    void aMalformedKubeconfigIsNamedWithoutEchoingItsLines(@TempDir Path dir) throws IOException {
+        Path f = Files.writeString(dir.resolve("config"), "apiVersion: v1\nkind: Config\nusers:\n- name: u\n"
+                + "  user:\n    token: " + TOKEN + "\n   client-key-data: [oops\ncontexts: []\n");
+
+        assertThatThrownBy(() -> new ClusterConnection(Map.of(), dir).open(f, null, null))
+                .isInstanceOf(ClusterAccessException.class)
+                .hasMessageStartingWith(f + ": not a kubeconfig: YAML syntax error at line ")
+                .satisfies(e -> assertThat(stackTrace(e)).doesNotContain("Zm9v").doesNotContain("token"));
+    }
+
+    @Test
+    void aKubeconfigOfTheWrongShapeIsNamedWithoutEchoingItsValues(@TempDir Path dir) throws IOException {
+        Path f = Files.writeString(dir.resolve("config"), "apiVersion: v1\nkind: Config\nclusters: []\n"
+                + "users: " + TOKEN + "\ncontexts:\n- name: c\n  context: {cluster: c, user: u}\n"
+                + "current-context: c\n");
+
+        assertThatThrownBy(() -> new ClusterConnection(Map.of(), dir).open(f, null, null))
+                .isInstanceOf(ClusterAccessException.class)
+                .hasMessageStartingWith(f + ": not a kubeconfig")
+                .satisfies(e -> assertThat(stackTrace(e)).doesNotContain("Zm9v"));
+    }
+
+    private static String stackTrace(Throwable e) {
+        java.io.StringWriter w = new java.io.StringWriter();
+        e.printStackTrace(new java.io.PrintWriter(w));
+        return w.toString();
+    }
 }

@@ -17,7 +17,8 @@ import java.util.function.Consumer;
  * A cluster node that is a lab node: the real systemd as PID 1, the kubelet stand-in mounting
  * each pod the mock API server says is on the node, kubens.service switched when the
  * MachineConfig changes (kubelet and CRI-O then restart through kubensenter, as on a node),
- * and the probe's own script running in the node, whose lines are the probe's log. Behind the
+ * and the probe's own script running in the node as the unprivileged user the DaemonSet runs
+ * it as, whose lines are the probe's log. Behind the
  * API, the cluster code path then measures a real systemd.
  */
 final class LabBackedNode implements MockNodes.Machine {
@@ -32,12 +33,17 @@ final class LabBackedNode implements MockNodes.Machine {
     private long runtime = -1;
     private boolean encapsulated;
 
+    /** The probe's user in the node, as the DaemonSet sets it. */
+    private static final String UID = Long.toString(ProbePrivileges.UID);
+
     LabBackedNode(LabNode lab, WorkloadSpec shape, String interval) throws IOException {
         this.lab = lab;
         this.shape = shape;
         startKubelet();
-        probe = lab.startInNode(List.of("env", "KUBELET_COMM=java", "RUNTIME_COMM=sleep", "PROBE_INTERVAL=" + interval,
-                "NODE_NAME=lab", "sh", "-c", ProbeManifests.script()));
+        // As the probe runs by default: an unprivileged user that compares root mount ids.
+        probe = lab.startInNode(List.of("setpriv", "--reuid", UID, "--regid", UID, "--clear-groups", "--inh-caps=-all",
+                "--bounding-set=-all", "--no-new-privs", "--", "env", "KUBELET_COMM=java", "RUNTIME_COMM=sleep",
+                "PROBE_INTERVAL=" + interval, "PROBE_NS_LINKS=0", "NODE_NAME=lab", "sh", "-c", ProbeManifests.script()));
         reader = new Thread(() -> {
             try (BufferedReader in = new BufferedReader(new InputStreamReader(probe.getInputStream(),
                     StandardCharsets.UTF_8))) {

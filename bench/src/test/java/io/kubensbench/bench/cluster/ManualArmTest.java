@@ -26,7 +26,7 @@ class ManualArmTest {
     void anArmThatEveryNodeContradictsIsRefusedNamingTheNodes() throws Exception {
         MockMachineConfigOperator operator = MockMachineConfigOperator.serving(server, client);
         ClusterTargetSpec spec = new ClusterTargetSpec(null, Map.of("node-role.kubernetes.io/worker", ""),
-                ClusterTargetSpec.MANUAL, null, null, null, null);
+                ClusterTargetSpec.MANUAL, null, null, null, null, null);
         try (MockNodes nodes = new MockNodes(client, operator, List.of("worker-a", "worker-b"))) {
             ClusterTarget target = new ClusterTarget(client, spec, "manual01", "test", Duration.ofMillis(100),
                     ClusterWorkloadOptions.defaults(), new ClusterTarget.Timeouts(Duration.ofSeconds(30),

@@ -5,13 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.fabric8.kubernetes.api.model.APIGroupBuilder;
 import io.fabric8.kubernetes.api.model.APIGroupListBuilder;
+import io.fabric8.kubernetes.api.model.EventBuilder;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.api.model.NodeBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.StatusBuilder;
 import io.fabric8.kubernetes.api.model.apps.DaemonSet;
-import io.fabric8.kubernetes.api.model.apps.DaemonSetStatusBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
@@ -35,13 +36,14 @@ class NodeProbeTest {
 
     private NodeProbe probe(boolean openShift) {
         return new NodeProbe(client, new ProbeManifests(NS, "registry.example/busybox:1.36", "r1", Duration.ofMillis(500),
-                SELECTOR, openShift));
+                SELECTOR, openShift, new ProbePrivileges(false)));
     }
 
     @Test
     void openShiftIsRecognisedByItsSecurityApiGroupNotByAServerThatAnswersAnyPath() throws IOException {
         assertThat(NodeProbe.servesOpenShiftSecurity(client)).isFalse();
-        assertThat(NodeProbe.forCluster(client, NS, "busybox", "r1", Duration.ofSeconds(1), Map.of()).manifests()
+        assertThat(NodeProbe.forCluster(client, NS, "busybox", "r1", Duration.ofSeconds(1), Map.of(),
+                new ProbePrivileges(false)).manifests()
                 .openShift()).isFalse();
 
         server.expect().get().withPath("/apis").andReturn(200, new APIGroupListBuilder()
@@ -61,7 +63,7 @@ class NodeProbeTest {
         assertThat(client.apps().daemonSets().inNamespace(NS).withName(ProbeManifests.NAME).get().getSpec()
                 .getTemplate().getSpec().getHostPID()).isTrue();
         assertThat(client.genericKubernetesResources(ProbeManifests.SCC).withName("kubens-bench-probe-r1").get()
-                .getAdditionalProperties()).containsEntry("allowedCapabilities", List.of("SYS_PTRACE"));
+                .getAdditionalProperties()).containsEntry("allowedCapabilities", List.of());
         assertThat(client.rbac().clusterRoles().withName("kubens-bench-probe-r1").get()).isNotNull();
         assertThat(client.rbac().roleBindings().inNamespace(NS).withName("kubens-bench-probe-r1").get()).isNotNull();
 
@@ -108,47 +110,85 @@ class NodeProbeTest {
     void awaitReadyMapsEachNodeToItsRunningProbePod() throws IOException {
         NodeProbe probe = probe(false);
         probe.deploy();
-        setStatus(2, 2);
         createPod("probe-a", "node-a", running(true));
         createPod("probe-b", "node-b", running(true));
 
-        assertThat(probe.awaitReady(Duration.ofSeconds(5))).containsExactly(Map.entry("node-a", "probe-a"),
-                Map.entry("node-b", "probe-b"));
+        assertThat(probe.awaitReady(Duration.ofSeconds(5), List.of("node-b", "node-a"))).containsExactly(
+                Map.entry("node-a", "probe-a"), Map.entry("node-b", "probe-b"));
+        assertThat(probe.awaitReady(Duration.ofSeconds(5), List.of("node-b"))).as("only the nodes asked for")
+                .containsExactly(Map.entry("node-b", "probe-b"));
     }
 
     @Test
     void aProbeThatIsNotReadyInTimeIsNamedWithItsNodeAndReason() throws IOException {
         NodeProbe probe = probe(false);
         probe.deploy();
-        setStatus(3, 1);
         createPod("probe-a", "node-a", running(true));
         createPod("probe-b", "node-b", new PodBuilder().withNewStatus().withPhase("Pending")
                 .addNewContainerStatus().withName("probe").withReady(false).withNewState().withNewWaiting()
                 .withReason("ImagePullBackOff").withMessage("Back-off pulling image \"busybox:nope\"")
                 .endWaiting().endState().endContainerStatus().endStatus());
 
-        assertThatThrownBy(() -> probe.awaitReady(Duration.ofMillis(300)))
+        assertThatThrownBy(() -> probe.awaitReady(Duration.ofMillis(300), List.of("node-a", "node-b", "node-c")))
                 .isInstanceOf(IOException.class)
                 .hasMessage("the node probe is not ready within 300ms (1 of 3 nodes ready): node node-b: Pending"
-                        + " (ImagePullBackOff: Back-off pulling image \"busybox:nope\"); 1 of 3 nodes have no probe"
-                        + " pod yet");
+                        + " (ImagePullBackOff: Back-off pulling image \"busybox:nope\"); no probe pod on node-c (is the"
+                        + " node gone, or its nodeSelector or taints keeping DaemonSets off?)");
     }
 
     @Test
-    void aProbeScheduledOnNoNodeSaysTheSelectorMatchesNone() throws IOException {
+    void nodesThatCannotRunTheProbeAreNamedNotWaitedFor() throws IOException {
+        node("worker-a", "True", false, "linux");
+        node("worker-b", "False", false, "linux");
+        node("worker-c", "True", true, "linux");
+        node("worker-d", "True", false, "windows");
+        node("worker-e", "Unknown", false, null);
+
+        UsableNodes usable = probe(false).usableNodes();
+
+        assertThat(usable.names()).containsExactly("worker-a");
+        assertThat(usable.describeSkipped()).isEqualTo("worker-b (NotReady), worker-c (cordoned (unschedulable)),"
+                + " worker-d (kubernetes.io/os=windows), worker-e (NotReady)");
+    }
+
+    @Test
+    void podsTheClusterRefusesAreReportedWithTheControllersEventsAtOnce() throws IOException {
         NodeProbe probe = probe(false);
         probe.deploy();
-        setStatus(0, 0);
+        createPod("probe-a", "node-a", running(true));
+        failedCreate("e1", "2030-01-01T10:00:00Z", "Error creating: pods \"kubens-bench-probe-x\" is forbidden:"
+                + " violates PodSecurity \"baseline:latest\": host namespaces (hostPID=true)");
+        failedCreate("e2", "2030-01-01T10:00:05Z", "Error creating: admission webhook \"policy.example.com\" denied"
+                + " the request: hostPID is not allowed in this cluster");
+        ProbeReadiness readiness = new ProbeReadiness(client, probe.manifests(), Duration.ZERO);
 
-        assertThatThrownBy(() -> probe.awaitReady(Duration.ofMillis(100)))
-                .hasMessageContaining("is scheduled on no node (nodeSelector {node-role.kubernetes.io/worker=}"
-                        + " matches none)");
+        long start = System.nanoTime();
+        assertThatThrownBy(() -> readiness.await(Duration.ofMinutes(5), List.of("node-a", "node-b")))
+                .isInstanceOf(ClusterAccessException.class)
+                .hasMessage("the cluster refused the probe's pods (1 of 2 nodes have none; FailedCreate on DaemonSet "
+                        + NS + "/kubens-bench-probe): Error creating: admission webhook \"policy.example.com\" denied"
+                        + " the request: hostPID is not allowed in this cluster; Error creating: pods"
+                        + " \"kubens-bench-probe-x\" is forbidden: violates PodSecurity \"baseline:latest\": host"
+                        + " namespaces (hostPID=true)");
+        assertThat(System.nanoTime() - start).as("not the 5 minutes").isLessThan(Duration.ofSeconds(30).toNanos());
     }
 
-    @Test
-    void awaitReadyBeforeDeployTellsToDeployFirst() {
-        assertThatThrownBy(() -> probe(false).awaitReady(Duration.ofMillis(100)))
-                .hasMessage("the probe DaemonSet " + NS + "/kubens-bench-probe does not exist; deploy the probe first");
+    private void node(String name, String ready, boolean cordoned, String os) {
+        NodeBuilder node = new NodeBuilder().withNewMetadata().withName(name)
+                .addToLabels("node-role.kubernetes.io/worker", "").endMetadata()
+                .withNewSpec().withUnschedulable(cordoned).endSpec()
+                .withNewStatus().addNewCondition().withType("Ready").withStatus(ready).endCondition().endStatus();
+        if (os != null) {
+            node.editMetadata().addToLabels(ProbeManifests.OS_LABEL, os).endMetadata();
+        }
+        client.nodes().resource(node.build()).create();
+    }
+
+    private void failedCreate(String name, String at, String message) {
+        client.v1().events().inNamespace(NS).resource(new EventBuilder().withNewMetadata().withName(name)
+                .withNamespace(NS).endMetadata().withReason("FailedCreate").withType("Warning").withMessage(message)
+                .withLastTimestamp(at).withNewInvolvedObject().withKind("DaemonSet").withName(ProbeManifests.NAME)
+                .withNamespace(NS).endInvolvedObject().build()).create();
     }
 
     @Test
@@ -182,13 +222,6 @@ class NodeProbeTest {
 
             assertThat(stream.latest()).isEqualTo(ProbeCaptures.last("reboot.txt"));
         }
-    }
-
-    private void setStatus(int desired, int ready) {
-        DaemonSet ds = client.apps().daemonSets().inNamespace(NS).withName(ProbeManifests.NAME).get();
-        ds.setStatus(new DaemonSetStatusBuilder().withDesiredNumberScheduled(desired).withCurrentNumberScheduled(desired)
-                .withNumberReady(ready).withNumberMisscheduled(0).build());
-        client.apps().daemonSets().inNamespace(NS).resource(ds).updateStatus();
     }
 
     private static PodBuilder running(boolean ready) {

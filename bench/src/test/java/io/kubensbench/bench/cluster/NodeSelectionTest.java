@@ -37,11 +37,11 @@ class NodeSelectionTest {
         node("worker-a", false, Map.of("node-role.kubernetes.io/worker", ""));
         node("infra-a", true, Map.of("node-role.kubernetes.io/infra", ""));
         ClusterTargetSpec spec = new ClusterTargetSpec(null, Map.of("node-role.kubernetes.io/worker", ""),
-                ClusterTargetSpec.MANUAL, null, null, null, null);
+                ClusterTargetSpec.MANUAL, null, null, null, null, null);
 
         assertThatThrownBy(() -> target(spec).prepare()).isInstanceOf(ClusterAccessException.class)
-                .hasMessage("no Ready node matches target.cluster.nodeSelector {node-role.kubernetes.io/worker=} (1 match,"
-                        + " none Ready)");
+                .hasMessage("no usable node matches target.cluster.nodeSelector {node-role.kubernetes.io/worker=} (1"
+                        + " match: worker-a (NotReady))");
         assertThatThrownBy(() -> client.namespaces().withName("kubens-bench-sel00001").require())
                 .as("nothing created").isNotNull();
     }

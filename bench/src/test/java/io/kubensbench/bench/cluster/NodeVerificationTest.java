@@ -82,6 +82,35 @@ class NodeVerificationTest {
                 + " lacks CAP_SYS_PTRACE (or a security module denied ptrace read access)");
     }
 
+    /** A line as the unprivileged probe prints it: no links, the root mount ids instead. */
+    private static ProbeLine unprivileged(String mountIds) {
+        return ProbeLine.parse(ProbeCaptures.text("encapsulated.txt").lines().filter(l -> l.startsWith(ProbeLine.PREFIX))
+                .findFirst().orElseThrow().replaceAll("mnt:\\[\\d+\\]", "-").replace(" cpu=", " mntid=" + mountIds
+                        + " cpu="));
+    }
+
+    @Test
+    void anUnprivilegedProbeIsJudgedByRootMountIds() {
+        NodeVerification on = NodeVerification.of("worker-b", unprivileged("27,3154,3154"));
+        NodeVerification off = NodeVerification.of("worker-a", unprivileged("27,27,27"));
+        NodeVerification mixed = NodeVerification.of("worker-c", unprivileged("27,27,3154"));
+
+        assertThat(on.state()).isEqualTo(State.ENCAPSULATED);
+        assertThat(on.systemd()).isEqualTo("mountid:27");
+        assertThat(on.detail()).isEqualTo("kubelet and the runtime share mountid:3154, apart from PID 1's mountid:27");
+        assertThat(off.state()).isEqualTo(State.NOT_ENCAPSULATED);
+        assertThat(mixed.state()).isEqualTo(State.MIXED);
+    }
+
+    @Test
+    void anUnreadableMountinfoIsUnknownAndSaysSo() {
+        NodeVerification v = NodeVerification.of("worker-b", unprivileged("27,-,3154"));
+
+        assertThat(v.state()).isEqualTo(State.UNKNOWN);
+        assertThat(v.detail()).isEqualTo("kubelet's (PID 2411) mountinfo could not be read (the process ended, or a"
+                + " security module denied it)");
+    }
+
     private static ProbeLine lineWith(String kubeletNs, String runtimeNs) {
         String text = ProbeCaptures.text("shared-namespace.txt").lines().filter(l -> l.startsWith(ProbeLine.PREFIX))
                 .findFirst().orElseThrow()

@@ -11,6 +11,7 @@ import io.kubensbench.workloads.mounts.MountPlan;
 import io.kubensbench.workloads.spec.WorkloadSpec;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ExecutionException;
@@ -55,6 +56,32 @@ class ProbeLabTest {
         }
     }
 
+    /**
+     * The probe as it runs by default, an unprivileged user who cannot read the links: the
+     * root mount ids it compares give the same verdicts, off and on.
+     */
+    @Test
+    void anUnprivilegedProbeTellsTheSameFromRootMountIds() throws Exception {
+        try (LabNode lab = LabNode.start()) {
+            List<ProbeLine> off = probeWithStandIns(lab, AS_NOBODY);
+            lab.setEncapsulation(true);
+            List<ProbeLine> on = probeWithStandIns(lab, AS_NOBODY);
+
+            for (ProbeLine line : off) {
+                assertThat(line.byLinks()).isFalse();
+                assertThat(line.ns1()).isNull();
+                NodeVerification v = NodeVerification.of("lab", line);
+                assertThat(v.state()).as(v.detail()).isEqualTo(State.NOT_ENCAPSULATED);
+                assertThat(v.systemd()).startsWith(ProbeLine.MOUNT_ID);
+            }
+            for (ProbeLine line : on) {
+                NodeVerification v = NodeVerification.of("lab", line);
+                assertThat(v.state()).as(v.detail()).isEqualTo(State.ENCAPSULATED);
+                assertThat(v.systemd()).isEqualTo(off.get(0).systemdIdentity());
+            }
+        }
+    }
+
     @Test
     void pid1sMountCountIsTheOneItsMountinfoHolds() throws Exception {
         try (LabNode lab = LabNode.start();
@@ -70,14 +97,23 @@ class ProbeLabTest {
         }
     }
 
-    /** Starts kubelet and runtime stand-ins the way LabTarget enters an arm, probes, stops them. */
+    /** How the probe runs by default: as a user with no capabilities, not trying the links. */
+    private static final List<String> AS_NOBODY = List.of("setpriv", "--reuid", "65534", "--regid", "65534",
+            "--clear-groups", "--inh-caps=-all", "--bounding-set=-all", "--no-new-privs", "--", "env",
+            "PROBE_NS_LINKS=0");
+
     private static List<ProbeLine> probeWithStandIns(LabNode lab) throws IOException {
+        return probeWithStandIns(lab, List.of());
+    }
+
+    /** Starts kubelet and runtime stand-ins the way LabTarget enters an arm, probes, stops them. */
+    private static List<ProbeLine> probeWithStandIns(LabNode lab, List<String> as) throws IOException {
         long runtime = -1;
         try (KubeletProcess kubelet = lab.startKubelet(WorkloadSpec.defaults().withPods(1))) {
             runtime = lab.startIdle("crio", true);
-            List<ProbeLine> lines = probe(lab);
+            List<ProbeLine> lines = probe(lab, as);
             assertThat(lines).allSatisfy(l -> {
-                assertThat(l.kubeletNs()).isEqualTo(mntNs(lab, kubelet.pid()));
+                assertThat(l.kubeletNs()).isEqualTo(as.isEmpty() ? mntNs(lab, kubelet.pid()) : null);
                 assertThat(l.kubeletCpu()).isNotNull();
             });
             return lines;
@@ -103,9 +139,17 @@ class ProbeLabTest {
 
     /** probe.sh in the lab's root namespaces; the stand-ins' comms are java (kubelet) and sleep (CRI-O). */
     private static List<ProbeLine> probe(LabNode lab) throws IOException {
-        ExecResult r = lab.exec(Duration.ofSeconds(30), "env", "KUBELET_COMM=java", "RUNTIME_COMM=sleep",
-                "PROBE_INTERVAL=0.2", "NODE_NAME=lab", "timeout", "1.5", "sh", "-c", ProbeManifests.script());
-        assertThat(r.stdout()).startsWith("kbprobe v1 start node=lab interval=0.2 systemd=" + SYSTEMD_VERSION + "\n");
+        return probe(lab, List.of());
+    }
+
+    /** probe.sh run through {@code as} (another user); systemd's version needs ptrace, so only root reads it. */
+    private static List<ProbeLine> probe(LabNode lab, List<String> as) throws IOException {
+        List<String> command = new ArrayList<>(as);
+        command.addAll(List.of("env", "KUBELET_COMM=java", "RUNTIME_COMM=sleep", "PROBE_INTERVAL=0.2", "NODE_NAME=lab",
+                "timeout", "1.5", "sh", "-c", ProbeManifests.script()));
+        ExecResult r = lab.exec(Duration.ofSeconds(30), command.toArray(String[]::new));
+        assertThat(r.stdout()).startsWith("kbprobe v1 start node=lab interval=0.2 systemd="
+                + (as.isEmpty() ? SYSTEMD_VERSION : "-") + "\n");
         List<ProbeLine> lines = r.stdout().lines().map(ProbeLine::parse).filter(Objects::nonNull).toList();
         assertThat(lines).as(r.stdout() + r.stderr()).hasSizeGreaterThanOrEqualTo(2);
         return lines;

@@ -50,6 +50,26 @@ class ProbeLineTest {
                 "mnt:[4026531841]"));
     }
 
+    @Test
+    void rootMountIdsAreReadAndUsedOnlyWhenPid1sLinkIsNot() {
+        ProbeLine linked = ProbeLine.parse(LINE.replace(" cpu=", " mntid=27,27,27 cpu="));
+        ProbeLine unlinked = ProbeLine.parse(LINE.replaceAll("mnt:\\[\\d+\\]", "-")
+                .replace(" cpu=", " mntid=27,3154,- cpu="));
+
+        assertThat(ProbeLine.parse(LINE).mountIds()).isNull();
+        assertThat(linked.mountIds()).isEqualTo(new ProbeLine.MountIds("mountid:27", "mountid:27", "mountid:27"));
+        assertThat(linked.byLinks()).isTrue();
+        assertThat(linked.identities().systemd()).isEqualTo("mnt:[4026531841]");
+        assertThat(unlinked.byLinks()).isFalse();
+        assertThat(unlinked.mountIds()).isEqualTo(new ProbeLine.MountIds("mountid:27", "mountid:3154", null));
+        assertThat(unlinked.identities()).as("the runtime's is unknown").isNull();
+        Sample sample = unlinked.toSample(0);
+        assertThat(sample.process(Watched.SYSTEMD).mntNs()).isEqualTo("mountid:27");
+        assertThat(sample.process(Watched.KUBELET).mntNs()).isEqualTo("mountid:3154");
+        assertThatThrownBy(() -> ProbeLine.parse(LINE.replace(" cpu=", " mntid=27,x,1 cpu=")))
+                .hasMessageContaining("mntid=27,x,1");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"kbprobe v1 start node=worker-a interval=1", "", "Error: something else in the log",
             "kbprobe", "  "})

@@ -27,8 +27,21 @@ class ProbeManifestsTest {
     private static final String NS = "kb-probe-r1";
     private static final Map<String, String> SELECTOR = Map.of("node-role.kubernetes.io/worker", "");
 
+    private static final ProbePrivileges UNPRIVILEGED = new ProbePrivileges(false);
+    private static final ProbePrivileges AS_ROOT = new ProbePrivileges(true);
+
     private static ProbeManifests manifests(boolean openShift) {
-        return new ProbeManifests(NS, "registry.example/busybox:1.36", "r1", Duration.ofMillis(500), SELECTOR, openShift);
+        return manifests(openShift, UNPRIVILEGED);
+    }
+
+    private static ProbeManifests manifests(boolean openShift, ProbePrivileges privileges) {
+        return new ProbeManifests(NS, "registry.example/busybox:1.36", "r1", Duration.ofMillis(500), SELECTOR, openShift,
+                privileges);
+    }
+
+    private static SecurityContext container(ProbeManifests manifests) {
+        return only(manifests.objects(), DaemonSet.class).getSpec().getTemplate().getSpec().getContainers().get(0)
+                .getSecurityContext();
     }
 
     private static <T extends HasMetadata> T only(List<HasMetadata> objects, Class<T> type) {
@@ -51,7 +64,8 @@ class ProbeManifestsTest {
         assertThat(pod.getAutomountServiceAccountToken()).isFalse();
         assertThat(pod.getServiceAccountName()).isEqualTo(ProbeManifests.NAME);
         assertThat(pod.getPriorityClassName()).isNull();
-        assertThat(pod.getNodeSelector()).isEqualTo(SELECTOR);
+        assertThat(pod.getNodeSelector()).isEqualTo(Map.of("node-role.kubernetes.io/worker", "", "kubernetes.io/os",
+                "linux"));
         assertThat(pod.getTolerations()).singleElement().satisfies(t -> {
             assertThat(t.getOperator()).isEqualTo("Exists");
             assertThat(t.getKey()).isNull();
@@ -68,14 +82,18 @@ class ProbeManifestsTest {
         assertThat(c.getVolumeMounts()).isNullOrEmpty();
         assertThat(c.getPorts()).isNullOrEmpty();
         SecurityContext sc = c.getSecurityContext();
-        assertThat(sc.getRunAsUser()).isZero();
+        assertThat(sc.getRunAsUser()).isEqualTo(ProbePrivileges.UID);
+        assertThat(sc.getRunAsGroup()).isEqualTo(ProbePrivileges.UID);
+        assertThat(sc.getRunAsNonRoot()).isTrue();
         assertThat(sc.getReadOnlyRootFilesystem()).isTrue();
         assertThat(sc.getAllowPrivilegeEscalation()).isFalse();
         assertThat(sc.getPrivileged()).isFalse();
         assertThat(sc.getCapabilities().getDrop()).containsExactly("ALL");
-        assertThat(sc.getCapabilities().getAdd()).containsExactly("SYS_PTRACE");
+        assertThat(sc.getCapabilities().getAdd()).isNullOrEmpty();
         assertThat(sc.getSeccompProfile().getType()).isEqualTo("RuntimeDefault");
-        assertThat(c.getEnv()).extracting(EnvVar::getName).containsExactly("NODE_NAME", "PROBE_INTERVAL");
+        assertThat(c.getEnv()).extracting(EnvVar::getName).containsExactly("NODE_NAME", "PROBE_INTERVAL",
+                "PROBE_NS_LINKS");
+        assertThat(c.getEnv().get(2).getValue()).as("an unprivileged probe does not try the links").isEqualTo("0");
         assertThat(c.getEnv().get(0).getValueFrom().getFieldRef().getFieldPath()).isEqualTo("spec.nodeName");
         assertThat(c.getEnv().get(1).getValue()).isEqualTo("0.5");
         assertThat(c.getResources().getRequests()).isEqualTo(Map.of("cpu", new Quantity("5m"),
@@ -125,11 +143,11 @@ class ProbeManifestsTest {
                 Map.entry("allowHostDirVolumePlugin", false),
                 Map.entry("allowPrivilegedContainer", false),
                 Map.entry("allowPrivilegeEscalation", false),
-                Map.entry("allowedCapabilities", List.of("SYS_PTRACE")),
+                Map.entry("allowedCapabilities", List.of()),
                 Map.entry("requiredDropCapabilities", List.of("ALL")),
                 Map.entry("defaultAddCapabilities", List.of()),
                 Map.entry("readOnlyRootFilesystem", true),
-                Map.entry("runAsUser", Map.of("type", "RunAsAny")),
+                Map.entry("runAsUser", Map.of("type", "MustRunAs", "uid", ProbePrivileges.UID)),
                 Map.entry("seLinuxContext", Map.of("type", "MustRunAs")),
                 Map.entry("fsGroup", Map.of("type", "RunAsAny")),
                 Map.entry("supplementalGroups", Map.of("type", "RunAsAny")),
@@ -159,34 +177,58 @@ class ProbeManifestsTest {
 
     @Test
     void theSccGrantsWhatTheContainerAddsAndRequiresWhatItDrops() {
-        List<HasMetadata> objects = manifests(true).objects();
-        Map<String, Object> scc = only(objects, GenericKubernetesResource.class).getAdditionalProperties();
-        SecurityContext sc = only(objects, DaemonSet.class).getSpec().getTemplate().getSpec().getContainers().get(0)
-                .getSecurityContext();
+        for (ProbePrivileges privileges : List.of(UNPRIVILEGED, AS_ROOT)) {
+            List<HasMetadata> objects = manifests(true, privileges).objects();
+            Map<String, Object> scc = only(objects, GenericKubernetesResource.class).getAdditionalProperties();
+            SecurityContext sc = container(manifests(true, privileges));
 
-        assertThat(scc.get("allowedCapabilities")).isEqualTo(sc.getCapabilities().getAdd());
-        assertThat(scc.get("requiredDropCapabilities")).isEqualTo(sc.getCapabilities().getDrop());
-        assertThat(scc.get("readOnlyRootFilesystem")).isEqualTo(sc.getReadOnlyRootFilesystem());
-        assertThat(scc.get("allowPrivilegeEscalation")).isEqualTo(sc.getAllowPrivilegeEscalation());
+            List<String> added = sc.getCapabilities().getAdd() == null ? List.of() : sc.getCapabilities().getAdd();
+            assertThat(scc.get("allowedCapabilities")).isEqualTo(added);
+            assertThat(scc.get("requiredDropCapabilities")).isEqualTo(sc.getCapabilities().getDrop());
+            assertThat(scc.get("readOnlyRootFilesystem")).isEqualTo(sc.getReadOnlyRootFilesystem());
+            assertThat(scc.get("allowPrivilegeEscalation")).isEqualTo(sc.getAllowPrivilegeEscalation());
+            assertThat(scc.get("runAsUser")).isEqualTo(Map.of("type", "MustRunAs", "uid", sc.getRunAsUser()));
+        }
+    }
+
+    @Test
+    void rootIsAnOptInThatAddsPtraceAndReadsTheLinks() {
+        SecurityContext sc = container(manifests(false, AS_ROOT));
+        Container c = only(manifests(false, AS_ROOT).objects(), DaemonSet.class).getSpec().getTemplate().getSpec()
+                .getContainers().get(0);
+
+        assertThat(sc.getRunAsUser()).isZero();
+        assertThat(sc.getRunAsNonRoot()).isFalse();
+        assertThat(sc.getCapabilities().getDrop()).containsExactly("ALL");
+        assertThat(sc.getCapabilities().getAdd()).containsExactly("SYS_PTRACE");
+        assertThat(c.getEnv()).filteredOn(e -> e.getName().equals("PROBE_NS_LINKS")).singleElement()
+                .extracting(EnvVar::getValue).isEqualTo("1");
+        assertThat(AS_ROOT.describe()).anySatisfy(l -> assertThat(l).contains("root on the node in effect"));
+        assertThat(UNPRIVILEGED.describe()).noneSatisfy(l -> assertThat(l).contains("root on the node"))
+                .anySatisfy(l -> assertThat(l).startsWith("runs as uid " + ProbePrivileges.UID + ", gid "
+                        + ProbePrivileges.UID + ", not root, every capability dropped"));
     }
 
     @Test
     void badSettingsAreRefusedNamingTheSetting() {
-        assertThatThrownBy(() -> new ProbeManifests("Probe_NS", "busybox", "r1", Duration.ofSeconds(1), null, false))
+        assertThatThrownBy(() -> new ProbeManifests("Probe_NS", "busybox", "r1", Duration.ofSeconds(1), null, false, UNPRIVILEGED))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("probe namespace \"Probe_NS\"");
-        assertThatThrownBy(() -> new ProbeManifests(NS, "busybox", "R 1", Duration.ofSeconds(1), null, false))
+        assertThatThrownBy(() -> new ProbeManifests(NS, "busybox", "R 1", Duration.ofSeconds(1), null, false, UNPRIVILEGED))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("run id \"R 1\"");
-        assertThatThrownBy(() -> new ProbeManifests(NS, " ", "r1", Duration.ofSeconds(1), null, false))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("probe image");
-        assertThatThrownBy(() -> new ProbeManifests(NS, "busybox", "r1", Duration.ofMillis(50), null, false))
+        assertThatThrownBy(() -> new ProbeManifests(NS, " ", "r1", Duration.ofSeconds(1), null, false, UNPRIVILEGED))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("the probe image must be");
+        assertThatThrownBy(() -> new ProbeManifests(NS, "busybox@sha256:abc", "r1", Duration.ofSeconds(1), null, false,
+                UNPRIVILEGED)).isInstanceOf(IllegalArgumentException.class).hasMessage("the probe image must be"
+                + " NAME[:TAG]@sha256:<64 lowercase hex digits> when it has a digest (got \"busybox@sha256:abc\")");
+        assertThatThrownBy(() -> new ProbeManifests(NS, "busybox", "r1", Duration.ofMillis(50), null, false, UNPRIVILEGED))
                 .isInstanceOf(IllegalArgumentException.class).hasMessage("probe interval 50ms must be at least 100ms");
     }
 
     @Test
     void theIntervalReachesTheScriptInSeconds() {
-        assertThat(new ProbeManifests(NS, "busybox", "r1", Duration.ofSeconds(1), null, false).intervalSeconds())
+        assertThat(new ProbeManifests(NS, "busybox", "r1", Duration.ofSeconds(1), null, false, UNPRIVILEGED).intervalSeconds())
                 .isEqualTo("1");
-        assertThat(new ProbeManifests(NS, "busybox", "r1", Duration.ofMillis(2250), null, false).intervalSeconds())
+        assertThat(new ProbeManifests(NS, "busybox", "r1", Duration.ofMillis(2250), null, false, UNPRIVILEGED).intervalSeconds())
                 .isEqualTo("2.25");
     }
 }

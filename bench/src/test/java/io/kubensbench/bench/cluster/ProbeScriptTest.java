@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -74,38 +75,84 @@ class ProbeScriptTest {
 
     /**
      * With stand-ins for kubelet and the runtime in this test's namespace, the verdict is
-     * what Java reads from the same links, and an unreadable PID 1 link (a sandbox whose
-     * PID 1 is not ptrace-readable) makes it UNKNOWN naming PID 1, never a guess.
+     * what Java reads from the same files: the links where the probe may read PID 1's (this
+     * machine's PID 1 may not be ptrace-readable even by root), else the root mount ids.
      */
     @ParameterizedTest
     @ValueSource(strings = {"dash", "bash", "busybox"})
-    void verificationOfThisMachineMatchesTheLinksJavaReads(String shell) throws Exception {
+    void verificationOfThisMachineMatchesWhatJavaReads(String shell) throws Exception {
+        ProbeLine line = probeWithStandIns(shell, Map.of(), List.of());
+
+        String ns1 = linkOrNull(Path.of("/proc/1/ns/mnt"));
+        String own = linkOrNull(Path.of("/proc/self/ns/mnt"));
+        assertThat(line.ns1()).isEqualTo(ns1);
+        assertThat(line.kubeletNs()).isEqualTo(own);
+        assertThat(line.runtimeNs()).isEqualTo(own);
+        assertThat(line.byLinks()).isEqualTo(ns1 != null);
+        NamespaceIdentities ids = ns1 != null ? new NamespaceIdentities(ns1, own, own)
+                : new NamespaceIdentities(rootMountId(1), rootMountId(ProcessHandle.current().pid()),
+                        rootMountId(ProcessHandle.current().pid()));
+        assertThat(line.identities()).isEqualTo(ids);
+        NodeVerification v = NodeVerification.of("this-machine", line);
+        assertThat(v.state()).isEqualTo(ids.shared() ? State.NOT_ENCAPSULATED : State.ENCAPSULATED);
+    }
+
+    /**
+     * As an unprivileged user, without links (as the probe runs by default): the root mount
+     * ids in the mountinfo any user may read tell the same as the links.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"dash", "bash", "busybox"})
+    void anUnprivilegedProbeComparesRootMountIds(String shell) throws Exception {
+        assumeTrue(isRoot() && executable("setpriv") != null, "needs root and setpriv to drop to nobody");
+        ProbeLine line = probeWithStandIns(shell, Map.of("PROBE_NS_LINKS", "0"), List.of(executable("setpriv")
+                .toString(), "--reuid", "65534", "--regid", "65534", "--clear-groups", "--inh-caps=-all",
+                "--bounding-set=-all", "--no-new-privs", "--"));
+
+        assertThat(line.ns1()).isNull();
+        assertThat(line.kubeletNs()).isNull();
+        assertThat(line.byLinks()).isFalse();
+        String own = rootMountId(ProcessHandle.current().pid());
+        assertThat(line.identities()).isEqualTo(new NamespaceIdentities(rootMountId(1), own, own));
+        assertThat(line.systemdVersion()).as("/proc/1/maps needs ptrace").isNull();
+        assertThat(line.pid1()).as("stat and schedstat need no ptrace").isNotNull();
+        assertThat(line.kubeletCpu().schedNs()).isNotNegative();
+        assertThat(line.mounts1()).isPositive();
+    }
+
+    /** The probe's last line with kubelet and runtime stand-ins running; {@code prefix} runs the shell (as another user). */
+    private ProbeLine probeWithStandIns(String shell, Map<String, String> env, List<String> prefix) throws Exception {
         Process kubelet = standIn("kbtk" + ProcessHandle.current().pid() % 100000);
         Process runtime = standIn("kbtr" + ProcessHandle.current().pid() % 100000);
         try {
-            List<String> out = runProbe(shell, Map.of("KUBELET_COMM", comm(kubelet), "RUNTIME_COMM", comm(runtime)));
+            Map<String, String> all = new HashMap<>(env);
+            all.put("KUBELET_COMM", comm(kubelet));
+            all.put("RUNTIME_COMM", comm(runtime));
+            List<String> out = runProbe(shell, all, prefix);
             ProbeLine line = out.stream().map(ProbeLine::parse).filter(Objects::nonNull).reduce((a, b) -> b)
                     .orElseThrow();
-
             assertThat(line.kubeletPid()).isEqualTo(kubelet.pid());
             assertThat(line.runtimePid()).isEqualTo(runtime.pid());
             assertThat(line.kubeletCpu().schedNs()).as("single-threaded: schedstat printed").isNotNegative();
-            NodeVerification v = NodeVerification.of("this-machine", line);
-            String ns1 = linkOrNull(Path.of("/proc/1/ns/mnt"));
-            String own = linkOrNull(Path.of("/proc/self/ns/mnt"));
-            assertThat(line.kubeletNs()).isEqualTo(own);
-            assertThat(line.runtimeNs()).isEqualTo(own);
-            if (ns1 == null) {
-                assertThat(v.state()).isEqualTo(State.UNKNOWN);
-                assertThat(v.detail()).startsWith("PID 1's mount namespace link could not be read")
-                        .doesNotContain("kubelet").doesNotContain("runtime");
-            } else {
-                NamespaceIdentities ids = new NamespaceIdentities(ns1, own, own);
-                assertThat(v.state()).isEqualTo(ids.shared() ? State.NOT_ENCAPSULATED : State.ENCAPSULATED);
-            }
+            return line;
         } finally {
             kubelet.destroyForcibly().waitFor();
             runtime.destroyForcibly().waitFor();
+        }
+    }
+
+    /** {@code mountid:N}, N the id of the mount at / in the process's mountinfo, as Java reads it. */
+    private static String rootMountId(long pid) throws IOException {
+        return Files.readAllLines(Path.of("/proc/" + pid + "/mountinfo")).stream().map(l -> l.split(" "))
+                .filter(f -> f[4].equals("/")).map(f -> ProbeLine.MOUNT_ID + f[0]).findFirst().orElseThrow();
+    }
+
+    private static boolean isRoot() {
+        try {
+            return Files.readAllLines(Path.of("/proc/self/status")).stream().filter(l -> l.startsWith("Uid:"))
+                    .anyMatch(l -> l.split("\\s+")[2].equals("0"));
+        } catch (IOException e) {
+            return false;
         }
     }
 
@@ -126,11 +173,18 @@ class ProbeScriptTest {
      * then kills it and whatever it was running.
      */
     private List<String> runProbe(String shell, Map<String, String> env) throws Exception {
+        return runProbe(shell, env, List.of());
+    }
+
+    private List<String> runProbe(String shell, Map<String, String> env, List<String> prefix) throws Exception {
         Path sh = executable(shell);
         assumeTrue(sh != null, shell + " is not installed");
         Path script = tmp.resolve("probe.sh");
         Files.writeString(script, ProbeManifests.script());
-        List<String> command = new ArrayList<>(List.of(sh.toString()));
+        script.toFile().setReadable(true, false);
+        tmp.toFile().setExecutable(true, false);
+        List<String> command = new ArrayList<>(prefix);
+        command.add(sh.toString());
         if (shell.equals("busybox")) {
             command.add("sh");
         }

@@ -93,8 +93,76 @@ class ProbeStreamTest {
 
             assertThat(stream.latest().bootId()).isEqualTo(ProbeCaptures.last("reboot.txt").bootId());
             assertThat(stream.latest().seq()).isEqualTo(3);
-            assertThat(resumed.subList(0, 2)).containsExactly(false, true);
+            assertThat(List.copyOf(resumed).subList(0, 2)).containsExactly(false, true);
             assertThat(stream.reopened()).isPositive();
+        }
+    }
+
+    @Test
+    void aLogThatStallsWithoutClosingIsReopenedAfterTheIdleLimit() throws Exception {
+        List<String> lines = ProbeCaptures.text("shared-namespace.txt").lines().toList();
+        // The start line, seq 1 and 2; after the reopen seq 2 again (the newest), then 3 to 5.
+        Silent first = new Silent(String.join("\n", lines.subList(0, 3)) + "\n");
+        List<Boolean> resumed = new CopyOnWriteArrayList<>();
+        ProbeStream.Source source = resume -> {
+            resumed.add(resume);
+            return resume ? new Silent(String.join("\n", lines.subList(2, lines.size())) + "\n") : first;
+        };
+        try (ProbeStream stream = new ProbeStream("worker-s", source, Duration.ofMillis(10), Duration.ofMillis(300))) {
+            awaitLines(stream, 2);
+            assertThat(stream.stalls()).as("seq 1 and 2, then silence").isZero();
+
+            awaitLines(stream, 5);
+
+            assertThat(first.closed).as("the silent log was closed").isTrue();
+            assertThat(stream.stalls()).isPositive();
+            assertThat(stream.reopened()).isPositive();
+            assertThat(List.copyOf(resumed).subList(0, 2)).containsExactly(false, true);
+            assertThat(stream.latest()).isEqualTo(ProbeCaptures.last("shared-namespace.txt"));
+            assertThat(stream.problem()).isEqualTo("the probe log of node worker-s stalled: no line for 300ms;"
+                    + " reopened");
+        }
+    }
+
+    @Test
+    void theIdleLimitIsThreeIntervalsAndAtLeastFiveSeconds() {
+        assertThat(ProbeStream.idleLimit(Duration.ofSeconds(1))).isEqualTo(Duration.ofSeconds(5));
+        assertThat(ProbeStream.idleLimit(Duration.ofSeconds(10))).isEqualTo(Duration.ofSeconds(30));
+    }
+
+    /** A log that delivers its text and then nothing, without ending, until closed: a stalled connection. */
+    private static final class Silent extends InputStream {
+        private final InputStream text;
+        private final CompletableFuture<Void> closing = new CompletableFuture<>();
+        volatile boolean closed;
+
+        Silent(String text) {
+            this.text = bytes(text);
+        }
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            if (text.available() > 0) {
+                return text.read(b, off, Math.min(len, text.available()));
+            }
+            try {
+                closing.get();
+            } catch (Exception e) {
+                throw new IOException(e);
+            }
+            throw new IOException("Stream closed");
+        }
+
+        @Override
+        public void close() {
+            closed = true;
+            closing.complete(null);
         }
     }
 

@@ -21,7 +21,8 @@ import java.util.function.IntConsumer;
  * One deployment of a workload's pods on a real cluster: what the cluster target does where
  * the lab's kubelet stand-in mounts directly. Every API write goes through the campaign's
  * {@link RateLimiter}, so the rate at which mounts appear on the node is set by the campaign,
- * not by how fast the client happens to be. Objects are found again by label only (the run
+ * not by how fast the client happens to be, and a write the API server throttles (429) waits
+ * and is tried again ({@link Throttling}). Objects are found again by label only (the run
  * label, and the attempt label when the factory has one), so a deployment can always be
  * waited on and deleted, also by a later process.
  *
@@ -76,6 +77,11 @@ public final class ClusterWorkload {
 
     ClusterWorkload(KubernetesClient client, PodFactory factory, RateLimiter limiter,
             ClusterWorkloadOptions options, Duration pollInterval) {
+        this(client, factory, limiter, options, pollInterval, new Throttling());
+    }
+
+    ClusterWorkload(KubernetesClient client, PodFactory factory, RateLimiter limiter,
+            ClusterWorkloadOptions options, Duration pollInterval, Throttling throttling) {
         this.client = Objects.requireNonNull(client, "client");
         this.factory = Objects.requireNonNull(factory, "factory");
         this.limiter = Objects.requireNonNull(limiter, "limiter");
@@ -85,7 +91,7 @@ public final class ClusterWorkload {
         labels.put(PodFactory.RUN_LABEL, factory.runId());
         factory.attempt().ifPresent(attempt -> labels.put(PodFactory.ATTEMPT_LABEL, attempt));
         this.selector = Collections.unmodifiableMap(labels);
-        this.api = new WorkloadApi(client, limiter, factory.namespace(), selector);
+        this.api = new WorkloadApi(client, limiter, factory.namespace(), selector, throttling);
         this.generations = new AtomicIntegerArray(factory.spec().pods());
     }
 

@@ -11,7 +11,8 @@ import java.util.Map;
 /**
  * The API calls of one deployment, in one namespace and under its labels. Every write waits
  * for the campaign's {@link RateLimiter} first, so the pace of creates and deletes is the
- * campaign's whoever calls; reads are not limited.
+ * campaign's whoever calls, and is tried again while the API server throttles it
+ * ({@link Throttling}); reads are not limited.
  */
 final class WorkloadApi {
 
@@ -19,52 +20,65 @@ final class WorkloadApi {
     private final RateLimiter limiter;
     private final String namespace;
     private final Map<String, String> selector;
+    private final Throttling throttling;
 
-    WorkloadApi(KubernetesClient client, RateLimiter limiter, String namespace, Map<String, String> selector) {
+    WorkloadApi(KubernetesClient client, RateLimiter limiter, String namespace, Map<String, String> selector,
+            Throttling throttling) {
         this.client = client;
         this.limiter = limiter;
         this.namespace = namespace;
         this.selector = selector;
+        this.throttling = throttling;
     }
 
     /** Creates {@code object}, or takes it when an earlier try of this deployment made it. */
     void create(HasMetadata object) throws IOException, InterruptedException {
-        limiter.acquire();
-        CreateOrAdopt.create(client.resource(object), object, selector, "use another namespace or run id");
+        throttling.run(() -> {
+            limiter.acquire();
+            CreateOrAdopt.create(client.resource(object), object, selector, "use another namespace or run id");
+        });
     }
 
     /** Deletes {@code object} with grace period 0; one already gone is fine. */
     void delete(HasMetadata object) throws IOException, InterruptedException {
-        limiter.acquire();
-        try {
-            client.resource(object).withGracePeriod(0).delete();
-        } catch (KubernetesClientException e) {
-            if (e.getCode() != ApiErrors.NOT_FOUND) {
-                throw ApiErrors.failure(e, "delete", ApiErrors.describe(object));
+        throttling.run(() -> {
+            limiter.acquire();
+            try {
+                client.resource(object).withGracePeriod(0).delete();
+            } catch (KubernetesClientException e) {
+                if (e.getCode() != ApiErrors.NOT_FOUND) {
+                    throw ApiErrors.failure(e, "delete", ApiErrors.describe(object));
+                }
             }
-        }
+        });
     }
 
     /** Deletes the deployment's Pods (grace period 0), Secrets and ConfigMaps by label. */
     void deleteAll() throws IOException, InterruptedException {
-        try {
+        throttling.run(() -> {
             limiter.acquire();
-            client.pods().inNamespace(namespace).withLabels(selector).withGracePeriod(0).delete();
-        } catch (KubernetesClientException e) {
-            throw ApiErrors.failure(e, "delete", "pods " + where());
-        }
-        try {
+            try {
+                client.pods().inNamespace(namespace).withLabels(selector).withGracePeriod(0).delete();
+            } catch (KubernetesClientException e) {
+                throw ApiErrors.failure(e, "delete", "pods " + where());
+            }
+        });
+        throttling.run(() -> {
             limiter.acquire();
-            client.secrets().inNamespace(namespace).withLabels(selector).delete();
-        } catch (KubernetesClientException e) {
-            throw ApiErrors.failure(e, "delete", "secrets " + where());
-        }
-        try {
+            try {
+                client.secrets().inNamespace(namespace).withLabels(selector).delete();
+            } catch (KubernetesClientException e) {
+                throw ApiErrors.failure(e, "delete", "secrets " + where());
+            }
+        });
+        throttling.run(() -> {
             limiter.acquire();
-            client.configMaps().inNamespace(namespace).withLabels(selector).delete();
-        } catch (KubernetesClientException e) {
-            throw ApiErrors.failure(e, "delete", "configmaps " + where());
-        }
+            try {
+                client.configMaps().inNamespace(namespace).withLabels(selector).delete();
+            } catch (KubernetesClientException e) {
+                throw ApiErrors.failure(e, "delete", "configmaps " + where());
+            }
+        });
     }
 
     /** The deployment's pods as the API server lists them now. */

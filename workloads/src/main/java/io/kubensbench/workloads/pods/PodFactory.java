@@ -32,6 +32,13 @@ import java.util.regex.Pattern;
  * projected token volume the spec did not ask for. Containers only sleep, with tiny requests
  * and no grace period, so that many pods fit on a node and churn is fast: the mounts are the
  * load, not the containers.
+ *
+ * <p>The pods pass Pod Security's {@code restricted} profile, which many namespaces enforce:
+ * every volume kind they use is one it allows, and they run as a non-root user with every
+ * capability dropped, no privilege escalation and the runtime's default seccomp profile. The
+ * user is {@link #DEFAULT_USER} unless told otherwise; on OpenShift none is named
+ * ({@link #withUser(Long)} null), because its restricted SCC assigns one from the namespace's
+ * range and refuses any other.
  */
 public final class PodFactory {
 
@@ -45,6 +52,8 @@ public final class PodFactory {
     public static final String ATTEMPT_LABEL = "kubens-bench.io/attempt";
     public static final String MANAGED_BY_LABEL = "app.kubernetes.io/managed-by";
     public static final String MANAGED_BY = "kubens-bench";
+    /** The user the pods run as where the cluster does not assign one: nobody. */
+    public static final long DEFAULT_USER = 65534;
     /** Keeps a container alive without doing anything; needs a coreutils or busybox image. */
     public static final List<String> DEFAULT_COMMAND = List.of("sleep", "infinity");
 
@@ -62,14 +71,16 @@ public final class PodFactory {
     private final List<String> command;
     /** Null until {@link #withAttempt}: names then derive from the run id. */
     private final String attempt;
+    /** The pods' user; null leaves it to the cluster (an OpenShift SCC assigns one). */
+    private final Long user;
 
     public PodFactory(WorkloadSpec spec, String runId, String namespace, String image,
             Map<String, String> nodeSelector) {
-        this(spec, runId, namespace, image, nodeSelector, DEFAULT_COMMAND, null);
+        this(spec, runId, namespace, image, nodeSelector, DEFAULT_COMMAND, null, DEFAULT_USER);
     }
 
     private PodFactory(WorkloadSpec spec, String runId, String namespace, String image,
-            Map<String, String> nodeSelector, List<String> command, String attempt) {
+            Map<String, String> nodeSelector, List<String> command, String attempt, Long user) {
         this.spec = Objects.requireNonNull(spec, "spec");
         checkedRunId(runId);
         if (namespace == null || !NAMESPACE.matcher(namespace).matches()) {
@@ -88,6 +99,10 @@ public final class PodFactory {
         this.nodeSelector = nodeSelector == null ? Map.of() : Map.copyOf(nodeSelector);
         this.command = List.copyOf(command);
         this.attempt = attempt == null ? null : checkedId("attempt", attempt);
+        if (user != null && user <= 0) {
+            throw new IllegalArgumentException("the pods' user must be a uid above 0 (got " + user + ")");
+        }
+        this.user = user;
     }
 
     /**
@@ -109,7 +124,16 @@ public final class PodFactory {
 
     /** The same factory with containers running {@code newCommand} instead of sleeping. */
     public PodFactory withCommand(List<String> newCommand) {
-        return new PodFactory(spec, runId, namespace, image, nodeSelector, newCommand, attempt);
+        return new PodFactory(spec, runId, namespace, image, nodeSelector, newCommand, attempt, user);
+    }
+
+    /**
+     * The same factory with pods running as {@code uid}, or, with null, as whatever user the
+     * cluster assigns (OpenShift's restricted SCC assigns one from the namespace's range and
+     * refuses pods that name another). Either way they must not run as root.
+     */
+    public PodFactory withUser(Long uid) {
+        return new PodFactory(spec, runId, namespace, image, nodeSelector, command, attempt, uid);
     }
 
     /**
@@ -120,7 +144,7 @@ public final class PodFactory {
      */
     public PodFactory withAttempt(String newAttempt) {
         return new PodFactory(spec, runId, namespace, image, nodeSelector, command,
-                checkedId("attempt", newAttempt));
+                checkedId("attempt", newAttempt), user);
     }
 
     public WorkloadSpec spec() {
@@ -226,6 +250,10 @@ public final class PodFactory {
                     .withImage(image)
                     .withCommand(command)
                     .withVolumeMounts(mounts)
+                    .withNewSecurityContext()
+                        .withAllowPrivilegeEscalation(false)
+                        .withNewCapabilities().withDrop("ALL").endCapabilities()
+                    .endSecurityContext()
                     .withNewResources()
                         .addToRequests("cpu", new Quantity("1m"))
                         .addToRequests("memory", new Quantity("8Mi"))
@@ -238,6 +266,11 @@ public final class PodFactory {
                     .withAutomountServiceAccountToken(false)
                     .withEnableServiceLinks(false)
                     .withTerminationGracePeriodSeconds(0L)
+                    .withNewSecurityContext()
+                        .withRunAsNonRoot(true)
+                        .withRunAsUser(user)
+                        .withNewSeccompProfile().withType("RuntimeDefault").endSeccompProfile()
+                    .endSecurityContext()
                     .withNodeSelector(nodeSelector.isEmpty() ? null : nodeSelector)
                     .withContainers(containers)
                     .withVolumes(volumes)

@@ -35,6 +35,51 @@ class PodFactoryTest {
     private final PodFactory factory = new PodFactory(SPEC, "r1", "bench", "busybox:1.36",
             Map.of("node-role.kubernetes.io/worker", ""));
 
+    /** The volume types Pod Security's restricted profile allows (Kubernetes 1.25 and later). */
+    private static final Set<String> RESTRICTED_VOLUMES = Set.of("configMap", "csi", "downwardAPI", "emptyDir",
+            "ephemeral", "persistentVolumeClaim", "projected", "secret");
+
+    /** The pod, with every volume kind, as Pod Security's restricted profile checks it. */
+    @Test
+    void podsPassPodSecurityRestricted() {
+        for (PodFactory f : List.of(factory, factory.withUser(null), factory.withUser(1000L))) {
+            Pod pod = pod(f.objectsForPod(0));
+            var spec = pod.getSpec();
+
+            assertThat(spec.getVolumes()).allSatisfy(v -> assertThat(volumeType(v)).isIn(RESTRICTED_VOLUMES));
+            assertThat(spec.getHostPID()).isNotEqualTo(Boolean.TRUE);
+            assertThat(spec.getHostNetwork()).isNotEqualTo(Boolean.TRUE);
+            assertThat(spec.getHostIPC()).isNotEqualTo(Boolean.TRUE);
+            assertThat(spec.getSecurityContext().getRunAsNonRoot()).isTrue();
+            assertThat((Object) spec.getSecurityContext().getRunAsUser()).isNotEqualTo(0L);
+            assertThat(spec.getSecurityContext().getSeccompProfile().getType()).isEqualTo("RuntimeDefault");
+            assertThat(spec.getContainers()).hasSize(3).allSatisfy(c -> {
+                assertThat(c.getSecurityContext().getAllowPrivilegeEscalation()).isFalse();
+                assertThat(c.getSecurityContext().getCapabilities().getDrop()).containsExactly("ALL");
+                assertThat(c.getSecurityContext().getCapabilities().getAdd()).isNullOrEmpty();
+                assertThat(c.getSecurityContext().getPrivileged()).isNotEqualTo(Boolean.TRUE);
+                assertThat(c.getPorts()).isNullOrEmpty();
+            });
+        }
+        assertThat(pod(factory.objectsForPod(0)).getSpec().getSecurityContext().getRunAsUser())
+                .isEqualTo(PodFactory.DEFAULT_USER);
+        assertThat(pod(factory.withUser(null).objectsForPod(0)).getSpec().getSecurityContext().getRunAsUser())
+                .as("left to OpenShift's SCC").isNull();
+        assertThat(pod(factory.withAttempt("a1").withCommand(List.of("true")).objectsForPod(0)).getSpec()
+                .getSecurityContext().getRunAsUser()).as("kept by the other withers").isEqualTo(PodFactory.DEFAULT_USER);
+        assertThatThrownBy(() -> factory.withUser(0L)).hasMessage("the pods' user must be a uid above 0 (got 0)");
+    }
+
+    private static Pod pod(List<HasMetadata> objects) {
+        return (Pod) objects.get(objects.size() - 1);
+    }
+
+    private static String volumeType(Volume v) {
+        return v.getSecret() != null ? "secret" : v.getConfigMap() != null ? "configMap" : v.getProjected() != null
+                ? "projected" : v.getEmptyDir() != null ? "emptyDir" : v.getDownwardAPI() != null ? "downwardAPI"
+                : "other: " + v;
+    }
+
     @Test
     void everyObjectCarriesTheRunLabelsAndNamespace() {
         List<HasMetadata> objects = factory.allObjects();
