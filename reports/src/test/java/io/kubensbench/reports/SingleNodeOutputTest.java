@@ -22,8 +22,9 @@ import org.junit.jupiter.api.io.TempDir;
  * the files under {@code single-node/} were written by the reports of that time from the same
  * synthetic results, and scripts and readers that rely on them must not notice a change.
  * Only the HTML's charts (their SVG depends on the machine's fonts) and its generation time
- * are left out of the comparison; {@code cells.csv} gained empty columns at its end, and the
- * HTML's setup a row saying what the results directory is (its schema version, its target's traits).
+ * are left out of the comparison; {@code cells.csv} gained empty columns at its end, the
+ * HTML's setup a row saying what the results directory is (its schema version, its target's traits),
+ * and the HTML and {@code summary.md} a sentence naming the host, node and context names they carry.
  */
 class SingleNodeOutputTest {
 
