@@ -97,8 +97,8 @@ final class NodeProbe {
     }
 
     /**
-     * Deletes every object of the probe that carries this run's label; objects already gone
-     * are fine, and anything without the label is left alone.
+     * Deletes every object of the probe that carries this run's label and the managed-by label;
+     * objects already gone are fine, and anything without both is left alone.
      */
     void delete() throws IOException {
         List<HasMetadata> objects = manifests.objects();
@@ -108,7 +108,8 @@ final class NodeProbe {
             try {
                 HasMetadata existing = resource.get();
                 Map<String, String> labels = existing == null ? null : existing.getMetadata().getLabels();
-                if (labels != null && manifests.runId().equals(labels.get(PodFactory.RUN_LABEL))) {
+                if (labels != null && manifests.runId().equals(labels.get(PodFactory.RUN_LABEL))
+                        && PodFactory.MANAGED_BY.equals(labels.get(PodFactory.MANAGED_BY_LABEL))) {
                     resource.delete();
                 }
             } catch (KubernetesClientException e) {
