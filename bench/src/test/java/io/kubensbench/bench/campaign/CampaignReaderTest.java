@@ -155,7 +155,7 @@ class CampaignReaderTest {
         assertThat(c.target().isLab()).isFalse();
         assertThat(cluster).isEqualTo(new ClusterTargetSpec("perf-lab",
                 Map.of("node-role.kubernetes.io/worker", "", "kubernetes.io/arch", "amd64"), "manual",
-                "kubens-bench", "registry.access.redhat.com/ubi9/ubi-minimal", 20.0, 40, false));
+                "kubens-bench", ClusterTargetSpec.DEFAULT_IMAGE, 20.0, 40, false));
         assertThat(cluster.nodeSelector().keySet()).containsExactly("node-role.kubernetes.io/worker",
                 "kubernetes.io/arch");
         assertThat(c.workload().pods()).as("a lab's limits do not apply to a cluster").isEqualTo(9000);

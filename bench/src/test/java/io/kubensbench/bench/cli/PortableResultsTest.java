@@ -113,6 +113,37 @@ class PortableResultsTest {
     }
 
     @Test
+    void theReportSaysWhatItNamesAndRedactWritesACopyThatNamesNone() throws Exception {
+        CampaignSpec spec = new CampaignReader().parse(MANUAL_CLUSTER, "fleet.yaml");
+        Path dir = ResultsFixture.write(tmp.resolve("fleet"), MANUAL_CLUSTER, spec, WORKERS, 4, 0.3, 0.002);
+        String runs = Files.readString(dir.resolve("runs.jsonl"));
+
+        assertThat(run("report", dir.toString())).as(cli.err()).isZero();
+        String named = "This report names the harness's host (h), 2 node names (worker-a, worker-b), the kube context"
+                + " perf-lab and the host's boot id; node names can be internal IP addresses. Before attaching it"
+                + " anywhere, kubens-bench report --redact DIR writes a copy without them.";
+        assertThat(Files.readString(dir.resolve("report/index.html"))).contains(named.replace("'", "&#39;"));
+        assertThat(Files.readString(dir.resolve("summary.md"))).contains(named);
+
+        assertThat(run("report", dir.toString(), "--redact")).as(cli.err()).isZero();
+
+        Path copy = dir.resolve("redacted");
+        assertThat(cli.out()).isEqualTo("report, redacted: " + copy.resolve("report/index.html") + "\n");
+        String html = Files.readString(copy.resolve("report/index.html"));
+        assertThat(html).contains("This report names no host, node or kube context.", "node-1", "node-2",
+                "kube-context").doesNotContain("worker-a", "worker-b", "perf-lab");
+        assertThat(Files.readString(copy.resolve("summary.md"))).contains("This report names no host, node or kube"
+                + " context.").doesNotContain("worker-");
+        for (String file : List.of("campaign.yaml", "environment.json", "runs.jsonl", "samples.jsonl")) {
+            assertThat(Files.readString(copy.resolve(file))).as(file).doesNotContain("worker-a", "perf-lab",
+                    "\"h\"");
+        }
+        assertThat(Files.readString(dir.resolve("runs.jsonl"))).as("the original is left as it is").isEqualTo(runs);
+        assertThat(run("analyze", copy.toString())).isZero();
+        assertThat(cli.out()).contains("node-1", "node-2").doesNotContain("worker-");
+    }
+
+    @Test
     void aManualClusterCampaignsArmDirectoriesPool() throws Exception {
         CampaignSpec spec = new CampaignReader().parse(MANUAL_CLUSTER, "fleet.yaml");
         Path off = ResultsFixture.write(tmp.resolve("off"), MANUAL_CLUSTER, spec, WORKERS, List.of("off"), 4, 0.3, 0.002);

@@ -8,6 +8,7 @@ import io.kubensbench.analysis.compare.Summary;
 import io.kubensbench.analysis.text.Numbers;
 import io.kubensbench.analysis.text.SystemdVersion;
 import io.kubensbench.analysis.text.Wording;
+import io.kubensbench.reports.Identifiers;
 import io.kubensbench.reports.ReportData;
 import io.kubensbench.reports.ResultsDirText;
 import java.util.Map;
@@ -58,6 +59,8 @@ public final class SummaryMarkdownExport implements SummaryExport {
             m.append(MarkdownExport.cell(ResultsDirText.skipped(s.unreadable()))).append(".\n\n");
         }
         m.append(MarkdownExport.cell(SystemdVersion.rateLimit(data.environment()).strip()))
+                .append("\n\n").append(MarkdownExport.cell(Identifiers.of(data.environment(), data.runs(),
+                        data.campaignYaml()).sentence()))
                 .append("\n\nReport: [report/index.html](report/index.html)\n");
         return m.toString();
     }

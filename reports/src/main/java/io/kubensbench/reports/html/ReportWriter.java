@@ -14,6 +14,7 @@ import io.kubensbench.analysis.results.RunRecord;
 import io.kubensbench.analysis.text.Numbers;
 import io.kubensbench.analysis.text.SystemdVersion;
 import io.kubensbench.analysis.text.Wording;
+import io.kubensbench.reports.Identifiers;
 import io.kubensbench.reports.ReportData;
 import io.kubensbench.reports.ResultsDirText;
 import io.kubensbench.reports.charts.ChartRenderer;
@@ -124,6 +125,7 @@ public final class ReportWriter {
         m.put("resultsDir", ResultsDirText.description(data.manifest()));
         m.put("skipped", s.unreadable().isEmpty() ? false : ResultsDirText.skipped(s.unreadable()));
         m.put("env", environment(env));
+        m.put("identifying", Identifiers.of(env, data.runs(), data.campaignYaml()).sentence());
         m.put("rateLimit", SystemdVersion.rateLimit(env).strip());
         m.put("cells", s.cells().stream().map(c -> cell(s, c, env)).toList());
         m.put("runRows", data.runs().stream().map(ReportWriter::run).toList());
