@@ -47,17 +47,6 @@ public final class Analyzer {
     }
 
     /**
-     * For callers written when the reduction's interval was a bootstrap: nothing is resampled
-     * any more, so the seed and resample count have no effect.
-     *
-     * @deprecated use {@link #Analyzer()}
-     */
-    @Deprecated
-    public Analyzer(long seed, int resamples) {
-        this();
-    }
-
-    /**
      * @param sources the directories the runs come from, recorded in the summary
      * @throws IllegalArgumentException when the arms are equal or a run belongs to neither
      */

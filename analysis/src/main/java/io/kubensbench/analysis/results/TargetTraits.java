@@ -1,5 +1,6 @@
 package io.kubensbench.analysis.results;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -44,6 +45,11 @@ public record TargetTraits(
         COUNTED,
         /** Derived from the pods the workload replaced (pods x 2 x mounts per pod). */
         DERIVED
+    }
+
+    /** {@code runOverheadSeconds} as a duration, for estimates. */
+    public Duration runOverhead() {
+        return Duration.ofMillis(Math.round(runOverheadSeconds * 1000));
     }
 
     /** Whether a campaign's arms can run in one invocation. */

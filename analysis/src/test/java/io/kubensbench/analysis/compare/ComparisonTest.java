@@ -13,7 +13,7 @@ class ComparisonTest {
     private static final double[] ON = {0.019, 0.0195, 0.02, 0.0205, 0.021};
     private static final double P = 5;
 
-    private final Analyzer analyzer = new Analyzer(1, 1000);
+    private final Analyzer analyzer = new Analyzer();
 
     private Summary summary(double[] off, double[] on) {
         return analyzer.analyze("t", List.of("d"), new Runs().add(LEVEL, "off", off).add(LEVEL, "on", on).list(),

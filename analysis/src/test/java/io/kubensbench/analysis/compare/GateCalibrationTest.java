@@ -140,7 +140,7 @@ class GateCalibrationTest {
 
     private static Outcome outcome(Scenario s, long seed) {
         Random random = new Random(seed);
-        Analyzer analyzer = new Analyzer(seed, 1);
+        Analyzer analyzer = new Analyzer();
         int[] counts = new int[14];
         int covered = 0;
         for (int i = 0; i < PAIRS; i++) {

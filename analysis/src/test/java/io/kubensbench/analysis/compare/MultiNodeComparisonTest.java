@@ -14,7 +14,7 @@ class MultiNodeComparisonTest {
     private static final double[] BASES = {0.10, 0.30, 0.60};
     private static final double[] SPREAD = {1, 1.02, 0.98};
 
-    private final Analyzer analyzer = new Analyzer(1, 10_000);
+    private final Analyzer analyzer = new Analyzer();
 
     /** Per node: off runs around its base, on runs at {@code onShare} of them plus {@code onExtra[j]} cores. */
     private Summary campaign(double onShare, double[] onExtra, double[] busier) {

@@ -22,16 +22,6 @@ final class CampaignAnalysis {
     private CampaignAnalysis() {
     }
 
-    /**
-     * For callers that still pass the bootstrap options, which have no effect.
-     *
-     * @deprecated use {@link #analyze(List)}
-     */
-    @Deprecated
-    static Summary analyze(List<Path> dirs, long seed, int resamples) throws IOException {
-        return analyze(dirs);
-    }
-
     static Summary analyze(List<Path> dirs) throws IOException {
         CampaignRecord first = null;
         List<RunRecord> runs = new ArrayList<>();

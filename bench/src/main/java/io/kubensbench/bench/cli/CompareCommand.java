@@ -73,8 +73,8 @@ final class CompareCommand implements Callable<Integer> {
         if (!(maxRegression >= 0 && maxRegression <= 100)) {
             throw new IllegalArgumentException("--max-regression must be between 0 and 100 (got " + Numbers.plain(maxRegression) + ")");
         }
-        Summary b = CampaignAnalysis.analyze(List.of(baseline), bootstrap.seed, bootstrap.resamples);
-        Summary c = CampaignAnalysis.analyze(List.of(current), bootstrap.seed, bootstrap.resamples);
+        Summary b = CampaignAnalysis.analyze(List.of(baseline));
+        Summary c = CampaignAnalysis.analyze(List.of(current));
         Comparison comparison = Comparison.of(b, c, maxRegression);
         PrintWriter out = spec.commandLine().getOut();
         skipped(out, "baseline", b);

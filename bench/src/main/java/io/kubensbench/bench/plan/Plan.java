@@ -86,7 +86,7 @@ public final class Plan {
 
     /** What a run costs on the campaign's target besides its phases and pods, from the target's traits. */
     public static Duration runOverhead(CampaignSpec campaign) {
-        return Duration.ofMillis(Math.round(campaign.target().traits().runOverheadSeconds() * 1000));
+        return campaign.target().traits().runOverhead();
     }
 
     /**

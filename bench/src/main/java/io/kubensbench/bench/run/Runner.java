@@ -83,6 +83,6 @@ public final class Runner {
     }
 
     private Duration remaining(List<PlannedRun> runs) {
-        return Plan.estimate(spec, runs, Duration.ofMillis(Math.round(target.traits().runOverheadSeconds() * 1000)));
+        return Plan.estimate(spec, runs, target.traits().runOverhead());
     }
 }

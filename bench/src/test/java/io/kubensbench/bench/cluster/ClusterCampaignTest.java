@@ -143,7 +143,7 @@ class ClusterCampaignTest {
             assertThat(r.kubeletMntNs()).isEqualTo(r.arm().equals("on") ? MockNodes.KUBENS_NS : MockNodes.HOST_NS);
         }
 
-        Summary summary = new Analyzer(1, 1000).analyze(spec.name(), List.of(dir.toString()), runs, "off", "on");
+        Summary summary = new Analyzer().analyze(spec.name(), List.of(dir.toString()), runs, "off", "on");
         assertThat(summary.nodes()).hasSize(2);
         CellResult cell = summary.cells().get(0);
         assertThat(cell.blocked()).isNotNull();
