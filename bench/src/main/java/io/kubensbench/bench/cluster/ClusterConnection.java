@@ -71,6 +71,11 @@ public final class ClusterConnection {
         // A dead API server should say so in seconds, not after ten backed-off retries.
         config.setRequestRetryBackoffLimit(2);
         config.setConnectionTimeout(10_000);
+        // HTTP/1.1: a campaign keeps one followed probe log per node open, and kube-apiserver lets
+        // a client have 100 concurrent streams on an HTTP/2 connection, a limit the JDK's client
+        // does not work around: it fails the 101st request ("too many concurrent streams")
+        // instead of opening another connection. Over HTTP/1.1 each log has a connection of its own.
+        config.setHttp2Disable(true);
         KubernetesClient client = new KubernetesClientBuilder().withConfig(config).build();
         try {
             client.getKubernetesVersion();

@@ -33,8 +33,21 @@ final class ProbeLog {
      * intervals (at least 5 s) is reopened.
      */
     ProbeStream stream(String node, String podName) {
-        return new ProbeStream(node, resume -> open(resume ? currentPod(node) : podName, resume),
-                REOPEN_DELAY, ProbeStream.idleLimit(manifests.interval()));
+        return stream(node, source(node, podName));
+    }
+
+    /** Follows {@code source} as the log of {@code node}, with the reopen delay and idle limit above. */
+    ProbeStream stream(String node, ProbeStream.Source source) {
+        return new ProbeStream(node, source, REOPEN_DELAY, ProbeStream.idleLimit(manifests.interval()));
+    }
+
+    /**
+     * The log on {@code node} as its stream opens it: {@code podName}'s whole log first; after a
+     * break, the newest line of the node's current probe pod. Apart from {@link #stream} so that a
+     * test can watch every byte the stream reads.
+     */
+    ProbeStream.Source source(String node, String podName) {
+        return resume -> open(resume ? currentPod(node) : podName, resume);
     }
 
     private InputStream open(String podName, boolean resume) throws IOException {
