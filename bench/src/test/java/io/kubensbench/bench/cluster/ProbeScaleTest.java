@@ -34,7 +34,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * One harness following the probes of {@value #NODES} nodes, a line a second each, for a minute:
+ * One harness following the probes of 200 nodes ({@code -Dkubens-bench.scale.nodes=N} for
+ * another count), a line a second each, for a minute:
  * the client opened from a kubeconfig as the CLI opens it ({@link ClusterConnection}), the probe
  * deployed and waited for ({@link NodeProbe}), one followed log per node over HTTP
  * ({@link ProbeReadings}, {@link ProbeLog}, {@link ProbeStream} and their threads), and each node
@@ -55,20 +56,20 @@ import org.junit.jupiter.api.io.TempDir;
 @EnableKubernetesMockClient(crud = true)
 class ProbeScaleTest {
 
-    static final int NODES = 200;
+    static final int NODES = Integer.getInteger("kubens-bench.scale.nodes", 200);
     static final int BROKEN_COUNT = 2;
     private static final Duration INTERVAL = Duration.ofSeconds(1);
     private static final Duration WARM_UP = Duration.ofSeconds(5);
     private static final Duration WINDOW = Duration.ofSeconds(60);
     private static final String NS = "kb-scale-probe";
     private static final Map<String, String> SELECTOR = Map.of("node-role.kubernetes.io/worker", "");
-    private static final Set<String> BROKEN = Set.of(name(17), name(151));
+    private static final Set<String> BROKEN = Set.copyOf(List.of(name(NODES / 12), name(NODES * 3 / 4)));
 
     KubernetesMockServer server;
     KubernetesClient client;
 
     @Test
-    void oneHarnessFollowsTwoHundredProbesAtOneLineASecondWithoutLosingOrMisplacingALine(@TempDir Path dir)
+    void oneHarnessFollowsHundredsOfProbesAtOneLineASecondWithoutLosingOrMisplacingALine(@TempDir Path dir)
             throws Exception {
         List<String> nodes = IntStream.range(0, NODES).mapToObj(ProbeScaleTest::name).toList();
         nodes.forEach(n -> client.nodes().resource(new NodeBuilder().withNewMetadata().withName(n)
