@@ -71,7 +71,8 @@ final class LogFollowingServer implements AutoCloseable {
                 .setSsl(mock.url("/").startsWith("https:")).setTrustAll(true).setVerifyHost(false),
                 new PoolOptions().setHttp1MaxSize(8));
         this.server = await(vertx.createHttpServer(new HttpServerOptions().setHost("127.0.0.1").setPort(0)
-                        .setSsl(true).setUseAlpn(true).setKeyCertOptions(SelfSignedCertificate.create("localhost").keyCertOptions())
+                        .setSsl(true).setUseAlpn(true)
+                        .setKeyCertOptions(SelfSignedCertificate.create("localhost").keyCertOptions())
                         .setInitialSettings(new Http2Settings().setMaxConcurrentStreams(MAX_STREAMS)))
                 .requestHandler(this::handle).listen());
     }

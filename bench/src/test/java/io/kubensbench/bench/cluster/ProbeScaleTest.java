@@ -123,42 +123,47 @@ class ProbeScaleTest {
                         .as("every stream has read what its log was sent").isTrue();
                 streams.forEach((node, s) -> counts.put(node, Counts.of(s)));
             }
+            report(cpu);
             for (String node : nodes) {
                 List<String> lines = read.read(node);
-                List<List<String>> responses = api.log(NS, pod(node)).responses();
-                List<String> all = responses.stream().flatMap(List::stream).toList();
-                assertThat(lines).as("what node %s's stream read is what its log was sent, in order", node)
-                        .startsWith(sent.get(node).toArray(String[]::new));
-                assertThat(all).as("node %s's stream read nothing its log was not sent", node)
-                        .startsWith(lines.toArray(String[]::new));
-                assertThat(lines).as("node %s's lines are its own", node).allMatch(
-                        l -> l.startsWith("kbprobe v1 start node=" + node + " ")
-                                || boot(node).equals(ProbeLine.parse(l).bootId()));
-                List<Long> seqs = lines.stream().map(ProbeLine::parse).filter(Objects::nonNull).map(ProbeLine::seq)
-                        .toList();
-                Counts c = counts.get(node);
-                assertThat(c.malformed()).as("malformed lines of node %s", node).isZero();
-                assertThat(c.stalls()).as("stalls of node %s", node).isZero();
-                assertThat(c.lines()).as("lines node %s's stream counted up to seq %s", node, c.latest())
-                        .isEqualTo(seqs.stream().filter(q -> q <= c.latest()).distinct().count());
-                if (BROKEN.contains(node)) {
-                    assertThat(responses).as("node %s's log, ended half-way and reopened", node).hasSize(2);
-                    assertThat(responses.get(1)).as("the reopened log of node %s: its newest line, then on", node)
-                            .isNotEmpty();
-                    assertThat(c.reopened()).as("reopens of node %s", node).isEqualTo(1);
-                    assertThat(seqs).as("node %s's lines, the newest again after the reopen", node)
-                            .isSortedAccordingTo(Long::compare);
-                } else {
-                    assertThat(responses).as("node %s's log was followed on one response", node).hasSize(1);
-                    assertThat(c.reopened()).as("reopens of node %s", node).isZero();
-                    assertThat(seqs).as("node %s's lines", node)
-                            .isEqualTo(LongStream.rangeClosed(1, seqs.size()).boxed().toList());
-                    assertThat(seqs.size()).as("a minute of lines from node %s", node)
-                            .isGreaterThanOrEqualTo((int) (WARM_UP.plus(WINDOW).toSeconds()));
-                }
+                checkNode(node, lines, api.log(NS, pod(node)).responses(), sent.get(node), counts.get(node));
             }
             assertThat(misplaced).as("samples that were not their node's, or came back in time").isEmpty();
-            report(cpu);
+        }
+    }
+
+    /**
+     * What one node's stream read, against what its log was sent: {@code sent} when the window
+     * ended, {@code responses} now, after the stream closed.
+     */
+    private static void checkNode(String node, List<String> lines, List<List<String>> responses, List<String> sent,
+            Counts c) {
+        assertThat(lines).as("what node %s's stream read is what its log was sent, in order", node)
+                .startsWith(sent.toArray(String[]::new));
+        assertThat(responses.stream().flatMap(List::stream).toList())
+                .as("node %s's stream read nothing its log was not sent", node)
+                .startsWith(lines.toArray(String[]::new));
+        assertThat(lines).as("node %s's lines are its own", node).allMatch(
+                l -> l.startsWith("kbprobe v1 start node=" + node + " ")
+                        || boot(node).equals(ProbeLine.parse(l).bootId()));
+        List<Long> seqs = lines.stream().map(ProbeLine::parse).filter(Objects::nonNull).map(ProbeLine::seq).toList();
+        assertThat(c.malformed()).as("malformed lines of node %s", node).isZero();
+        assertThat(c.stalls()).as("stalls of node %s", node).isZero();
+        assertThat(c.lines()).as("lines node %s's stream counted up to seq %s", node, c.latest())
+                .isEqualTo(seqs.stream().filter(q -> q <= c.latest()).distinct().count());
+        if (BROKEN.contains(node)) {
+            assertThat(responses).as("node %s's log, ended half-way and reopened", node).hasSize(2);
+            assertThat(responses.get(1)).as("the reopened log of node %s: its newest line, then on", node).isNotEmpty();
+            assertThat(c.reopened()).as("reopens of node %s", node).isEqualTo(1);
+            assertThat(seqs).as("node %s's lines, the newest again after the reopen", node)
+                    .isSortedAccordingTo(Long::compare);
+        } else {
+            assertThat(responses).as("node %s's log was followed on one response", node).hasSize(1);
+            assertThat(c.reopened()).as("reopens of node %s", node).isZero();
+            assertThat(seqs).as("node %s's lines", node)
+                    .isEqualTo(LongStream.rangeClosed(1, seqs.size()).boxed().toList());
+            assertThat(seqs.size()).as("a minute of lines from node %s", node)
+                    .isGreaterThanOrEqualTo((int) WARM_UP.plus(WINDOW).toSeconds());
         }
     }
 
@@ -296,8 +301,9 @@ class ProbeScaleTest {
 
     private static Path kubeconfig(Path dir, String url) throws java.io.IOException {
         return Files.writeString(dir.resolve("kubeconfig"), "apiVersion: v1\nkind: Config\nclusters:\n- name: c\n"
-                + "  cluster: {server: '" + url + "', insecure-skip-tls-verify: true}\nusers:\n- name: u\n  user: {token: t}\ncontexts:\n"
-                + "- name: scale\n  context: {cluster: c, user: u}\ncurrent-context: scale\n");
+                + "  cluster: {server: '" + url + "', insecure-skip-tls-verify: true}\n"
+                + "users:\n- name: u\n  user: {token: t}\n"
+                + "contexts:\n- name: scale\n  context: {cluster: c, user: u}\ncurrent-context: scale\n");
     }
 
     private static Thread daemon(Runnable r, String name) {
