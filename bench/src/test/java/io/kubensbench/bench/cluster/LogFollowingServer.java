@@ -36,9 +36,10 @@ import java.util.regex.Pattern;
  * <p>Why a server in front of the mock rather than the mock alone: the mock's HTTP server
  * answers each request with one finished body, whether the CRUD dispatcher or an expectation
  * made it ({@code andReturnChunked} joins its chunks into one body before sending), so through it
- * a log can only be a snapshot that ends at once, and a followed log is the one thing a
- * campaign needs from the API server for an hour. Serving logs beside the mock's dispatcher
- * is no better: the dispatcher returns a body, not a stream.
+ * a log can only be a snapshot that ends at once, while a campaign keeps each node's log open
+ * for as long as it runs. Serving logs beside the mock's dispatcher is no better: the
+ * dispatcher returns a body, not a stream. The relay costs the mock's answers nothing but a
+ * hop: the harness sees one API server, as on a cluster.
  *
  * <p>Like kube-apiserver it speaks HTTPS, with HTTP/2 when the client offers it (ALPN) and
  * HTTP/1.1 otherwise, and lets a client open at most {@value #MAX_STREAMS} concurrent streams on
