@@ -16,6 +16,7 @@ import io.kubensbench.workloads.time.Durations;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
@@ -165,8 +166,10 @@ final class NodeWindow {
         CpuTotals h = cpu == null ? null : cpu.totals().get(Watched.HARNESS);
         String reason = invalid;
         if (partial) {
-            reason = PARTIAL + ": stopped by the user after " + Durations.rough(Duration.ofNanos(
-                    sd == null ? 0 : sd.elapsedNs())) + " of " + Durations.exact(length);
+            Duration measured = Duration.ofNanos(sd == null ? 0 : sd.elapsedNs());
+            reason = PARTIAL + ": stopped by the user after " + (measured.compareTo(Duration.ofSeconds(10)) < 0
+                    ? Durations.exact(measured.truncatedTo(ChronoUnit.MILLIS)) : Durations.rough(measured)) + " of "
+                    + Durations.exact(length);
         } else if (reason == null && sd != null && sd.resets() > 0) {
             reason = "systemd's counters reset during the window: " + sd.lastReset();
         } else if (reason == null && (sd == null || sd.elapsedNs() == 0)) {
