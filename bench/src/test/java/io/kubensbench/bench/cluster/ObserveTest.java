@@ -106,7 +106,6 @@ class ObserveTest {
 
         Cli cli = new Cli();
         assertThat(cli.run("analyze", dir.toString())).as(cli.err()).isZero();
-        System.out.println("DEBUG-ANALYZE\n" + cli.out() + "\nDEBUG-LOG\n" + String.join("\n", log));
         assertThat(cli.out()).contains("excluded 2: partial window: stopped by the user after",
                 "only off was observed: no comparison is possible",
                 "worker-a, off: 10.00% of a core (10.00% to 10.00%) over 3 windows, 375 mounts in systemd's view,"
@@ -153,7 +152,6 @@ class ObserveTest {
 
         Cli cli = new Cli();
         assertThat(cli.run("analyze", dir.toString())).as(cli.err()).isZero();
-        System.out.println("DEBUG-ANALYZE\n" + cli.out() + "\nDEBUG-LOG\n" + String.join("\n", log));
         assertThat(cli.out()).contains("blocked design: off was observed first, then on",
                 "not independent runs", "nodes as blocks", "worker-b, on: 0.10% of a core");
         assertThat(cli.out()).containsPattern("worker-a, off: 10\\.00% of a core .* over 2 windows, 375 mounts in"
