@@ -119,14 +119,19 @@ final class ObserveCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("--selector " + s + ": " + s.substring(0, eq) + " is given twice");
             }
         }
+        labels.forEach((key, value) -> spec(Map.of(key, value), "--selector " + key + "=" + value, switching));
+        return spec(labels, null, switching);
+    }
+
+    /** The target, or the campaign rules' refusal in this command's terms: {@code option} names a bad selector. */
+    private ClusterTargetSpec spec(Map<String, String> labels, String option, boolean switching) {
         try {
             return new ClusterTargetSpec(cluster.context, labels, switching ? ClusterTargetSpec.MACHINECONFIG
                     : ClusterTargetSpec.MANUAL, null, image, null, null, probeAsRoot);
         } catch (InvalidCampaignException e) {
-            String option = e.path().startsWith("target.cluster.nodeSelector") ? "--selector "
-                    + e.path().substring("target.cluster.nodeSelector".length()) : "--" + e.path()
-                    .substring("target.cluster.".length()).replaceAll("([A-Z])", "-$1").toLowerCase(Locale.ROOT);
-            throw new IllegalArgumentException(option + ": " + e.problem(), e);
+            String named = option != null && e.path().contains("nodeSelector") ? option : "--" + e.path().substring(e.path().lastIndexOf('.') + 1)
+                    .replaceAll("([A-Z])", "-$1").toLowerCase(Locale.ROOT);
+            throw new IllegalArgumentException(named + ": " + e.problem(), e);
         }
     }
 

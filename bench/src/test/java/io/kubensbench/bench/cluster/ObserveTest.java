@@ -161,6 +161,36 @@ class ObserveTest {
     }
 
     @Test
+    void armsSwitchedByHandAreObservedOneDirectoryEachAndPoolIntoOneComparison(@TempDir Path dir) throws Exception {
+        MockMachineConfigOperator operator = MockMachineConfigOperator.serving(server, client);
+        ClusterTargetSpec spec = spec(ClusterTargetSpec.MANUAL);
+        Path off = dir.resolve("off");
+        Path on = dir.resolve("on");
+        try (MockNodes nodes = new MockNodes(client, operator, List.of("worker-a", "worker-b"))) {
+            userWorkload();
+            observe(observation(nodes, spec, "obs00004", SwitchOptions.approved(), NodeMountEvents.NOT_COUNTED),
+                    new ObservePlan("nd", Encapsulation.OFF, null, Duration.ofSeconds(2), WINDOW, null, INTERVAL),
+                    spec, off, new AtomicBoolean(), line -> { });
+            // The user switches the nodes, as encapsulation enable does.
+            new ClusterEncapsulation(client).enable(List.of("worker"), null);
+            while (!nodes.rollouts.contains("on")) {
+                sleep(50);
+            }
+            observe(observation(nodes, spec, "obs00005", SwitchOptions.approved(), NodeMountEvents.NOT_COUNTED),
+                    new ObservePlan("nd", Encapsulation.ON, null, Duration.ofSeconds(2), WINDOW, null, INTERVAL),
+                    spec, on, new AtomicBoolean(), line -> { });
+            nodes.rethrow();
+        }
+
+        Cli cli = new Cli();
+        assertThat(cli.run("analyze", off.toString(), on.toString())).as(cli.err()).isZero();
+        assertThat(cli.out()).contains("campaign nd: 8 runs, 8 valid", "blocked design: off was observed first, then on",
+                "worker-a, on: 0.10% of a core");
+        assertThat(cli.run("analyze", on.toString())).as(cli.err()).isZero();
+        assertThat(cli.out()).contains("only on was observed: no comparison is possible");
+    }
+
+    @Test
     void anArmTheNodesContradictIsRefusedNamingThemWithExitCode2AndNothingIsLeft(@TempDir Path dir) throws Exception {
         MockMachineConfigOperator operator = MockMachineConfigOperator.serving(server, client);
         ClusterTargetSpec spec = spec(ClusterTargetSpec.MANUAL);
