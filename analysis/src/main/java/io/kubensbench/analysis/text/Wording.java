@@ -197,12 +197,14 @@ public final class Wording {
         if (n.windows() == 0) {
             b.append("no valid window");
         } else {
-            b.append(Numbers.cores(n.meanCores()));
-            if (n.windows() > 1) {
+            b.append(n.maxCores() == 0 ? "0 ns in " + (n.windows() == 1 ? "its window" : "all " + n.windows() + " windows")
+                    : Numbers.cores(n.meanCores()));
+            if (n.windows() > 1 && n.maxCores() > 0) {
                 b.append(" (").append(Numbers.coreShare(n.minCores())).append(" to ").append(Numbers.coreShare(n.maxCores()))
                         .append(')');
             }
-            b.append(" over ").append(n.windows()).append(n.windows() == 1 ? " window" : " windows").append(", ")
+            b.append(n.maxCores() == 0 ? "" : " over " + n.windows() + (n.windows() == 1 ? " window" : " windows"))
+                    .append(", ")
                     .append(Double.isNaN(n.meanMounts()) ? "mounts not counted"
                             : String.format(Locale.ROOT, "%,.0f mounts in systemd's view", n.meanMounts()))
                     .append(", ").append(Double.isNaN(n.eventsPerSecond()) ? "mount events not counted"

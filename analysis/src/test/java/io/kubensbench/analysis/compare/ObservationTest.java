@@ -91,6 +91,15 @@ class ObservationTest {
     }
 
     @Test
+    void aNodeWhoseSystemdNeverMovedReadsZeroNanoseconds() {
+        window("worker-a", "on", 0, 0, 47, RunRecord.NOT_COUNTED, null);
+        window("worker-a", "on", 1, 0, 47, RunRecord.NOT_COUNTED, null);
+
+        assertThat(Wording.observedNode(Observation.of(runs).nodes().get(0)))
+                .isEqualTo("worker-a, on: 0 ns in all 2 windows, 47 mounts in systemd's view, mount events not counted");
+    }
+
+    @Test
     void theArmObservedFirstComesFirstWhicheverItIs() {
         window("worker-a", "on", 0, 0.001, 300, 10, null);
         window("worker-a", "off", 5, 0.1, 3000, 10, null);

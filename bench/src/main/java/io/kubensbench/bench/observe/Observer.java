@@ -159,7 +159,8 @@ public final class Observer {
                 boolean isPartial = !record.valid() && record.invalidReason().startsWith(NodeWindow.PARTIAL);
                 cut |= isPartial;
                 invalid += record.valid() || isPartial ? 0 : 1;
-                said.add(part.node() + " " + (record.valid() ? Numbers.coreShare(record.systemdCores())
+                said.add(part.node() + " " + (record.valid() ? record.systemdSchedNs() == 0 ? "0 ns"
+                        : Numbers.coreShare(record.systemdCores())
                         : isPartial ? "partial" : "invalid (" + record.invalidReason() + ")"));
             }
             if (cut) {

@@ -61,7 +61,7 @@ class ObserveOnLabNodeTest {
         ClusterTargetSpec spec = new ClusterTargetSpec(null, Map.of("node-role.kubernetes.io/worker", ""),
                 ClusterTargetSpec.MACHINECONFIG, null, null, null, null, null);
         ObservePlan plan = new ObservePlan("lab-observe", Encapsulation.OFF, Encapsulation.ON, Duration.ofSeconds(6),
-                Duration.ofSeconds(3), Duration.ofSeconds(2), Duration.ofMillis(500));
+                Duration.ofSeconds(2), Duration.ofSeconds(2), Duration.ofMillis(500));
         AtomicBoolean churning = new AtomicBoolean(true);
         Observer.Outcome outcome;
         try (LabNode lab = LabNode.start();
@@ -76,7 +76,8 @@ class ObserveOnLabNodeTest {
                                 Duration.ofMillis(100)),
                         new SwitchOptions(Duration.ofSeconds(120), false, reboots -> { }, () -> false), line -> { },
                         (probe, node, pod) -> nodes.stream(node), NodeMountEvents.NOT_COUNTED);
-                Observer observer = new Observer(observed, plan, new AtomicBoolean(), line -> { }, WindowCheck.NONE);
+                Observer observer = new Observer(observed, plan, new AtomicBoolean(),
+                        line -> System.out.println("kubens-bench: " + line), WindowCheck.NONE);
                 try {
                     observer.start();
                     outcome = observer.observe(ResultsStore.create(dir, ObservationFile.yaml(plan, spec),
@@ -91,9 +92,9 @@ class ObserveOnLabNodeTest {
             nodes.rethrow();
         }
 
-        assertThat(outcome.windows()).isEqualTo(4);
+        assertThat(outcome.windows()).isEqualTo(6);
         List<RunRecord> runs = new ResultsDir(dir).runs();
-        assertThat(runs).hasSize(4).allSatisfy(r -> assertThat(r.valid()).as(r.invalidReason()).isTrue());
+        assertThat(runs).hasSize(6).allSatisfy(r -> assertThat(r.valid()).as(r.invalidReason()).isTrue());
         double off = runs.stream().filter(r -> r.arm().equals("off")).mapToDouble(RunRecord::systemdCores).average()
                 .orElseThrow();
         double on = runs.stream().filter(r -> r.arm().equals("on")).mapToDouble(RunRecord::systemdCores).average()
@@ -110,6 +111,7 @@ class ObserveOnLabNodeTest {
         StringWriter err = new StringWriter();
         assertThat(Main.run(new String[] {"analyze", dir.toString()}, new PrintWriter(out, true),
                 new PrintWriter(err, true))).as(err.toString()).isZero();
+        System.out.print(out);
         assertThat(out.toString()).contains("blocked design: off was observed first, then on", "lab-node, off: ");
     }
 
