@@ -158,6 +158,8 @@ class ObserveTest {
                 + " systemd's view, [0-9.,]+ mount events/s");
         assertThat(cli.run("report", dir.toString())).as(cli.err()).isZero();
         assertThat(Files.readString(dir.resolve("report/index.html"))).contains("blocked design");
+        assertThat(cli.run("compare", dir.toString(), dir.toString())).as("the gate reads it: " + cli.err())
+                .isNotIn(Main.FAILED, Main.BAD_INPUT);
     }
 
     @Test
