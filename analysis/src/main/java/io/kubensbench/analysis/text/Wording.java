@@ -165,26 +165,7 @@ public final class Wording {
      * consecutive stretches, not independent runs.
      */
     public static List<String> observation(Observation o) {
-        List<String> lines = new ArrayList<>();
-        lines.add("observed: the nodes' own workload, with no pods of kubens-bench; each record is one window of"
-                + " one node");
-        List<String> empty = o.armsWithoutValidWindows();
-        if (o.arms().size() < 2) {
-            String arm = o.arms().isEmpty() ? "no arm" : "only " + o.arms().get(0);
-            lines.add(arm + " was observed: no comparison is possible; observe the same workload in the other arm"
-                    + " (kubens-bench observe --arm ...) and analyze both directories together");
-        } else if (!empty.isEmpty()) {
-            lines.add(String.join(" and ", empty) + " has no valid window: no comparison is possible");
-        } else {
-            lines.add("blocked design: " + o.arms().get(0) + " was observed first, then " + o.arms().get(1)
-                    + ", so anything else that changed between the two (the workload's phase, other pods, the"
-                    + " nodes' reboots, the time of day) is confounded with encapsulation; observe the arms more than"
-                    + " once, alternating, to tell them apart");
-            lines.add("the windows of an arm are consecutive stretches of one observation, not independent runs: a test"
-                    + " over the windows of one node takes them for more evidence than they are; with several nodes"
-                    + " the verdict rests on the nodes as blocks");
-        }
-        return lines;
+        return ObservedText.lines(o);
     }
 
     /**
@@ -193,27 +174,7 @@ public final class Wording {
      * probe did not count are said so, never shown as 0.
      */
     public static String observedNode(Observation.NodeArm n) {
-        StringBuilder b = new StringBuilder().append(n.node()).append(", ").append(n.arm()).append(": ");
-        if (n.windows() == 0) {
-            b.append("no valid window");
-        } else {
-            b.append(n.maxCores() == 0 ? "0 ns in " + (n.windows() == 1 ? "its window" : "all " + n.windows() + " windows")
-                    : Numbers.cores(n.meanCores()));
-            if (n.windows() > 1 && n.maxCores() > 0) {
-                b.append(" (").append(Numbers.coreShare(n.minCores())).append(" to ").append(Numbers.coreShare(n.maxCores()))
-                        .append(')');
-            }
-            b.append(n.maxCores() == 0 ? "" : " over " + n.windows() + (n.windows() == 1 ? " window" : " windows"))
-                    .append(", ")
-                    .append(Double.isNaN(n.meanMounts()) ? "mounts not counted"
-                            : String.format(Locale.ROOT, "%,.0f mounts in systemd's view", n.meanMounts()))
-                    .append(", ").append(Double.isNaN(n.eventsPerSecond()) ? "mount events not counted"
-                            : String.format(Locale.ROOT, "%,.1f mount events/s", n.eventsPerSecond()));
-        }
-        if (n.excluded() > 0) {
-            b.append("; ").append(n.excluded()).append(" window").append(n.excluded() == 1 ? "" : "s").append(" excluded");
-        }
-        return b.toString();
+        return ObservedText.node(n);
     }
 
     /**

@@ -129,8 +129,9 @@ final class ObserveCommand implements Callable<Integer> {
             return new ClusterTargetSpec(cluster.context, labels, switching ? ClusterTargetSpec.MACHINECONFIG
                     : ClusterTargetSpec.MANUAL, null, image, null, null, probeAsRoot);
         } catch (InvalidCampaignException e) {
-            String named = option != null && e.path().contains("nodeSelector") ? option : "--" + e.path().substring(e.path().lastIndexOf('.') + 1)
-                    .replaceAll("([A-Z])", "-$1").toLowerCase(Locale.ROOT);
+            String field = e.path().substring(e.path().lastIndexOf('.') + 1);
+            String named = option != null && e.path().contains("nodeSelector") ? option
+                    : "--" + field.replaceAll("([A-Z])", "-$1").toLowerCase(Locale.ROOT);
             throw new IllegalArgumentException(named + ": " + e.problem(), e);
         }
     }
