@@ -3,6 +3,7 @@ package io.kubensbench.bench.observe;
 import io.kubensbench.analysis.results.CampaignRecord;
 import io.kubensbench.bench.campaign.ArmSpec;
 import io.kubensbench.bench.campaign.Encapsulation;
+import io.kubensbench.bench.campaign.SamplingSpec;
 import io.kubensbench.workloads.time.Durations;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -45,7 +46,11 @@ public record ObservePlan(String name, Encapsulation first, Encapsulation then, 
             throw new IllegalArgumentException("--name " + name + ": 1 to 63 letters, digits or '._-', starting with a"
                     + " letter or digit");
         }
-        positive("--interval", interval);
+        if (interval.compareTo(SamplingSpec.MIN_INTERVAL) < 0 || interval.compareTo(SamplingSpec.MAX_INTERVAL) > 0) {
+            throw new IllegalArgumentException("--interval " + Durations.exact(interval) + " must be between "
+                    + Durations.exact(SamplingSpec.MIN_INTERVAL) + " and " + Durations.exact(SamplingSpec.MAX_INTERVAL)
+                    + ", as a campaign's sampling.interval");
+        }
         positive("--window", window);
         if (window.compareTo(interval.multipliedBy(MIN_LINES_PER_WINDOW)) < 0) {
             throw new IllegalArgumentException("--window " + Durations.exact(window) + " must be at least twice --interval"

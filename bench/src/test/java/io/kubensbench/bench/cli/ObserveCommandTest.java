@@ -35,6 +35,7 @@ class ObserveCommandTest {
                 + " node-role.kubernetes.io/worker=)",
         "--arm off --selector a=b --selector a=c|--selector a=c: a is given twice",
         "--arm off --selector bad@key=x|--selector bad@key=x: is not a valid label key",
+        "--arm off --interval 50ms|--interval 50ms must be between 100ms and 1m, as a campaign's sampling.interval",
         "--arm off --restore|--restore goes with --switch-to only: without it nothing is switched",
         "--arm off --image ubi@sha256:abc|--image: must be NAME[:TAG]@sha256:<64 lowercase hex digits> when it has"
                 + " a digest (got \"ubi@sha256:abc\")",
