@@ -132,7 +132,7 @@ class ObserveOnLabNodeTest {
                 String name = "node-density-" + next++;
                 client.pods().inNamespace(NAMESPACE).resource(new PodBuilder().withNewMetadata().withName(name)
                         .addToLabels("kube-burner-job", NAMESPACE).endMetadata().withNewSpec().withNodeName(node)
-                        .addNewContainer().withName("pause").withImage("registry.k8s.io/pause:3.9").endContainer()
+                        .addNewContainer().withName("pause").withImage("pause:3.9").endContainer()
                         .endSpec().build()).create();
                 pods.addLast(name);
                 Thread.sleep(pods.size() < PODS ? 10 : 250);

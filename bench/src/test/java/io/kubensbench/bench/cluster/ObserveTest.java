@@ -250,7 +250,7 @@ class ObserveTest {
                 client.pods().inNamespace("node-density").resource(new PodBuilder().withNewMetadata()
                         .withName("node-density-" + node + "-" + i).addToLabels("kube-burner-job", "node-density")
                         .endMetadata().withNewSpec().withNodeName(node).addNewContainer().withName("pause")
-                        .withImage("registry.k8s.io/pause:3.9").endContainer().endSpec().build()).create();
+                        .withImage("pause:3.9").endContainer().endSpec().build()).create();
             }
         });
         sleep(300);
