@@ -23,14 +23,37 @@ import java.util.Optional;
  * @param unreadable     lines of the directories' runs and samples that could not be read and
  *                       were left out, each named; empty when none (also when read from a
  *                       summary written before they were named)
+ * @param observation    for runs that observed the nodes' own workload ({@code kubens-bench
+ *                       observe}), each node's figures per arm and which arms there are; null for
+ *                       a campaign of kubens-bench's own pods
  */
 public record Summary(String campaign, List<String> sources, String baselineArm, String candidateArm,
                       int runs, int valid, Map<String, Integer> invalidReasons, List<CellResult> cells,
-                      List<NodeResult> nodes, List<CostModel> costModels, List<Unreadable> unreadable) {
+                      List<NodeResult> nodes, List<CostModel> costModels, List<Unreadable> unreadable,
+                      Observation observation) {
 
     public Summary {
         nodes = nodes == null ? List.of() : nodes;
         unreadable = unreadable == null ? List.of() : List.copyOf(unreadable);
+    }
+
+    /** A campaign's summary, of its own pods. */
+    public Summary(String campaign, List<String> sources, String baselineArm, String candidateArm,
+                   int runs, int valid, Map<String, Integer> invalidReasons, List<CellResult> cells,
+                   List<NodeResult> nodes, List<CostModel> costModels, List<Unreadable> unreadable) {
+        this(campaign, sources, baselineArm, candidateArm, runs, valid, invalidReasons, cells, nodes, costModels,
+                unreadable, null);
+    }
+
+    /** The same summary, of runs that observed the nodes' own workload as {@code observation} says. */
+    public Summary withObservation(Observation observation) {
+        return new Summary(campaign, sources, baselineArm, candidateArm, runs, valid, invalidReasons, cells, nodes,
+                costModels, unreadable, observation);
+    }
+
+    /** Whether the runs observed the nodes' own workload rather than pods kubens-bench deployed. */
+    public boolean observed() {
+        return observation != null;
     }
 
     /** Whether the runs came from several nodes, and so the levels were compared with nodes as blocks. */

@@ -1,5 +1,7 @@
 package io.kubensbench.analysis.results;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 
 /**
@@ -43,8 +45,38 @@ public record CampaignRecord(String name, String target, List<Arm> arms, List<Le
      *
      * @param mountsPerPod       the host mounts of one pod by the workload's mount plan
      * @param churnPodsPerSecond pods replaced per second while measuring
+     * @param workload           whose load the nodes carried: null for the campaign's own pods,
+     *                           {@value #EXTERNAL} for the nodes' own workload, observed with no
+     *                           pods of kubens-bench ({@code pods} 0, no mount plan, no churn)
      */
-    public record Level(String name, int pods, Integer mountsPerPod, Double churnPodsPerSecond) {
+    public record Level(String name, int pods, Integer mountsPerPod, Double churnPodsPerSecond,
+                        @JsonInclude(JsonInclude.Include.NON_NULL) String workload) {
+
+        /** A level of the campaign's own pods. */
+        public Level(String name, int pods, Integer mountsPerPod, Double churnPodsPerSecond) {
+            this(name, pods, mountsPerPod, churnPodsPerSecond, null);
+        }
+
+        /** The level of an observation: whatever the nodes ran on their own, none of it ours. */
+        public static Level external() {
+            return new Level(EXTERNAL_LEVEL, 0, null, null, EXTERNAL);
+        }
+
+        /** Whether the load was the nodes' own, observed, rather than pods kubens-bench deployed. */
+        @JsonIgnore
+        public boolean isExternal() {
+            return EXTERNAL.equals(workload);
+        }
+    }
+
+    /** {@link Level#workload()} of a level whose load was the nodes' own workload, observed. */
+    public static final String EXTERNAL = "external";
+    /** The name of that level, as its records name it. */
+    public static final String EXTERNAL_LEVEL = "workload=external";
+
+    /** Whether the campaign observed the nodes' own workload ({@code kubens-bench observe}) instead of deploying one. */
+    public boolean observed() {
+        return levels.stream().anyMatch(Level::isExternal);
     }
 
     /** How long and in what order the runs went; {@code order} is {@code interleaved} or {@code random}. */

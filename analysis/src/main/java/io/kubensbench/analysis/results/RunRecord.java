@@ -16,7 +16,9 @@ package io.kubensbench.analysis.results;
  * @param measureNs         wall time of the measure window, monotonic clock
  * @param systemdSchedNs    systemd's on-CPU time over the window (schedstat)
  * @param systemdStatTicks  systemd's utime+stime over the window, in clock ticks
- * @param mountEvents       mounts created plus removed by the workload during the window
+ * @param mountEvents       mounts created plus removed by the workload during the window; on a node
+ *                          whose own workload is observed, every mount and unmount the node's probe
+ *                          counted there; {@value #NOT_COUNTED} where they were not counted
  * @param systemdMounts     mounts in systemd's namespace at the end of the window
  * @param kubeletMounts     mounts in the kubelet's namespace at the end of the window
  * @param valid             whether the run may enter the analysis
@@ -47,6 +49,9 @@ public record RunRecord(
 
     /** How the reason of a run stopped by the user begins; a resume redoes such runs. */
     public static final String INTERRUPTED = "interrupted";
+
+    /** {@code mountEvents} of a record whose events nobody counted (a probe that does not count them). */
+    public static final long NOT_COUNTED = -1;
 
     /** systemd's CPU over the window, in cores (1.0 = one core fully busy), from schedstat. */
     public double systemdCores() {
@@ -81,8 +86,17 @@ public record RunRecord(
         return measureNs == 0 ? 0 : (double) harnessSchedNs / measureNs;
     }
 
+    /** Mount events per second over the window; NaN where they were not counted. */
     public double mountEventsPerSecond() {
+        if (!mountEventsCounted()) {
+            return Double.NaN;
+        }
         return measureNs == 0 ? 0 : mountEvents * 1e9 / measureNs;
+    }
+
+    /** Whether {@code mountEvents} holds a count, rather than {@link #NOT_COUNTED}. */
+    public boolean mountEventsCounted() {
+        return mountEvents >= 0;
     }
 
     /** A record built field by field; unset fields are 0, false or null. */

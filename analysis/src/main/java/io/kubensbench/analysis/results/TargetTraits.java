@@ -44,7 +44,13 @@ public record TargetTraits(
         /** Mounts and unmounts made by the workload, counted where they are made. */
         COUNTED,
         /** Derived from the pods the workload replaced (pods x 2 x mounts per pod). */
-        DERIVED
+        DERIVED,
+        /**
+         * Every mount and unmount on the node, whoever made it, counted there by the node probe;
+         * {@link RunRecord#NOT_COUNTED} where the probe does not count them. What an observation
+         * of the nodes' own workload records, since no workload of ours makes them.
+         */
+        PROBE
     }
 
     /** {@code runOverheadSeconds} as a duration, for estimates. */
@@ -71,9 +77,12 @@ public record TargetTraits(
                 ? "CPU time of the kubelet stand-in that makes the pods' mounts"
                 : "CPU time of the node's kubelet");
         m.put("harnessSchedNs", "CPU time of " + harnessCpu);
-        m.put("mountEvents", mountEvents == MountEvents.COUNTED
-                ? "mounts plus unmounts the workload made during the window, counted by the kubelet stand-in"
-                : "pods replaced during the window x 2 x the mount plan's mounts per pod, derived from API counts");
+        m.put("mountEvents", switch (mountEvents) {
+            case COUNTED -> "mounts plus unmounts the workload made during the window, counted by the kubelet stand-in";
+            case DERIVED -> "pods replaced during the window x 2 x the mount plan's mounts per pod, derived from API counts";
+            case PROBE -> "mounts plus unmounts on the node during the window, whoever made them, counted by the node"
+                    + " probe; " + RunRecord.NOT_COUNTED + " where the probe did not count them";
+        });
         m.put("systemdMounts", "mounts in systemd's mount namespace at the end of the window");
         m.put("kubeletMounts", "mounts in the kubelet's mount namespace at the end of the window");
         m.put("expectedSystemdMounts", kind.equals("lab")

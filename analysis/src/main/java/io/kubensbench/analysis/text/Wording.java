@@ -6,6 +6,7 @@ import io.kubensbench.analysis.compare.BlockedResult;
 import io.kubensbench.analysis.compare.CellResult;
 import io.kubensbench.analysis.compare.CostModel;
 import io.kubensbench.analysis.compare.LevelResidual;
+import io.kubensbench.analysis.compare.Observation;
 import io.kubensbench.analysis.compare.Summary;
 import io.kubensbench.analysis.compare.Verdict;
 import io.kubensbench.analysis.results.Environment;
@@ -16,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -54,10 +56,14 @@ public final class Wording {
             }
             case UNTESTABLE -> b.append("could not be tested: neither arm varied from run to run (reduction ")
                     .append(reduction).append(')');
-            default -> b.append("could not be judged: insufficient data")
-                    .append(k == null ? "" : " (reduction " + reduction + ")");
+            default -> b.append("could not be judged: ").append(missingArm(c).orElse("insufficient data"))
+                    .append(k == null || missingArm(c).isPresent() ? "" : " (reduction " + reduction + ")");
         }
-        if (k == null) {
+        if (missingArm(c).isPresent()) {
+            ArmStats measured = c.baseline().n() + c.baseline().excluded() > 0 ? c.baseline() : c.candidate();
+            b.append("; systemd used ").append(Reductions.armMean(measured)).append(" (").append(measured.arm())
+                    .append(')');
+        } else if (k == null) {
             b.append(", from ").append(Reductions.armMean(c.baseline())).append(" (").append(s.baselineArm())
                     .append(") to ").append(Reductions.armMean(c.candidate())).append(" (").append(s.candidateArm())
                     .append(')');
@@ -108,8 +114,8 @@ public final class Wording {
             s.append("; ").append(String.join("; ", still));
         }
         if (c.verdict() == Verdict.INSUFFICIENT_DATA) {
-            return s.append("; at least ").append(Analyzer.MIN_RUNS_PER_ARM)
-                    .append(" valid runs per arm are needed for a verdict").toString();
+            return s.append("; ").append(missingArm(c).orElse("at least " + Analyzer.MIN_RUNS_PER_ARM
+                    + " valid runs per arm are needed for a verdict")).toString();
         }
         if (c.verdict() == Verdict.UNTESTABLE) {
             return s.append(c.blocked() == null ? "; no run-to-run variation in either arm, so no test"
@@ -136,6 +142,39 @@ public final class Wording {
             s.append("; fragile: the paired t and the signed-rank test disagree at 0.05, one node decides");
         }
         return s.toString();
+    }
+
+    /**
+     * The degenerate case of a level measured in one arm only, named: "only off has runs, so
+     * no comparison is possible". Empty when both arms have runs, valid or not.
+     */
+    public static Optional<String> missingArm(CellResult c) {
+        boolean baseline = c.baseline().n() + c.baseline().excluded() > 0;
+        boolean candidate = c.candidate().n() + c.candidate().excluded() > 0;
+        if (baseline == candidate) {
+            return Optional.empty();
+        }
+        return Optional.of("only " + (baseline ? c.baseline() : c.candidate()).arm() + " has runs, and no "
+                + (baseline ? c.candidate() : c.baseline()).arm() + " run was made, so no comparison is possible");
+    }
+
+    /**
+     * What an observation of the nodes' own workload can say, one sentence per line: that the
+     * load was not kubens-bench's; with one arm, that no comparison is possible and how to get
+     * one; with both, that the design is blocked (arm and time confounded) and its windows are
+     * consecutive stretches, not independent runs.
+     */
+    public static List<String> observation(Observation o) {
+        return ObservedText.lines(o);
+    }
+
+    /**
+     * One node in one arm of an observation, in one line: "worker-a, off: 12.31% of a core (11.90%
+     * to 12.80%) over 20 windows, 3,412 mounts in systemd's view, 140.0 mount events/s"; events the
+     * probe did not count are said so, never shown as 0.
+     */
+    public static String observedNode(Observation.NodeArm n) {
+        return ObservedText.node(n);
     }
 
     /**

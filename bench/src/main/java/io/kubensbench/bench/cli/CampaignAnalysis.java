@@ -1,6 +1,7 @@
 package io.kubensbench.bench.cli;
 
 import io.kubensbench.analysis.compare.Analyzer;
+import io.kubensbench.analysis.compare.Observation;
 import io.kubensbench.analysis.compare.Summary;
 import io.kubensbench.analysis.results.CampaignRecord;
 import io.kubensbench.analysis.results.ResultsDir;
@@ -40,8 +41,14 @@ final class CampaignAnalysis {
             unreadable.addAll(results.unreadable());
             sources.add(dir.toString());
         }
-        return new Analyzer().analyze(first.name(), sources, runs, first.baseline().name(),
+        Summary summary = new Analyzer().analyze(first.name(), sources, runs, first.baseline().name(),
                 first.candidate().name(), unreadable);
+        if (!first.observed()) {
+            return summary;
+        }
+        // The nodes' own workload, observed: say per node what it showed, and what it cannot.
+        return summary.withObservation(Observation.of(runs.stream()
+                .filter(r -> CampaignRecord.EXTERNAL_LEVEL.equals(r.level())).toList()));
     }
 
     private static String names(CampaignRecord campaign) {

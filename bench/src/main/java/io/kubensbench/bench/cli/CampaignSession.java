@@ -72,7 +72,12 @@ final class CampaignSession {
 
     /** Where a new campaign's results go unless {@code --out} says otherwise. */
     static Path defaultOut(CampaignSpec spec) {
-        String slug = spec.name().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
+        return defaultOut(spec.name());
+    }
+
+    /** Where results named {@code name} go unless {@code --out} says otherwise: results/<name>-<time>. */
+    static Path defaultOut(String name) {
+        String slug = name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
         return Path.of("results", (slug.isEmpty() ? "campaign" : slug) + "-"
                 + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
     }

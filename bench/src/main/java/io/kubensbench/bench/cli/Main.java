@@ -19,7 +19,7 @@ import picocli.CommandLine;
                 + "namespace encapsulation (kubens.service) saves.",
         subcommands = {LabCommand.class, RunCommand.class, PlanCommand.class, AnalyzeCommand.class,
             CompareCommand.class, ReportCommand.class, SampleCommand.class, EncapsulationCommand.class,
-            CleanupCommand.class, JmhCommand.class})
+            CleanupCommand.class, JmhCommand.class, ObserveCommand.class})
 public final class Main {
 
     public static final int OK = 0;
@@ -73,7 +73,7 @@ public final class Main {
      * The exit code a command's failure ends with: {@link #BAD_INPUT} for what the user must fix
      * (a cluster refusing access among them, wherever in a command it refuses), else {@link #FAILED}.
      */
-    static int exitCode(Throwable ex) {
+    public static int exitCode(Throwable ex) {
         return isBadInput(ex) ? BAD_INPUT : FAILED;
     }
 

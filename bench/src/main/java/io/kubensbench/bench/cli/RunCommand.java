@@ -56,7 +56,12 @@ final class RunCommand implements Callable<Integer> {
             if (out != null) {
                 throw new IllegalArgumentException("--resume and --out do not go together: a resume writes to its own directory");
             }
-            String yaml = new ResultsDir(resume).requireExisting().campaignYaml();
+            ResultsDir existing = new ResultsDir(resume).requireExisting();
+            if (existing.campaign().observed()) {
+                throw new IllegalArgumentException(resume + " holds an observation (kubens-bench observe), not a"
+                        + " campaign: it is not resumed; observe again into a new directory");
+            }
+            String yaml = existing.campaignYaml();
             CampaignSpec stored = new CampaignReader().parse(yaml, resume.resolve(ResultsDir.CAMPAIGN).toString());
             if (campaign != null && !Files.readString(campaign).equals(yaml)) {
                 throw new IllegalArgumentException(campaign + " differs from the campaign in " + resume

@@ -60,6 +60,9 @@ final class SummaryTable {
                     Numbers.fixed(c.cliffsDelta(), 2), Numbers.cores(c.minimalDetectableEffect()),
                     Numbers.runs(c.repetitionsForTenPercent()), Numbers.runs(c.repetitionsForFiftyPercent()));
         }
+        if (s.observed()) {
+            observation(s);
+        }
         if (s.multiNode()) {
             nodes(s);
         }
@@ -71,6 +74,14 @@ final class SummaryTable {
             }
         }
         out.flush();
+    }
+
+    /** An observation of the nodes' own workload: what it can say, and each node's figures per arm. */
+    private void observation(Summary s) {
+        out.println();
+        Wording.observation(s.observation()).forEach(out::println);
+        out.println("per node and arm, over the valid windows");
+        s.observation().nodes().forEach(n -> out.println("  " + Wording.observedNode(n)));
     }
 
     private void nodes(Summary s) {

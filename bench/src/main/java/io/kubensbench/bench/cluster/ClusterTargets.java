@@ -2,6 +2,7 @@ package io.kubensbench.bench.cluster;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.kubensbench.bench.campaign.ClusterTargetSpec;
+import io.kubensbench.bench.target.ObservedNodes;
 import io.kubensbench.bench.target.Target;
 import io.kubensbench.workloads.cluster.ClusterWorkloadOptions;
 import io.kubensbench.workloads.ids.Ids;
@@ -30,6 +31,19 @@ public final class ClusterTargets {
                 d.deleteTimeout());
         return new ClusterTarget(client, spec, Ids.random(), version, interval, options,
                 ClusterTarget.Timeouts.defaults(), switching, log);
+    }
+
+    /**
+     * The selected nodes of {@code spec}, observed while their own workload runs: only the node
+     * probe is deployed, under a fresh run id. With {@code encapsulation: machineconfig} the
+     * arms are switched as a campaign switches them, with {@code manual} only checked.
+     *
+     * @param interval how often the node probe prints a line
+     */
+    public static ObservedNodes observe(KubernetesClient client, ClusterTargetSpec spec, String version,
+            Duration interval, SwitchOptions switching, Consumer<String> log) {
+        return new ClusterObservation(client, spec, Ids.random(), version, interval,
+                ClusterTarget.Timeouts.defaults(), switching, log, ProbeLogs.FOLLOW, NodeMountEvents.NOT_COUNTED);
     }
 
     /**

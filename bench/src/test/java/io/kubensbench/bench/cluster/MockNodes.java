@@ -27,7 +27,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * What a real cluster does and the CRUD mock does not: kubelets that run pods (DaemonSet pods
- * per node, workload pods set Running), the Machine Config Operator rolling a 99-kubens
+ * per node, workload pods set Running, and pods bound to a node by {@code spec.nodeName}, as
+ * the scheduler binds someone else's workload), the Machine Config Operator rolling a 99-kubens
  * MachineConfig out, and each node's probe printing lines. What a node does with its pods, a
  * switch and its probe is its {@link Machine}: {@link Synthetic} (test data, below) or a lab node
  * with the real systemd ({@link LabBackedNode}).
@@ -262,6 +263,20 @@ final class MockNodes implements AutoCloseable {
             if (node != null && p.getMetadata().getDeletionTimestamp() == null) {
                 perNode.computeIfAbsent(node, k -> new java.util.TreeSet<>()).add(p.getMetadata().getName());
             }
+            if (p.getStatus() == null || !"Running".equals(p.getStatus().getPhase())) {
+                p.setStatus(new io.fabric8.kubernetes.api.model.PodStatusBuilder().withPhase("Running").build());
+                racing(() -> client.pods().inNamespace(p.getMetadata().getNamespace()).resource(p).updateStatus());
+            }
+        }
+        for (Pod p : client.pods().inAnyNamespace().list().getItems()) {
+            // Pods the scheduler bound to a node (someone else's workload, as kube-burner's), but not the probe's.
+            String node = p.getSpec() == null ? null : p.getSpec().getNodeName();
+            Map<String, String> labels = p.getMetadata().getLabels();
+            if (node == null || !names.contains(node) || p.getMetadata().getDeletionTimestamp() != null
+                    || (labels != null && labels.containsKey(ProbeManifests.NAME_LABEL))) {
+                continue;
+            }
+            perNode.computeIfAbsent(node, k -> new java.util.TreeSet<>()).add(p.getMetadata().getName());
             if (p.getStatus() == null || !"Running".equals(p.getStatus().getPhase())) {
                 p.setStatus(new io.fabric8.kubernetes.api.model.PodStatusBuilder().withPhase("Running").build());
                 racing(() -> client.pods().inNamespace(p.getMetadata().getNamespace()).resource(p).updateStatus());

@@ -34,6 +34,14 @@ public final class SummaryMarkdownExport implements SummaryExport {
         for (CellResult cell : s.cells()) {
             m.append("- ").append(MarkdownExport.cell(Wording.verdict(s, cell, data.environment()))).append('\n');
         }
+        if (s.observed()) {
+            m.append('\n');
+            Wording.observation(s.observation()).forEach(line -> m.append("- ").append(MarkdownExport.cell(line))
+                    .append('\n'));
+            m.append("\nPer node and arm, over the valid windows:\n\n");
+            s.observation().nodes().forEach(n -> m.append("- ").append(MarkdownExport.cell(Wording.observedNode(n)))
+                    .append('\n'));
+        }
         if (s.multiNode()) {
             blockedTable(s, m, b, c);
             nodes(s, m, b, c);

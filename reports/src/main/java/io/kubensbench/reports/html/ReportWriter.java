@@ -128,6 +128,8 @@ public final class ReportWriter {
         m.put("identifying", Identifiers.of(env, data.runs(), data.campaignYaml()).sentence());
         m.put("rateLimit", SystemdVersion.rateLimit(env).strip());
         m.put("cells", s.cells().stream().map(c -> cell(s, c, env)).toList());
+        m.put("observation", !s.observed() ? false : Map.of("notes", Wording.observation(s.observation()),
+                "nodes", s.observation().nodes().stream().map(Wording::observedNode).toList()));
         m.put("runRows", data.runs().stream().map(ReportWriter::run).toList());
         m.put("severalNodes", data.severalNodes());
         m.put("multiNode", s.multiNode());
