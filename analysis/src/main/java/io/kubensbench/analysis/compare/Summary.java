@@ -23,14 +23,26 @@ import java.util.Optional;
  * @param unreadable     lines of the directories' runs and samples that could not be read and
  *                       were left out, each named; empty when none (also when read from a
  *                       summary written before they were named)
+ * @param design         the order the runs went in and what it lets the analysis separate, with
+ *                       the drift per level for {@code aba}; null when the runs' order was not
+ *                       given (also when read from a summary written before designs were kept)
  */
 public record Summary(String campaign, List<String> sources, String baselineArm, String candidateArm,
                       int runs, int valid, Map<String, Integer> invalidReasons, List<CellResult> cells,
-                      List<NodeResult> nodes, List<CostModel> costModels, List<Unreadable> unreadable) {
+                      List<NodeResult> nodes, List<CostModel> costModels, List<Unreadable> unreadable,
+                      Design design) {
 
     public Summary {
         nodes = nodes == null ? List.of() : nodes;
         unreadable = unreadable == null ? List.of() : List.copyOf(unreadable);
+    }
+
+    /** A summary whose design is not known. */
+    public Summary(String campaign, List<String> sources, String baselineArm, String candidateArm, int runs, int valid,
+                   Map<String, Integer> invalidReasons, List<CellResult> cells, List<NodeResult> nodes,
+                   List<CostModel> costModels, List<Unreadable> unreadable) {
+        this(campaign, sources, baselineArm, candidateArm, runs, valid, invalidReasons, cells, nodes, costModels,
+                unreadable, null);
     }
 
     /** Whether the runs came from several nodes, and so the levels were compared with nodes as blocks. */

@@ -39,4 +39,14 @@ public final class ClusterTargets {
     public static Reboots reboots(KubernetesClient client, ClusterTargetSpec spec) throws IOException {
         return ClusterPools.read(client).rebootsFor(SelectedNodes.select(client, spec.nodeSelector()).names());
     }
+
+    /**
+     * The state a campaign switching {@code reboots}' MachineConfigs finds: {@code on} when
+     * every one of them exists, {@code off} when none does, {@code mixed} otherwise; read only.
+     * Whether the first run needs a rollout follows from it.
+     */
+    public static String encapsulationState(KubernetesClient client, Reboots reboots) throws IOException {
+        java.util.List<String> enabled = new ClusterEncapsulation(client).enabledRoles();
+        return MachineConfigSwitch.stateOf(reboots.roles().stream().map(enabled::contains).toList());
+    }
 }
