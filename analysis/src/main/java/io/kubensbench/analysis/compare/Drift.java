@@ -12,9 +12,10 @@ import io.kubensbench.analysis.stats.Interval;
  *
  * <p>With runs from at least 2 nodes that each have a valid baseline run in both segments,
  * nodes are blocks as in the verdict: per node the difference of its two segment means, and
- * the t interval over the k nodes (k - 1 degrees of freedom). Otherwise the runs: Student's
- * pooled-variance t interval (n1 + n2 - 2 degrees of freedom), which needs 3 runs in all and
- * holds its 95% in simulation (DriftCalibrationTest).
+ * the t interval over the k nodes (k - 1 degrees of freedom). Otherwise the runs: a t interval
+ * with the spread pooled as a coefficient of variation over both segments
+ * ({@link io.kubensbench.analysis.stats.PooledCvDifference}, n1 + n2 - 2 degrees of freedom),
+ * which needs 3 runs in all and holds its 95% in simulation (DriftCalibrationTest).
  *
  * @param level   the level, as the runs name it
  * @param arm     the baseline arm, whose two segments are compared

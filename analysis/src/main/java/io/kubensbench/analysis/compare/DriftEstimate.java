@@ -2,7 +2,7 @@ package io.kubensbench.analysis.compare;
 
 import io.kubensbench.analysis.results.RunRecord;
 import io.kubensbench.analysis.stats.Descriptive;
-import io.kubensbench.analysis.stats.PooledDifference;
+import io.kubensbench.analysis.stats.PooledCvDifference;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -60,7 +60,7 @@ final class DriftEstimate {
         double[] all = new double[first.length + second.length];
         System.arraycopy(first, 0, all, 0, first.length);
         System.arraycopy(second, 0, all, first.length, second.length);
-        PooledDifference p = PooledDifference.of(Descriptive.of(first), Descriptive.of(second), Analyzer.CONFIDENCE);
+        PooledCvDifference p = PooledCvDifference.of(Descriptive.of(first), Descriptive.of(second), Analyzer.CONFIDENCE);
         if (spread(all) <= resolution) {
             return drift(level, arm, first, second, 0, p.estimate(), Double.NaN, Double.NaN, 0, Drift.Kind.CONSTANT,
                     effect);
