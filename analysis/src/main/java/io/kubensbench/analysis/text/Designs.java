@@ -83,7 +83,7 @@ final class Designs {
         };
         String pools = r.pools().isEmpty() ? "no pool" : (r.pools().size() == 1 ? "pool " : "pools ")
                 + r.pools().stream().map(p -> p.name() + " " + p.nodes()).collect(Collectors.joining(", "));
-        return "rollout " + r.from() + " -> " + r.to() + (r.run() == null ? " after the runs" : " before run #" + r.run())
+        return "rollout " + r.from() + " to " + r.to() + (r.run() == null ? " after the runs" : " before run #" + r.run())
                 + ": " + outcome + ", " + pools + " (" + r.nodes() + (r.nodes() == 1 ? " node" : " nodes")
                 + (r.machineConfigs().isEmpty() ? "; a rollout already under way" : "; " + String.join(", ",
                 r.machineConfigs())) + ")";

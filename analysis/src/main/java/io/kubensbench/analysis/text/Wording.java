@@ -298,7 +298,7 @@ public final class Wording {
     }
 
     /**
-     * A rollout in one line: "rollout off -> on before run #6: 31m12s, pools infra 2, worker 3
+     * A rollout in one line: "rollout off to on before run #6: 31m12s, pools infra 2, worker 3
      * (5 nodes; 99-kubens-worker)", or how it ended when it did not finish.
      */
     public static String rollout(RolloutRecord r) {
