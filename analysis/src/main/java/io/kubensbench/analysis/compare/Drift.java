@@ -51,6 +51,11 @@ public record Drift(String level, String arm, int nFirst, int nSecond, int nodes
         ESTIMATED,
         /** One run in each segment: a difference, but no spread to give it an interval. */
         NO_INTERVAL,
+        /**
+         * Nodes as blocks, every node's drift the same to within the counters' resolution: a
+         * drift, but no spread to give it an interval.
+         */
+        UNIFORM,
         /** Every run of both segments within the counters' resolution: no drift to measure. */
         CONSTANT,
         /** A segment without a valid baseline run: no drift. */

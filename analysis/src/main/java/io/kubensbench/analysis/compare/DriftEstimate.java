@@ -51,8 +51,9 @@ final class DriftEstimate {
             double[] d = perNode.stream().mapToDouble(Double::doubleValue).toArray();
             Descriptive differences = Descriptive.of(d);
             if (spread(d) <= 2 * resolution) {
+                // a node's drift is a difference of two means, each as fine as one counter step
                 return drift(level, arm, first, second, d.length, differences.mean(), Double.NaN, Double.NaN, 0,
-                        Drift.Kind.CONSTANT, effect);
+                        Drift.Kind.UNIFORM, effect);
             }
             return drift(level, arm, first, second, d.length, differences.mean(), differences.ciLow(),
                     differences.ciHigh(), d.length - 1, Drift.Kind.ESTIMATED, effect);
@@ -72,7 +73,7 @@ final class DriftEstimate {
     private static Drift drift(String level, String arm, double[] first, double[] second, int nodes, double drift,
             double low, double high, double df, Drift.Kind kind, double effect) {
         double share = Math.abs(drift) / Math.abs(effect);
-        boolean measurable = kind == Drift.Kind.ESTIMATED || kind == Drift.Kind.NO_INTERVAL;
+        boolean measurable = kind != Drift.Kind.CONSTANT && kind != Drift.Kind.MISSING;
         boolean flagged = measurable && !Double.isNaN(share) && share >= Drift.SIZEABLE_SHARE;
         return new Drift(level, arm, first.length, second.length, nodes, drift, low, high, df, kind, effect, share,
                 flagged);

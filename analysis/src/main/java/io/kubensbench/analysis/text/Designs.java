@@ -66,6 +66,8 @@ final class Designs {
                     + " counters' resolution: no drift to estimate";
             case NO_INTERVAL -> d.arm() + " drifted " + signed(d.drift()) + " from its run before " + c
                     + " to its run after (one run each: no interval), " + share(d) + flag(d);
+            case UNIFORM -> d.arm() + " drifted " + signed(d.drift()) + " on each of " + d.nodes() + " nodes alike"
+                    + " (within the counters' resolution: no spread, no interval), " + share(d) + flag(d);
             case ESTIMATED -> d.arm() + " drifted " + signed(d.drift()) + " (95% CI " + Numbers.coreShare(d.ciLow())
                     + " to " + Numbers.coreShare(d.ciHigh()) + (d.nodes() > 0 ? ", " + d.nodes() + " nodes as blocks"
                     : ", " + d.nFirst() + (d.nFirst() == 1 ? " run" : " runs") + " before " + c + " and "

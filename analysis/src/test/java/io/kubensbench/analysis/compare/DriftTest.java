@@ -148,6 +148,24 @@ class DriftTest {
     }
 
     @Test
+    void nodesThatAllDriftedAlikeGiveTheDriftWithoutAnInterval() {
+        List<RunRecord> runs = new ArrayList<>();
+        runs.addAll(segments(new Runs().node("node-0").add(LEVEL, "off", 0.10, 0.10).add(LEVEL, "on", 0.01, 0.01)
+                .add(LEVEL, "off", 0.12).list(), 2, 2, 1));
+        runs.addAll(segments(new Runs().node("node-1").add(LEVEL, "off", 0.30, 0.30).add(LEVEL, "on", 0.01, 0.01)
+                .add(LEVEL, "off", 0.32).list(), 2, 2, 1));
+        Summary s = analyze(runs, Design.ABA);
+
+        Drift d = s.design().drift(LEVEL).orElseThrow();
+        assertThat(d.kind()).isEqualTo(Drift.Kind.UNIFORM);
+        assertThat(d.drift()).isCloseTo(0.02, within(1e-12));
+        assertThat(d.ci().defined()).isFalse();
+        assertThat(d.flagged()).as("a tenth of the effect").isTrue();
+        assertThat(Wording.drift(s, d)).startsWith("off drifted +2.00% of a core on each of 2 nodes alike (within the"
+                + " counters' resolution: no spread, no interval), ");
+    }
+
+    @Test
     void eachDesignSaysWhatItSeparatesAndBlockedPutsACaveatBesideEveryVerdict() {
         List<RunRecord> runs = new Runs().add(LEVEL, "off", 0.20, 0.21, 0.22).add(LEVEL, "on", 0.01, 0.02, 0.01)
                 .list();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.kubensbench.analysis.results.Environment;
 import io.kubensbench.analysis.results.ResultsDir;
 import io.kubensbench.analysis.results.ResultsStore;
+import io.kubensbench.analysis.results.RolloutRecord;
 import io.kubensbench.analysis.results.RunRecord;
 import io.kubensbench.analysis.results.TargetTraits;
 import io.kubensbench.bench.campaign.CampaignReader;
@@ -62,6 +63,10 @@ class RunnerTest {
         Runnable onDeploy = () -> { };
         /** Thrown by every deploy when set, as a cluster that refuses the pods does. */
         IOException deployFailure;
+        /** When set, every change of state is a rollout of this long, told to the listener as a cluster target does. */
+        java.time.Duration rollout;
+        private Encapsulation state = Encapsulation.OFF;
+        private java.util.function.Consumer<RolloutRecord> rollouts = r -> { };
         final ProcfsSampler procfs;
 
         FakeTarget() throws IOException {
@@ -110,8 +115,24 @@ class RunnerTest {
         }
 
         @Override
+        public java.time.Duration switchEstimate() {
+            return rollout == null ? java.time.Duration.ZERO : java.time.Duration.ofMinutes(30);
+        }
+
+        @Override
+        public void onSwitch(java.util.function.Consumer<RolloutRecord> listener) {
+            rollouts = listener;
+        }
+
+        @Override
         public Map<String, NamespaceIdentities> enter(Encapsulation state, WorkloadSpec shape) throws IOException {
             calls.add("enter " + state.label());
+            if (rollout != null && state != this.state) {
+                rollouts.accept(new RolloutRecord(null, this.state.label(), state.label(), "t0", "t1",
+                        rollout.toNanos(), List.of("99-kubens-worker"), List.of(new RolloutRecord.Pool("worker", 2)), 2,
+                        RolloutRecord.OK, null));
+            }
+            this.state = state;
             Map<String, NamespaceIdentities> ids = new LinkedHashMap<>();
             if (countMounts) {
                 // every role is this JVM: the off arm's identities, in this JVM's real namespace
@@ -325,5 +346,64 @@ class RunnerTest {
         List<String> attempts = new ArrayList<>();
         new ResultsDir(dir).samples(sample -> attempts.add(sample.attempt()));
         assertThat(attempts).containsAll(runs.stream().filter(RunRecord::valid).map(RunRecord::attempt).toList());
+    }
+
+    /** Tells what the runner said was left at the start of each run. */
+    static final class Remaining implements Progress {
+        final List<java.time.Duration> left = new ArrayList<>();
+        final List<String> messages = new ArrayList<>();
+
+        @Override
+        public void runStarted(int position, int total, io.kubensbench.bench.plan.PlannedRun run,
+                java.time.Duration remaining) {
+            left.add(remaining);
+        }
+
+        @Override
+        public void phase(String phase, java.time.Duration length) {
+        }
+
+        @Override
+        public void tick(java.time.Duration elapsedInPhase) {
+        }
+
+        @Override
+        public void runFinished(RunRecord record) {
+        }
+
+        @Override
+        public void message(String line) {
+            messages.add(line);
+        }
+    }
+
+    @Test
+    void rolloutsAreRecordedWithTheirRunAndTheTimeLeftCountsThemAtTheMeasuredDurationOnceThereIsOne(
+            @TempDir Path dir) throws Exception {
+        String yaml = CAMPAIGN.replace("order: interleaved", "order: aba");
+        CampaignSpec spec = new CampaignReader().parse(yaml, "runner-test.yaml");
+        FakeTarget t = new FakeTarget();
+        t.rollout = java.time.Duration.ofMinutes(10);
+        ResultsStore store = ResultsStore.create(dir, yaml, CampaignRecords.of(spec), t.traits(), t.describe());
+        Remaining progress = new Remaining();
+        Plan plan = Plan.of(spec);
+
+        new Runner(t, spec, plan, store, progress, new AtomicBoolean()).run();
+
+        java.time.Duration overhead = t.traits().runOverhead();
+        List<java.time.Duration> switching = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            switching.add(progress.left.get(i).minus(Plan.estimate(spec, plan.runs().subList(i, 4), overhead)));
+        }
+        // off | on on | off: before the first run the state is unknown, so 2 switches at the rule of thumb;
+        // after run 0 still none measured; then the measured 10 minutes, one switch left
+        assertThat(switching).containsExactly(java.time.Duration.ofMinutes(60), java.time.Duration.ofMinutes(60),
+                java.time.Duration.ofMinutes(10), java.time.Duration.ofMinutes(10));
+        List<RolloutRecord> rollouts = new ResultsDir(dir).rollouts();
+        assertThat(rollouts).extracting(RolloutRecord::run).containsExactly(1, 3);
+        assertThat(rollouts).extracting(RolloutRecord::to).containsExactly("on", "off");
+        assertThat(progress.messages).contains("rollout off to on before run #1: 10m00s, pool worker 2 (2 nodes;"
+                + " 99-kubens-worker)");
+        assertThat(new ResultsDir(dir).runs()).extracting(RunRecord::segment).containsExactly(0, 1, 1, 2);
     }
 }
