@@ -37,8 +37,8 @@ final class Designs {
                     + " would read as an effect of encapsulation, and these runs cannot tell the two apart.";
             case Design.ABA -> "design: aba, " + b + " runs before and after the " + c + " runs, so a drift over time"
                     + " is estimated per level as the mean of " + b + "'s second segment minus its first, with a 95%"
-                    + " interval, and set against the effect (flagged at " + Numbers.percent(Drift.SIZEABLE_SHARE)
-                    + " of it or more).";
+                    + " interval, and set against the effect (flagged at " + Numbers.plain(100 * Drift.SIZEABLE_SHARE)
+                    + "% of it or more).";
             default -> "design: " + d.order() + ", an order this version does not know: what it separates is not said.";
         });
     }

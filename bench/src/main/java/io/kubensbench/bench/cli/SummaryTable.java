@@ -71,7 +71,9 @@ final class SummaryTable {
             if (s.design() != null) {
                 s.design().drift(c.level()).ifPresent(d -> out.println("  " + Wording.drift(s, d)));
             }
-            Wording.caveat(s, c).ifPresent(caveat -> out.println("  " + caveat));
+            if (s.design() != null && s.design().confounded()) {
+                Wording.caveat(s, c).ifPresent(caveat -> out.println("  " + caveat));
+            }
         }
         Wording.design(s).ifPresent(line -> {
             out.println();
