@@ -68,6 +68,23 @@ class DesignReportTest {
     }
 
     @Test
+    void aRedactedCopyKeepsTheRolloutsWithoutTheNodeNamesTheyCarry() throws Exception {
+        Path dir = tmp.resolve("failed");
+        SyntheticResults.write(dir, "failed", "worker-a", 3, new int[] {100});
+        ResultsStore.resume(dir).appendRollout(new RolloutRecord(3, "off", "on", "t0", "t1", 60_000_000_000L,
+                List.of("99-kubens-worker"), List.of(new RolloutRecord.Pool("worker", 3)), 3, RolloutRecord.FAILED,
+                "MachineConfigPool worker is degraded: Node worker-a is reporting: unexpected on-disk state"));
+
+        Path copy = io.kubensbench.reports.Redaction.copy(dir);
+
+        List<RolloutRecord> kept = new ResultsDir(copy).rollouts();
+        assertThat(kept).singleElement().satisfies(r -> {
+            assertThat(r.detail()).doesNotContain("worker-a").contains("Node node-1 is reporting");
+            assertThat(r.pools()).containsExactly(new RolloutRecord.Pool("worker", 3));
+        });
+    }
+
+    @Test
     void aBlockedReportPutsTheCaveatNextToEveryVerdict() throws Exception {
         Path dir = tmp.resolve("blocked");
         SyntheticResults.write(dir, "blocked", "worker-a", 3, new int[] {100});
