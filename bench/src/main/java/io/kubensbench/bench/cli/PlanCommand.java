@@ -23,6 +23,7 @@ import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -36,14 +37,14 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code kubens-bench plan}: a campaign's dry run. A campaign can take hours and, on a
- * cluster, reboot nodes; this shows what it will do (run order, mounts per level, which pools
- * each switch reboots, how long) and, with {@code --manifests}, the exact objects it will
+ * cluster, reboot nodes; this shows what it will do (run order and its segments, mounts per
+ * level, which pools each switch reboots, how many rollouts and before which runs, how long) and, with {@code --manifests}, the exact objects it will
  * create, without changing anything: on a cluster it only reads nodes and pools.
  */
 @Command(name = "plan", mixinStandardHelpOptions = true,
-        description = "Dry run of a campaign: run order, expected mounts, the pools each encapsulation switch reboots"
-                + " (counted when the cluster answers), estimated duration; --manifests prints the Kubernetes objects"
-                + " of every level instead.")
+        description = "Dry run of a campaign: run order and design, expected mounts, the pools each encapsulation"
+                + " switch reboots and the rollouts the campaign makes (counted when the cluster answers), estimated"
+                + " duration; --manifests prints the Kubernetes objects of every level instead.")
 final class PlanCommand implements Callable<Integer> {
 
     /** The run id objects of a dry run carry, so they can never be mistaken for a real run's. */
@@ -160,7 +161,7 @@ final class PlanCommand implements Callable<Integer> {
     }
 
     private static String[] append(String[] row, String cell) {
-        String[] out = java.util.Arrays.copyOf(row, row.length + 1);
+        String[] out = Arrays.copyOf(row, row.length + 1);
         out[row.length] = cell;
         return out;
     }

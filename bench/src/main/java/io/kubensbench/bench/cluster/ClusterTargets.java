@@ -7,6 +7,7 @@ import io.kubensbench.workloads.cluster.ClusterWorkloadOptions;
 import io.kubensbench.workloads.ids.Ids;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.List;
 import java.util.function.Consumer;
 
 /** Opens a cluster's selected nodes as a campaign's {@link Target}; the only way in from outside this package. */
@@ -46,7 +47,7 @@ public final class ClusterTargets {
      * Whether the first run needs a rollout follows from it.
      */
     public static String encapsulationState(KubernetesClient client, Reboots reboots) throws IOException {
-        java.util.List<String> enabled = new ClusterEncapsulation(client).enabledRoles();
+        List<String> enabled = new ClusterEncapsulation(client).enabledRoles();
         return MachineConfigSwitch.stateOf(reboots.roles().stream().map(enabled::contains).toList());
     }
 }

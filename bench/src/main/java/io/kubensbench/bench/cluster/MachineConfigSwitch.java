@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -88,7 +89,7 @@ final class MachineConfigSwitch {
     }
 
     /** {@code on} when every one of the MachineConfigs is there, {@code off} when none is, else {@code mixed}. */
-    static String stateOf(java.util.Collection<Boolean> present) {
+    static String stateOf(Collection<Boolean> present) {
         return present.stream().allMatch(p -> p) ? Encapsulation.ON.label()
                 : present.stream().noneMatch(p -> p) ? Encapsulation.OFF.label() : "mixed";
     }
