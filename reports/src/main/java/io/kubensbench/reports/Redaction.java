@@ -28,7 +28,7 @@ public final class Redaction {
     public static final String DIR = "redacted";
     /** The raw files a report is made from. */
     private static final List<String> FILES = List.of(ResultsDir.CAMPAIGN, ResultsDir.ENVIRONMENT,
-            ResultsDir.MANIFEST, ResultsDir.RUNS, ResultsDir.SAMPLES);
+            ResultsDir.MANIFEST, ResultsDir.RUNS, ResultsDir.SAMPLES, ResultsDir.ROLLOUTS);
     /** What a name may be made of; a match must not be preceded or followed by one of these. */
     private static final String NAME_CHAR = "[A-Za-z0-9._-]";
 

@@ -5,6 +5,7 @@ import io.kubensbench.analysis.compare.Summary;
 import io.kubensbench.analysis.results.Environment;
 import io.kubensbench.analysis.results.ResultsDir;
 import io.kubensbench.analysis.results.ResultsManifest;
+import io.kubensbench.analysis.results.RolloutRecord;
 import io.kubensbench.analysis.results.RunRecord;
 import io.kubensbench.analysis.results.SampleRecord;
 import java.io.IOException;
@@ -22,9 +23,16 @@ import java.util.Map;
  * @param samples  the current attempts' samples by run index and attempt, in file order: a run
  *                 that measured several nodes has one attempt per node, and their samples must
  *                 never be joined into one line
+ * @param rollouts the campaign's rollouts of encapsulation (a cluster's MachineConfig switches),
+ *                 in the order they happened; empty where none took place
  */
 public record ReportData(Path dir, Summary summary, String campaignYaml, ResultsManifest manifest,
-                         Environment environment, List<RunRecord> runs, Map<Attempt, List<SampleRecord>> samples) {
+                         Environment environment, List<RunRecord> runs, Map<Attempt, List<SampleRecord>> samples,
+                         List<RolloutRecord> rollouts) {
+
+    public ReportData {
+        rollouts = rollouts == null ? List.of() : List.copyOf(rollouts);
+    }
 
     /** Which run a sample belongs to: its index, and the attempt that is one node's part of it. */
     public record Attempt(int run, String attempt) {
@@ -35,7 +43,7 @@ public record ReportData(Path dir, Summary summary, String campaignYaml, Results
         Map<Attempt, List<SampleRecord>> samples = new LinkedHashMap<>();
         results.samples(s -> samples.computeIfAbsent(new Attempt(s.run(), s.attempt()), k -> new ArrayList<>()).add(s));
         return new ReportData(dir, summary, results.campaignYaml(), results.manifest(), results.environment(),
-                results.runs(), samples);
+                results.runs(), samples, results.rollouts());
     }
 
     /** The two arms compared: baseline first, then candidate. */

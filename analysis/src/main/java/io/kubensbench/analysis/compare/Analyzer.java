@@ -36,6 +36,11 @@ import java.util.stream.Collectors;
  * means, Fieller's paired interval of the pooled reduction). With fewer than 2 such nodes
  * the verdict stays the run-level one. A single-node campaign gets exactly the run-level
  * analysis, with no nodes and no blocked results.
+ *
+ * <p>The design: given the order the runs went in, the summary carries it ({@link Design}),
+ * and for {@code aba} each level's drift between the baseline's segments before and after
+ * the candidate ({@link Drift}), set against the level's effect. Verdicts do not change with
+ * it; what the design cannot separate is said beside them.
  */
 public final class Analyzer {
 
@@ -62,6 +67,18 @@ public final class Analyzer {
      */
     public Summary analyze(String campaign, List<String> sources, List<RunRecord> runs, String baselineArm,
                            String candidateArm, List<Unreadable> unreadable) {
+        return analyze(campaign, sources, runs, baselineArm, candidateArm, unreadable, null);
+    }
+
+    /**
+     * As above, for runs that went in {@code order} ({@link Design#orderOf}): the summary says
+     * what that design separates, and for {@code aba} estimates each level's drift from the
+     * baseline's two segments.
+     *
+     * @param order the design's order, null when unknown
+     */
+    public Summary analyze(String campaign, List<String> sources, List<RunRecord> runs, String baselineArm,
+                           String candidateArm, List<Unreadable> unreadable, String order) {
         Objects.requireNonNull(baselineArm, "baselineArm");
         Objects.requireNonNull(candidateArm, "candidateArm");
         if (baselineArm.equals(candidateArm)) {
@@ -92,9 +109,11 @@ public final class Analyzer {
                     values(withEvents, RunRecord::systemdCores), withEvents.stream().map(RunRecord::level).toList())
                     .ifPresent(models::add);
         }
+        List<CellResult> cells = cells(runs, baselineArm, candidateArm);
+        Design design = order == null ? null : new Design(order, Design.ABA.equals(order)
+                ? DriftEstimate.of(runs, cells, baselineArm) : List.of());
         return new Summary(campaign, List.copyOf(sources), baselineArm, candidateArm, runs.size(), valid.size(),
-                Arms.reasons(runs), cells(runs, baselineArm, candidateArm), List.copyOf(nodes), List.copyOf(models),
-                unreadable);
+                Arms.reasons(runs), cells, List.copyOf(nodes), List.copyOf(models), unreadable, design, null);
     }
 
     /** One cell per level, in the order levels first appear; the levels' p-values one Holm family. */

@@ -23,6 +23,9 @@ import java.util.Optional;
  * @param unreadable     lines of the directories' runs and samples that could not be read and
  *                       were left out, each named; empty when none (also when read from a
  *                       summary written before they were named)
+ * @param design         the order the runs went in and what it lets the analysis separate, with
+ *                       the drift per level for {@code aba}; null when the runs' order was not
+ *                       given (also when read from a summary written before designs were kept)
  * @param observation    for runs that observed the nodes' own workload ({@code kubens-bench
  *                       observe}), each node's figures per arm and which arms there are; null for
  *                       a campaign of kubens-bench's own pods
@@ -30,25 +33,25 @@ import java.util.Optional;
 public record Summary(String campaign, List<String> sources, String baselineArm, String candidateArm,
                       int runs, int valid, Map<String, Integer> invalidReasons, List<CellResult> cells,
                       List<NodeResult> nodes, List<CostModel> costModels, List<Unreadable> unreadable,
-                      Observation observation) {
+                      Design design, Observation observation) {
 
     public Summary {
         nodes = nodes == null ? List.of() : nodes;
         unreadable = unreadable == null ? List.of() : List.copyOf(unreadable);
     }
 
-    /** A campaign's summary, of its own pods. */
-    public Summary(String campaign, List<String> sources, String baselineArm, String candidateArm,
-                   int runs, int valid, Map<String, Integer> invalidReasons, List<CellResult> cells,
-                   List<NodeResult> nodes, List<CostModel> costModels, List<Unreadable> unreadable) {
+    /** A summary whose design is not known. */
+    public Summary(String campaign, List<String> sources, String baselineArm, String candidateArm, int runs, int valid,
+                   Map<String, Integer> invalidReasons, List<CellResult> cells, List<NodeResult> nodes,
+                   List<CostModel> costModels, List<Unreadable> unreadable) {
         this(campaign, sources, baselineArm, candidateArm, runs, valid, invalidReasons, cells, nodes, costModels,
-                unreadable, null);
+                unreadable, null, null);
     }
 
     /** The same summary, of runs that observed the nodes' own workload as {@code observation} says. */
     public Summary withObservation(Observation observation) {
         return new Summary(campaign, sources, baselineArm, candidateArm, runs, valid, invalidReasons, cells, nodes,
-                costModels, unreadable, observation);
+                costModels, unreadable, design, observation);
     }
 
     /** Whether the runs observed the nodes' own workload rather than pods kubens-bench deployed. */

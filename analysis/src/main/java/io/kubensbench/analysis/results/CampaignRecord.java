@@ -79,7 +79,11 @@ public record CampaignRecord(String name, String target, List<Arm> arms, List<Le
         return levels.stream().anyMatch(Level::isExternal);
     }
 
-    /** How long and in what order the runs went; {@code order} is {@code interleaved} or {@code random}. */
+    /**
+     * How long and in what order the runs went; {@code order} is {@code interleaved},
+     * {@code random}, {@code blocked} or {@code aba}: the design, which says what the analysis can
+     * tell apart (an arm from a drift over time).
+     */
     public record Schedule(double warmupSeconds, double measureSeconds, int repetitions, String order, long seed) {
     }
 

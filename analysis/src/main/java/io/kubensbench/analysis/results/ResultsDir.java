@@ -38,6 +38,8 @@ public final class ResultsDir {
     public static final String MANIFEST = "results.json";
     public static final String RUNS = "runs.jsonl";
     public static final String SAMPLES = "samples.jsonl";
+    /** Switches of encapsulation that took time (MachineConfig rollouts), one line each; absent where none did. */
+    public static final String ROLLOUTS = "rollouts.jsonl";
 
     /** A node's part of a run measured on several nodes: the attempt's id and {@code -<node number>}. */
     private static final Pattern NODE_SUFFIX = Pattern.compile("-\\d+$");
@@ -168,14 +170,22 @@ public final class ResultsDir {
     }
 
     /**
-     * Every line of {@code runs.jsonl} and {@code samples.jsonl} that cannot be read, in file
-     * order, runs first; reading them is left to the callers that show them. A last line cut
-     * short by a kill (no newline after it) is not among them.
+     * Every line of {@code runs.jsonl}, {@code samples.jsonl} and {@code rollouts.jsonl} that
+     * cannot be read, in file order, runs first; reading them is left to the callers that show
+     * them. A last line cut short by a kill (no newline after it) is not among them.
      */
     public List<Unreadable> unreadable() throws IOException {
         List<Unreadable> out = new ArrayList<>();
         lines.read(dir.resolve(RUNS), RunRecord.class, r -> { }, out::add);
         lines.read(dir.resolve(SAMPLES), SampleRecord.class, s -> { }, out::add);
+        lines.read(dir.resolve(ROLLOUTS), RolloutRecord.class, r -> { }, out::add);
+        return out;
+    }
+
+    /** The campaign's rollouts in the order they happened, over every invocation of it; empty when none. */
+    public List<RolloutRecord> rollouts() throws IOException {
+        List<RolloutRecord> out = new ArrayList<>();
+        lines.read(dir.resolve(ROLLOUTS), RolloutRecord.class, out::add, u -> { });
         return out;
     }
 

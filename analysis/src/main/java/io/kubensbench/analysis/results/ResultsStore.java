@@ -18,7 +18,7 @@ import java.util.stream.Collectors;
  * wrote it, {@code results.json} (the format's version, the campaign normalised, the target's
  * traits and what each record field means) and {@code environment.json} first, then per
  * finished run its samples and its record, appended and forced to disk, so a killed campaign
- * loses at most the run in progress. Nothing already written is ever rewritten. It lives
+ * loses at most the run in progress; each rollout of a cluster's encapsulation as it ends. Nothing already written is ever rewritten. It lives
  * beside {@link ResultsDir}, its reader, so the format has one home.
  */
 public final class ResultsStore {
@@ -82,6 +82,11 @@ public final class ResultsStore {
         }
         appendForced(ResultsDir.SAMPLES, lines.toString());
         appendForced(ResultsDir.RUNS, json.writeValueAsString(run) + "\n");
+    }
+
+    /** Appends a rollout as it ends, forced to disk: a campaign killed in its next run still has it. */
+    public void appendRollout(RolloutRecord rollout) throws IOException {
+        appendForced(ResultsDir.ROLLOUTS, json.writeValueAsString(rollout) + "\n");
     }
 
     /**

@@ -32,6 +32,10 @@ package io.kubensbench.analysis.results;
  * @param expectedKubeletMounts the same for the kubelet's view, which always holds the pods
  * @param mountTolerance    how far a count may be off for the pods being replaced at the
  *                          instant it is read; a run off by more is invalid
+ * @param segment           the run's design segment: the stretch of consecutive runs of one
+ *                          arm it was planned in, from 0 in plan order ({@code aba}: 0 and 2
+ *                          the baseline's, 1 the candidate's; {@code blocked}: 0 and 1); null
+ *                          in records written before it was kept
  *
  * <p>Records are made with {@link #builder()}, by field name: a positional constructor of
  * this many fields is where a swapped pair goes unnoticed.
@@ -45,7 +49,7 @@ public record RunRecord(
         String systemdMntNs, String kubeletMntNs, String runtimeMntNs,
         int samples, int resets, boolean valid, String invalidReason,
         long settleNs, Double startCores,
-        Long expectedSystemdMounts, Long expectedKubeletMounts, Long mountTolerance) {
+        Long expectedSystemdMounts, Long expectedKubeletMounts, Long mountTolerance, Integer segment) {
 
     /** How the reason of a run stopped by the user begins; a resume redoes such runs. */
     public static final String INTERRUPTED = "interrupted";
@@ -138,6 +142,7 @@ public record RunRecord(
         b.expectedSystemdMounts = expectedSystemdMounts;
         b.expectedKubeletMounts = expectedKubeletMounts;
         b.mountTolerance = mountTolerance;
+        b.segment = segment;
         return b;
     }
 
@@ -174,6 +179,7 @@ public record RunRecord(
         private Long expectedSystemdMounts;
         private Long expectedKubeletMounts;
         private Long mountTolerance;
+        private Integer segment;
 
         public Builder index(int index) {
             this.index = index;
@@ -330,8 +336,13 @@ public record RunRecord(
             return this;
         }
 
+        public Builder segment(Integer segment) {
+            this.segment = segment;
+            return this;
+        }
+
         public RunRecord build() {
-            return new RunRecord(index, attempt, repetition, level, pods, arm, encapsulation, node, startedAt, endedAt, measureNs, systemdSchedNs, systemdStatTicks, ticksPerSecond, kubeletSchedNs, harnessSchedNs, mountEvents, systemdMounts, kubeletMounts, systemdMntNs, kubeletMntNs, runtimeMntNs, samples, resets, valid, invalidReason, settleNs, startCores, expectedSystemdMounts, expectedKubeletMounts, mountTolerance);
+            return new RunRecord(index, attempt, repetition, level, pods, arm, encapsulation, node, startedAt, endedAt, measureNs, systemdSchedNs, systemdStatTicks, ticksPerSecond, kubeletSchedNs, harnessSchedNs, mountEvents, systemdMounts, kubeletMounts, systemdMntNs, kubeletMntNs, runtimeMntNs, samples, resets, valid, invalidReason, settleNs, startCores, expectedSystemdMounts, expectedKubeletMounts, mountTolerance, segment);
         }
     }
 }

@@ -96,6 +96,8 @@ public record TargetTraits(
                 + " a second's churn (at least one pod) by the mount plan, 0 without churn");
         m.put("startCores", "systemd's share of a core just before the run, after settling (idle below "
                 + idleCores + ")");
+        m.put("segment", "the design segment the run was planned in: the stretch of consecutive runs of one arm,"
+                + " from 0 (order aba: 0 and 2 the baseline's, 1 the candidate's)");
         return m;
     }
 }

@@ -1,7 +1,7 @@
 package io.kubensbench.analysis.results;
 
 /**
- * A line of {@code runs.jsonl} or {@code samples.jsonl} that could not be read and was left
+ * A line of {@code runs.jsonl}, {@code samples.jsonl} or {@code rollouts.jsonl} that could not be read and was left
  * out: said, never dropped silently, so a damaged directory is not mistaken for a complete one.
  *
  * @param file   the file, as the directory was named

@@ -3,6 +3,7 @@ package io.kubensbench.analysis.text;
 import io.kubensbench.analysis.stats.Interval;
 import io.kubensbench.analysis.stats.Power;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.Locale;
 
 /**
@@ -126,6 +127,17 @@ public final class Numbers {
 
     private static String coreBounds(double cores, Interval ci) {
         return Double.isNaN(cores) || !ci.defined() ? "" : " [" + share(ci.low(), 2) + ", " + share(ci.high(), 2) + "]";
+    }
+
+    /**
+     * A measured wall time, rounded as the CLI rounds its estimates (the same form as its
+     * duration formatter's rough one, which analysis cannot reach): {@code 45s},
+     * {@code 31m12s}, {@code 2h05m} (no seconds past an hour).
+     */
+    public static String elapsed(Duration d) {
+        long s = Math.max(0, d.plusMillis(500).toSeconds());
+        return s >= 3600 ? String.format(Locale.ROOT, "%dh%02dm", s / 3600, s % 3600 / 60)
+                : s >= 60 ? String.format(Locale.ROOT, "%dm%02ds", s / 60, s % 60) : s + "s";
     }
 
     /** A fraction in percent without the sign: NaN {@code -}, an infinite one {@code inf}. */

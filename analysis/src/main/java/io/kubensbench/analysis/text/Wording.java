@@ -5,11 +5,13 @@ import io.kubensbench.analysis.compare.ArmStats;
 import io.kubensbench.analysis.compare.BlockedResult;
 import io.kubensbench.analysis.compare.CellResult;
 import io.kubensbench.analysis.compare.CostModel;
+import io.kubensbench.analysis.compare.Drift;
 import io.kubensbench.analysis.compare.LevelResidual;
 import io.kubensbench.analysis.compare.Observation;
 import io.kubensbench.analysis.compare.Summary;
 import io.kubensbench.analysis.compare.Verdict;
 import io.kubensbench.analysis.results.Environment;
+import io.kubensbench.analysis.results.RolloutRecord;
 import io.kubensbench.analysis.stats.MannWhitney;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -305,6 +307,40 @@ public final class Wording {
                         : String.format(Locale.ROOT, "%.1f standard errors of its runs, beyond %.1f", Math.abs(r.t()),
                                 r.critical())))
                 .collect(Collectors.joining(", ")) + tail;
+    }
+
+    /**
+     * What the campaign's design lets the analysis separate, in one sentence: "design: aba, off
+     * runs before and after the on runs, so a drift over time is estimated per level ...";
+     * empty when the order is not known.
+     */
+    public static Optional<String> design(Summary s) {
+        return Designs.design(s);
+    }
+
+    /**
+     * What to put next to a level's verdict about its design: for a blocked campaign that the
+     * arm is confounded with time; for {@code aba} a drift that is a sizeable share of the
+     * effect; otherwise nothing.
+     */
+    public static Optional<String> caveat(Summary s, CellResult c) {
+        return Designs.caveat(s, c);
+    }
+
+    /**
+     * A level's drift in an {@code aba} campaign: "off drifted +0.40% of a core (95% CI -0.80% to
+     * 1.60%, 2 runs before on and 1 after), 3.1% of the effect", or why there is none.
+     */
+    public static String drift(Summary s, Drift d) {
+        return Designs.drift(s, d);
+    }
+
+    /**
+     * A rollout in one line: "rollout off to on before run #6: 31m12s, pools infra 2, worker 3
+     * (5 nodes; 99-kubens-worker)", or how it ended when it did not finish.
+     */
+    public static String rollout(RolloutRecord r) {
+        return Designs.rollout(r);
     }
 
     /** Nodes a level's blocks leave out: "left out for lacking a valid run in an arm: node-d". */

@@ -123,4 +123,40 @@ class ResultsStoreTest {
         assertThatThrownBy(() -> ResultsStore.resume(dir.resolve("nope"))).hasMessageEndingWith("no such directory");
         assertThatThrownBy(() -> ResultsStore.resume(dir)).hasMessageContaining("not a kubens-bench results directory");
     }
+
+    @Test
+    void rolloutsAreAppendedAsTheyEndAndReadBackInOrderTheirSegmentsWithThem(@TempDir Path dir) throws Exception {
+        ResultsStore store = create(dir, "name: x\n");
+        RolloutRecord first = new RolloutRecord(null, "off", "on", "t0", "t1", 1_872_000_000_000L,
+                List.of("99-kubens-worker"), List.of(new RolloutRecord.Pool("worker", 3)), 3, RolloutRecord.OK, null)
+                .withRun(6);
+        RolloutRecord second = new RolloutRecord(15, "on", "off", "t2", "t3", 4_200_000_000_000L,
+                List.of("99-kubens-worker"), List.of(new RolloutRecord.Pool("worker", 3)), 3, RolloutRecord.TIMEOUT,
+                "MachineConfigPools not rolled out after 1h10m: worker (1/3 machines updated)");
+
+        store.appendRollout(first);
+        store.append(run(6, "a6", true, null).toBuilder().segment(1).build(), List.of());
+        store.appendRollout(second);
+
+        ResultsDir read = new ResultsDir(dir);
+        assertThat(read.rollouts()).containsExactly(first, second);
+        assertThat(read.rollouts().get(0).run()).isEqualTo(6);
+        assertThat(read.rollouts().get(0).ok()).isTrue();
+        assertThat(read.rollouts().get(1).ok()).isFalse();
+        assertThat(read.runs().get(0).segment()).isEqualTo(1);
+        assertThat(read.manifest().fields()).containsKey("segment");
+
+        Files.writeString(dir.resolve(ResultsDir.ROLLOUTS), "{not json\n", StandardOpenOption.APPEND);
+        assertThat(read.rollouts()).hasSize(2);
+        assertThat(read.unreadable()).singleElement().satisfies(u -> assertThat(u.describe())
+                .startsWith(dir.resolve(ResultsDir.ROLLOUTS) + " line 3: "));
+    }
+
+    @Test
+    void aDirectoryWithoutRolloutsOrSegmentsReadsAsNoneAndUnknown(@TempDir Path dir) throws Exception {
+        create(dir, "name: x\n").append(run(0, "a0", true, null), List.of());
+
+        assertThat(new ResultsDir(dir).rollouts()).isEmpty();
+        assertThat(new ResultsDir(dir).runs().get(0).segment()).isNull();
+    }
 }

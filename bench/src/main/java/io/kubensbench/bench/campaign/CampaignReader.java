@@ -150,7 +150,7 @@ public final class CampaignReader {
         WorkloadSpec workload = workloads.base(root.get("workload").required());
         List<Level> levels = workloads.levels(root.get("levels"), workload);
         List<ArmSpec> arms = arms(root.get("arms").required());
-        Schedule schedule = schedule(root.get("schedule"));
+        Schedule schedule = schedule(root.get("schedule"), Order.defaultFor(target.traits().armSwitching()));
         SamplingSpec sampling = sampling(root.get("sampling"));
         CampaignSpec spec = new CampaignSpec(name, target, workload, levels, arms, schedule, sampling);
         if (target.isLab()) {
@@ -224,9 +224,10 @@ public final class CampaignReader {
         return Arrays.stream(Encapsulation.values()).filter(e -> e.label().equals(word)).findFirst();
     }
 
-    private static Schedule schedule(YamlField f) {
+    /** @param byDefault the target's order, for a file that names none */
+    private static Schedule schedule(YamlField f, Order byDefault) {
         if (!f.present()) {
-            return Schedule.defaults();
+            return Schedule.defaults(byDefault);
         }
         f.map(SCHEDULE_FIELDS);
         Duration warmup = orDefault(f.get("warmup"), Schedule.DEFAULT_WARMUP);
@@ -234,15 +235,21 @@ public final class CampaignReader {
         YamlField repetitions = f.get("repetitions");
         YamlField order = f.get("order");
         YamlField seed = f.get("seed");
-        return new Schedule(warmup, measure,
-                repetitions.present() ? repetitions.integer() : Schedule.DEFAULT_REPETITIONS,
-                order.present() ? order(order) : Schedule.DEFAULT_ORDER,
+        int count = repetitions.present() ? repetitions.integer() : Schedule.DEFAULT_REPETITIONS;
+        Order chosen = order.present() ? order(order) : byDefault;
+        if (chosen == Order.ABA && count >= 1 && count < Schedule.MIN_ABA_REPETITIONS) {
+            throw repetitions.problem("must be at least " + Schedule.MIN_ABA_REPETITIONS + " with order aba"
+                    + (order.present() ? "" : " (the default where arms switch by a rollout)") + ", which runs the"
+                    + " baseline before and after the candidate, each level at least once in each segment (got " + count
+                    + "); or set schedule.order: blocked (one switch, but then a drift over time passes for the effect)");
+        }
+        return new Schedule(warmup, measure, count, chosen,
                 seed.present() ? seed.longInteger() : Schedule.DEFAULT_SEED);
     }
 
     private static Order order(YamlField f) {
         Optional<Order> order = f.node().isTextual() ? Order.fromLabel(f.node().textValue()) : Optional.empty();
-        return order.orElseThrow(() -> f.problem("must be interleaved or random (got " + f.got() + ")"));
+        return order.orElseThrow(() -> f.problem("must be " + Order.labels() + " (got " + f.got() + ")"));
     }
 
     private static SamplingSpec sampling(YamlField f) {

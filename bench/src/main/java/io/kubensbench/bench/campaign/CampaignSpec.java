@@ -55,13 +55,22 @@ public record CampaignSpec(String name, TargetSpec target, WorkloadSpec workload
         checkUnique("arms", arms.stream().map(ArmSpec::name).toList(), "arm",
                 "; to measure one state twice, name the arms: [{name: off-a, encapsulation: off},"
                         + " {name: off-b, encapsulation: off}]");
-        schedule = schedule == null ? Schedule.defaults() : schedule;
+        schedule = schedule == null ? Schedule.defaults(Order.defaultFor(target.traits().armSwitching())) : schedule;
+        if (schedule.order() == Order.ABA && !target.traits().switchesItself()) {
+            throw new InvalidCampaignException("schedule.order", "aba needs a target that switches the arms itself;"
+                    + " with encapsulation: manual each arm is its own invocation: use blocked (the default there)");
+        }
         sampling = sampling == null ? SamplingSpec.defaults() : sampling;
         Duration shortest = sampling.interval().multipliedBy(MIN_SAMPLES_PER_WINDOW);
         if (schedule.measure().compareTo(shortest) < 0) {
             throw new InvalidCampaignException("schedule.measure", "must be at least twice sampling.interval, "
                     + Durations.exact(shortest) + " (got " + Durations.exact(schedule.measure()) + ")");
         }
+    }
+
+    /** This campaign with another order of its runs (a resumed campaign keeps the order it started with). */
+    public CampaignSpec withOrder(Order order) {
+        return new CampaignSpec(name, target, workload, levels, arms, schedule.withOrder(order), sampling);
     }
 
     /** The arm every other is compared against: the first in the file. */

@@ -2,6 +2,9 @@ package io.kubensbench.bench.cli;
 
 import io.kubensbench.analysis.compare.Summary;
 import io.kubensbench.analysis.compare.SummaryJson;
+import io.kubensbench.analysis.results.ResultsDir;
+import io.kubensbench.analysis.results.RolloutRecord;
+import java.util.ArrayList;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -32,7 +35,11 @@ final class AnalyzeCommand implements Callable<Integer> {
         Summary summary = CampaignAnalysis.analyze(dirs);
         Path file = dirs.get(0).resolve(SummaryJson.FILE);
         SummaryJson.write(summary, file);
-        new SummaryTable(spec.commandLine().getOut()).print(summary);
+        List<RolloutRecord> rollouts = new ArrayList<>();
+        for (Path dir : dirs) {
+            rollouts.addAll(new ResultsDir(dir).rollouts());
+        }
+        new SummaryTable(spec.commandLine().getOut()).print(summary, rollouts);
         spec.commandLine().getOut().println("summary: " + file);
         spec.commandLine().getOut().flush();
         return Main.OK;

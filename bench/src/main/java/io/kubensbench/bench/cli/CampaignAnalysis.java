@@ -2,6 +2,7 @@ package io.kubensbench.bench.cli;
 
 import io.kubensbench.analysis.compare.Analyzer;
 import io.kubensbench.analysis.compare.Observation;
+import io.kubensbench.analysis.compare.Design;
 import io.kubensbench.analysis.compare.Summary;
 import io.kubensbench.analysis.results.CampaignRecord;
 import io.kubensbench.analysis.results.ResultsDir;
@@ -16,7 +17,8 @@ import java.util.List;
  * Analyses one or more results directories of one campaign: their runs pooled (arms run by
  * hand in separate invocations pool into one analysis), arms as the campaign names them. The
  * campaign comes from each directory's own description, never from the campaign file's
- * reader: what this machine could run has no say in how results made elsewhere read.
+ * reader: what this machine could run has no say in how results made elsewhere read; so does
+ * the order the runs went in, which says what the analysis can separate ({@link Design}).
  */
 final class CampaignAnalysis {
 
@@ -25,6 +27,7 @@ final class CampaignAnalysis {
 
     static Summary analyze(List<Path> dirs) throws IOException {
         CampaignRecord first = null;
+        String order = null;
         List<RunRecord> runs = new ArrayList<>();
         List<String> sources = new ArrayList<>();
         List<Unreadable> unreadable = new ArrayList<>();
@@ -33,6 +36,7 @@ final class CampaignAnalysis {
             CampaignRecord campaign = results.campaign();
             if (first == null) {
                 first = campaign;
+                order = Design.orderOf(campaign, results.manifest().traits());
             } else if (!campaign.arms().equals(first.arms())) {
                 throw new IllegalArgumentException(dir + ": its arms " + names(campaign) + " differ from "
                         + names(first) + " in " + dirs.get(0) + "; only one campaign's directories pool");
@@ -42,7 +46,7 @@ final class CampaignAnalysis {
             sources.add(dir.toString());
         }
         Summary summary = new Analyzer().analyze(first.name(), sources, runs, first.baseline().name(),
-                first.candidate().name(), unreadable);
+                first.candidate().name(), unreadable, order);
         if (!first.observed()) {
             return summary;
         }

@@ -145,14 +145,16 @@ final class CampaignSession {
             Summary summary = CampaignAnalysis.analyze(List.of(dir));
             SummaryJson.write(summary, dir.resolve(SummaryJson.FILE));
             out.println();
-            new SummaryTable(out).print(summary);
+            new SummaryTable(out).print(summary, new ResultsDir(dir).rollouts());
             out.println();
             Environment env = new ResultsDir(dir).environment();
-            summary.cells().forEach(c -> out.println("verdict: " + Wording.verdict(summary, c, env)));
+            summary.cells().forEach(c -> out.println("verdict: " + Wording.verdict(summary, c, env)
+                    + Wording.caveat(summary, c).map(caveat -> " " + caveat).orElse("")));
             System.setProperty("java.awt.headless", "true");
             out.println("report: " + new ReportWriter().write(dir, summary));
         } else {
             new ArmTable(out).print(spec, runs);
+            new ResultsDir(dir).rollouts().forEach(r -> out.println(Wording.rollout(r)));
             List<Unreadable> unreadable = new ResultsDir(dir).unreadable();
             if (!unreadable.isEmpty()) {
                 out.println(ResultsDirText.skippedCount(unreadable) + ":");

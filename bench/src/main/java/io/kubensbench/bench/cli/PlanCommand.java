@@ -23,6 +23,7 @@ import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -36,14 +37,14 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code kubens-bench plan}: a campaign's dry run. A campaign can take hours and, on a
- * cluster, reboot nodes; this shows what it will do (run order, mounts per level, which pools
- * each switch reboots, how long) and, with {@code --manifests}, the exact objects it will
+ * cluster, reboot nodes; this shows what it will do (run order and its segments, mounts per
+ * level, which pools each switch reboots, how many rollouts and before which runs, how long) and, with {@code --manifests}, the exact objects it will
  * create, without changing anything: on a cluster it only reads nodes and pools.
  */
 @Command(name = "plan", mixinStandardHelpOptions = true,
-        description = "Dry run of a campaign: run order, expected mounts, the pools each encapsulation switch reboots"
-                + " (counted when the cluster answers), estimated duration; --manifests prints the Kubernetes objects"
-                + " of every level instead.")
+        description = "Dry run of a campaign: run order and design, expected mounts, the pools each encapsulation"
+                + " switch reboots and the rollouts the campaign makes (counted when the cluster answers), estimated"
+                + " duration; --manifests prints the Kubernetes objects of every level instead.")
 final class PlanCommand implements Callable<Integer> {
 
     /** The run id objects of a dry run carry, so they can never be mistaken for a real run's. */
@@ -88,15 +89,21 @@ final class PlanCommand implements Callable<Integer> {
         Schedule s = c.schedule();
         out.println("campaign   " + c.name());
         out.println("target     " + describeTarget(c));
+        PlanRollouts rollouts = reboots == null || c.target().traits().armSwitching()
+                != TargetTraits.ArmSwitching.ROLLOUT ? null : new PlanRollouts(plan, reboots);
         if (reboots != null) {
             reboots.print(out);
+        }
+        if (rollouts != null) {
+            out.println(rollouts.line());
         }
         out.println("arms       " + describeArm(c.baseline()) + ", the baseline");
         out.println("           " + describeArm(c.candidate()) + ", compared against " + c.baseline().name());
         out.printf(Locale.ROOT, "schedule   %s x %d arms x %s = %d runs, arms %s%s%n",
                 count(c.levels().size(), "level"), c.arms().size(), count(s.repetitions(), "repetition"),
                 plan.runs().size(),
-                s.order().label(), s.order() == Order.RANDOM ? " (seed " + s.seed() + ")" : "");
+                s.order().label(), s.order() == Order.RANDOM ? " (seed " + s.seed() + ")"
+                        : s.order().pairsArms() ? "" : ": " + segments(plan));
         out.println("each run   warm-up " + Durations.exact(s.warmup()) + ", measure " + Durations.exact(s.measure())
                 + ", a sample every " + Durations.exact(c.sampling().interval()));
         out.println();
@@ -119,16 +126,44 @@ final class PlanCommand implements Callable<Integer> {
         out.println();
 
         out.println("run order");
+        boolean segmented = !s.order().pairsArms();
         List<String[]> runs = new ArrayList<>();
-        runs.add(new String[] {"#", "rep", "level", "arm", "encapsulation"});
+        runs.add(segmented ? new String[] {"#", "rep", "level", "arm", "encapsulation", "segment"}
+                : new String[] {"#", "rep", "level", "arm", "encapsulation"});
         for (PlannedRun run : plan.runs()) {
-            runs.add(new String[] {Integer.toString(run.index()), Integer.toString(run.repetition()),
-                run.level().name(), run.arm().name(), run.encapsulation().label()});
+            String[] row = {Integer.toString(run.index()), Integer.toString(run.repetition()),
+                run.level().name(), run.arm().name(), run.encapsulation().label()};
+            runs.add(segmented ? append(row, Integer.toString(run.segment())) : row);
         }
         table(out, "  ", runs, 0, 1);
         out.println();
-        out.println(estimateLine(c, plan, reboots));
+        out.println(estimateLine(c, plan, rollouts));
         VerdictReach.warning(c).ifPresent(out::println);
+        if (rollouts != null) {
+            rollouts.warning().ifPresent(out::println);
+        }
+    }
+
+    /** A blocked or aba plan's segments: {@code off reps 1-2, then on reps 1-3, then off rep 3}. */
+    private static String segments(Plan plan) {
+        List<String> parts = new ArrayList<>();
+        List<PlannedRun> runs = plan.runs();
+        int start = 0;
+        for (int i = 1; i <= runs.size(); i++) {
+            if (i == runs.size() || runs.get(i).segment() != runs.get(start).segment()) {
+                int from = runs.get(start).repetition();
+                int to = runs.get(i - 1).repetition();
+                parts.add(runs.get(start).arm().name() + (from == to ? " rep " + from : " reps " + from + "-" + to));
+                start = i;
+            }
+        }
+        return String.join(", then ", parts);
+    }
+
+    private static String[] append(String[] row, String cell) {
+        String[] out = Arrays.copyOf(row, row.length + 1);
+        out[row.length] = cell;
+        return out;
     }
 
     /**
@@ -155,14 +190,14 @@ final class PlanCommand implements Callable<Integer> {
                         + " target.cluster.qps for more)");
     }
 
-    private static String estimateLine(CampaignSpec c, Plan plan, PlanReboots reboots) {
+    private static String estimateLine(CampaignSpec c, Plan plan, PlanRollouts rollouts) {
         TargetTraits traits = c.target().traits();
         boolean inPlace = traits.armSwitching() == TargetTraits.ArmSwitching.IN_PLACE;
-        String switches = inPlace || plan.switches() == 0 ? ""
-                : reboots != null ? ", " + reboots.estimate(plan.switches())
+        String switches = rollouts != null ? rollouts.estimate().map(e -> ", " + e).orElse("")
+                : inPlace || plan.switches() == 0 ? ""
                 : ", plus " + count(plan.switches(), "encapsulation switch") + " (each made by hand)";
-        Duration rollouts = reboots == null ? Duration.ZERO : reboots.rollouts(plan.switches());
-        return "estimated duration: " + (inPlace ? "" : "at least ") + Durations.rough(plan.estimate().plus(rollouts))
+        Duration rolloutTime = rollouts == null ? Duration.ZERO : rollouts.time();
+        return "estimated duration: " + (inPlace ? "" : "at least ") + Durations.rough(plan.estimate().plus(rolloutTime))
                 + " (per run: warm-up, measure, " + Durations.exact(Plan.runOverhead(c))
                 + (inPlace ? " to set the arm and start the kubelet, " : " to settle, prove the arm and tear down, ")
                 + Durations.exact(Plan.DEPLOY_PER_MOUNT) + " per mount to deploy)" + switches;

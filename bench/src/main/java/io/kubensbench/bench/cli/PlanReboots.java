@@ -19,11 +19,13 @@ import java.util.Set;
  * its rollouts can outlast the runs; so the plan counts them on the cluster when it answers
  * (read only: nodes and pools), and says what it cannot know when it does not.
  *
- * @param reboots  what each switch reboots, or null when the cluster was not counted
+ * @param reboots    what each switch reboots, or null when the cluster was not counted
  * @param notCounted why not, when {@code reboots} is null
- * @param roles    the roles the campaign's node selector names, for the offline wording
+ * @param roles      the roles the campaign's node selector names, for the offline wording
+ * @param state      the switched MachineConfigs' state now: {@code off}, {@code on} or
+ *                   {@code mixed}; null when it could not be read
  */
-record PlanReboots(Reboots reboots, String notCounted, Set<String> roles) {
+record PlanReboots(Reboots reboots, String notCounted, Set<String> roles, String state) {
 
     /** Counts on the cluster {@code cluster} reaches; says why not when it cannot. */
     static PlanReboots of(ClusterTargetSpec spec, ClusterOptions cluster) {
@@ -32,12 +34,19 @@ record PlanReboots(Reboots reboots, String notCounted, Set<String> roles) {
         try {
             client = cluster.connect(spec.context());
         } catch (IOException | RuntimeException e) {
-            return new PlanReboots(null, "the cluster was not reached: " + Main.oneLine(e), roles);
+            return new PlanReboots(null, "the cluster was not reached: " + Main.oneLine(e), roles, null);
         }
         try (client) {
-            return new PlanReboots(ClusterTargets.reboots(client, spec), null, roles);
+            Reboots reboots = ClusterTargets.reboots(client, spec);
+            String state;
+            try {
+                state = ClusterTargets.encapsulationState(client, reboots);
+            } catch (IOException | RuntimeException e) {
+                state = null;
+            }
+            return new PlanReboots(reboots, null, roles, state);
         } catch (IOException | RuntimeException e) {
-            return new PlanReboots(null, Main.oneLine(e), roles);
+            return new PlanReboots(null, Main.oneLine(e), roles, null);
         }
     }
 
@@ -60,16 +69,23 @@ record PlanReboots(Reboots reboots, String notCounted, Set<String> roles) {
         return reboots == null ? Duration.ZERO : reboots.rolloutEstimate().multipliedBy(switches);
     }
 
-    /** How the estimate line accounts for {@code switches} rollouts. */
-    String estimate(int switches) {
+    /**
+     * How the estimate line accounts for {@code switches} rollouts; {@code orMore} says when
+     * one more may be needed before the first run (the state is unknown), else empty.
+     */
+    String estimate(int switches, String orMore) {
         String rollout = "a MachineConfig rollout of about " + RolloutTime.estimateRule();
+        String what = count(switches, "encapsulation rollout") + orMore;
         if (reboots == null) {
-            return "plus " + count(switches, "encapsulation switch") + ", each " + rollout + " it reboots (not"
-                    + " included: the pools were not counted)";
+            return "plus " + what + ", each " + rollout + " it reboots (not included: the pools were not counted)";
         }
-        return "including " + count(switches, "encapsulation switch") + " of about "
-                + Durations.rough(reboots.rolloutEstimate()) + " each (" + rollout + ", " + reboots.largestPool()
-                + " nodes)";
+        return "including " + what + " of about " + Durations.rough(reboots.rolloutEstimate()) + " each (" + rollout
+                + ", " + reboots.largestPool() + " nodes)";
+    }
+
+    /** The MachineConfigs a switch creates or deletes, for a sentence: {@code 99-kubens-worker}. */
+    String machineConfigs() {
+        return reboots == null ? offlineMachineConfigs() : String.join(" and ", reboots.machineConfigs());
     }
 
     private String offlineMachineConfigs() {

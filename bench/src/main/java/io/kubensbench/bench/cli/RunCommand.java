@@ -1,8 +1,10 @@
 package io.kubensbench.bench.cli;
 
+import io.kubensbench.analysis.results.CampaignRecord;
 import io.kubensbench.analysis.results.ResultsDir;
 import io.kubensbench.bench.campaign.CampaignReader;
 import io.kubensbench.bench.campaign.CampaignSpec;
+import io.kubensbench.bench.campaign.Order;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -56,13 +58,14 @@ final class RunCommand implements Callable<Integer> {
             if (out != null) {
                 throw new IllegalArgumentException("--resume and --out do not go together: a resume writes to its own directory");
             }
-            ResultsDir existing = new ResultsDir(resume).requireExisting();
-            if (existing.campaign().observed()) {
+            ResultsDir results = new ResultsDir(resume).requireExisting();
+            if (results.campaign().observed()) {
                 throw new IllegalArgumentException(resume + " holds an observation (kubens-bench observe), not a"
                         + " campaign: it is not resumed; observe again into a new directory");
             }
-            String yaml = existing.campaignYaml();
-            CampaignSpec stored = new CampaignReader().parse(yaml, resume.resolve(ResultsDir.CAMPAIGN).toString());
+            String yaml = results.campaignYaml();
+            CampaignSpec stored = sameOrder(new CampaignReader().parse(yaml, resume.resolve(ResultsDir.CAMPAIGN)
+                    .toString()), results.campaign());
             if (campaign != null && !Files.readString(campaign).equals(yaml)) {
                 throw new IllegalArgumentException(campaign + " differs from the campaign in " + resume
                         + ": resume without the file, or start a new campaign");
@@ -78,5 +81,18 @@ final class RunCommand implements Callable<Integer> {
         String yaml = Files.readString(campaign);
         CampaignSpec parsed = new CampaignReader().parse(yaml, campaign.getFileName().toString());
         return session.execute(parsed, yaml, out == null ? CampaignSession.defaultOut(parsed) : out, false);
+    }
+
+    /**
+     * The campaign in the order its runs were planned when it started: a file that names no
+     * order gets its target's default, and a directory begun under another default must not
+     * change its plan half-way (the run indexes would no longer match).
+     */
+    static CampaignSpec sameOrder(CampaignSpec spec, CampaignRecord started) {
+        if (started.schedule() == null) {
+            return spec;
+        }
+        return Order.fromLabel(started.schedule().order()).filter(o -> o != spec.schedule().order())
+                .map(spec::withOrder).orElse(spec);
     }
 }

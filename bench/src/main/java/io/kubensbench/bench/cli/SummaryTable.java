@@ -4,12 +4,15 @@ import io.kubensbench.analysis.compare.ArmStats;
 import io.kubensbench.analysis.compare.BlockedResult;
 import io.kubensbench.analysis.compare.CellResult;
 import io.kubensbench.analysis.compare.CostModel;
+import io.kubensbench.analysis.compare.Drift;
 import io.kubensbench.analysis.compare.NodeResult;
 import io.kubensbench.analysis.compare.Summary;
+import io.kubensbench.analysis.results.RolloutRecord;
 import io.kubensbench.analysis.text.Numbers;
 import io.kubensbench.analysis.text.Wording;
 import io.kubensbench.reports.ResultsDirText;
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -17,7 +20,8 @@ import java.util.Map;
  * Prints an analysis for a terminal: per level the arms, the reduction, the deciding test's p
  * raw and Holm-adjusted over the campaign's levels, the verdict and its basis; for a campaign
  * over several nodes also each node on its own and the comparison with nodes as blocks, on
- * which the verdicts then rest.
+ * which the verdicts then rest; the design and what it separates (for {@code aba} each level's
+ * drift beside its effect), and the campaign's rollouts.
  */
 final class SummaryTable {
 
@@ -30,6 +34,11 @@ final class SummaryTable {
     }
 
     void print(Summary s) {
+        print(s, List.of());
+    }
+
+    /** The analysis and the rollouts the campaign's switches took. */
+    void print(Summary s, List<RolloutRecord> rollouts) {
         out.printf(Locale.ROOT, "campaign %s: %d runs, %d valid%n", s.campaign(), s.runs(), s.valid());
         for (Map.Entry<String, Integer> e : s.invalidReasons().entrySet()) {
             out.printf(Locale.ROOT, "  excluded %d: %s%n", e.getValue(), e.getKey());
@@ -59,6 +68,22 @@ final class SummaryTable {
                     Numbers.coresBracketed(c.difference(), c.differenceCi()), Numbers.fixed(c.hedgesG(), 2),
                     Numbers.fixed(c.cliffsDelta(), 2), Numbers.cores(c.minimalDetectableEffect()),
                     Numbers.runs(c.repetitionsForTenPercent()), Numbers.runs(c.repetitionsForFiftyPercent()));
+            if (s.design() != null) {
+                s.design().drift(c.level()).ifPresent(d -> out.println("  " + Wording.drift(s, d)));
+            }
+            if (s.design() != null && s.design().confounded()) {
+                Wording.caveat(s, c).ifPresent(caveat -> out.println("  " + caveat));
+            }
+        }
+        Wording.design(s).ifPresent(line -> {
+            out.println();
+            out.println(line);
+        });
+        if (!rollouts.isEmpty()) {
+            out.println();
+            out.println("rollouts (" + rollouts.size() + ", " + rollouts.stream().filter(RolloutRecord::ok).count()
+                    + " ok)");
+            rollouts.forEach(r -> out.println("  " + Wording.rollout(r)));
         }
         if (s.observed()) {
             observation(s);

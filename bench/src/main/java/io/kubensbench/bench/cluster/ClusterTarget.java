@@ -2,6 +2,7 @@ package io.kubensbench.bench.cluster;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.kubensbench.analysis.results.Environment;
+import io.kubensbench.analysis.results.RolloutRecord;
 import io.kubensbench.analysis.results.TargetTraits;
 import io.kubensbench.bench.campaign.ClusterTargetSpec;
 import io.kubensbench.bench.campaign.Encapsulation;
@@ -62,6 +63,7 @@ final class ClusterTarget implements Target {
     private MachineConfigSwitch machineConfigs;
     private NodeWorkloads workloads;
     private int mountsPerPod;
+    private Consumer<RolloutRecord> rollouts = r -> { };
     /** Whether prepare got as far as creating anything; before that, close has nothing to remove. */
     private boolean created;
 
@@ -93,6 +95,7 @@ final class ClusterTarget implements Target {
         if (ClusterTargetSpec.MACHINECONFIG.equals(spec.encapsulation())) {
             // Before anything is created: a refused or unapproved switch leaves nothing behind.
             machineConfigs = MachineConfigSwitch.check(client, timeouts.rolloutPoll(), runId, selected, switching, log);
+            machineConfigs.onRollout(rollouts);
         }
         log.accept("run id " + runId + ": " + selected.size() + " node(s) " + String.join(", ", selected.names())
                 + (selected.skipped().isEmpty() ? "" : " (skipped: " + selected.skipped() + ")")
@@ -126,6 +129,20 @@ final class ClusterTarget implements Target {
     @Override
     public Environment describe() throws IOException {
         return ClusterEnvironment.of(client, version, selected, readings.fresh().values());
+    }
+
+    /** A MachineConfig rollout's rule of thumb for the pools a switch reboots; zero when switched by hand. */
+    @Override
+    public Duration switchEstimate() {
+        return machineConfigs == null ? Duration.ZERO : machineConfigs.rolloutEstimate();
+    }
+
+    @Override
+    public void onSwitch(Consumer<RolloutRecord> listener) {
+        rollouts = listener;
+        if (machineConfigs != null) {
+            machineConfigs.onRollout(listener);
+        }
     }
 
     @Override

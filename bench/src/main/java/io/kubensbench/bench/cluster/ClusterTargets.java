@@ -8,6 +8,7 @@ import io.kubensbench.workloads.cluster.ClusterWorkloadOptions;
 import io.kubensbench.workloads.ids.Ids;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.List;
 import java.util.function.Consumer;
 
 /** Opens a cluster's selected nodes as a campaign's {@link Target}; the only way in from outside this package. */
@@ -52,5 +53,15 @@ public final class ClusterTargets {
      */
     public static Reboots reboots(KubernetesClient client, ClusterTargetSpec spec) throws IOException {
         return ClusterPools.read(client).rebootsFor(SelectedNodes.select(client, spec.nodeSelector()).names());
+    }
+
+    /**
+     * The state a campaign switching {@code reboots}' MachineConfigs finds: {@code on} when
+     * every one of them exists, {@code off} when none does, {@code mixed} otherwise; read only.
+     * Whether the first run needs a rollout follows from it.
+     */
+    public static String encapsulationState(KubernetesClient client, Reboots reboots) throws IOException {
+        List<String> enabled = new ClusterEncapsulation(client).enabledRoles();
+        return MachineConfigSwitch.stateOf(reboots.roles().stream().map(enabled::contains).toList());
     }
 }

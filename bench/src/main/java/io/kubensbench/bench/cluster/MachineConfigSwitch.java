@@ -2,15 +2,18 @@ package io.kubensbench.bench.cluster;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.kubensbench.analysis.results.RolloutRecord;
 import io.kubensbench.bench.campaign.Encapsulation;
 import io.kubensbench.workloads.time.Durations;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Consumer;
 
 /**
@@ -19,7 +22,8 @@ import java.util.function.Consumer;
  * their names), refuses a paused pool and a pool another live campaign is switching, and
  * has the user approve the reboots. Each switch then waits for every pool that renders the
  * MachineConfig, and the campaign's end either puts back the MachineConfigs it found
- * ({@code --restore}) or, after Ctrl-C, removes the one this run created.
+ * ({@code --restore}) or, after Ctrl-C, removes the one this run created. Every rollout is
+ * timed and told to the campaign ({@link RolloutRecorder}).
  */
 final class MachineConfigSwitch {
 
@@ -32,8 +36,12 @@ final class MachineConfigSwitch {
     private final Reboots reboots;
     /** Per role, the MachineConfig as the campaign found it, or null where there was none. */
     private final Map<String, GenericKubernetesResource> found = new LinkedHashMap<>();
+    private final RolloutRecorder recorder;
     private Map<String, Boolean> restoring = Map.of();
+    private List<String> restored = List.of();
     private Encapsulation last;
+    /** The switched MachineConfigs' state: {@code off}, {@code on} or {@code mixed}. */
+    private String current;
 
     private MachineConfigSwitch(KubernetesClient client, Duration poll, String runId, SwitchOptions options,
             Consumer<String> log, List<String> roles, Reboots reboots) {
@@ -44,6 +52,7 @@ final class MachineConfigSwitch {
         this.log = log;
         this.roles = roles;
         this.reboots = reboots;
+        this.recorder = new RolloutRecorder(reboots);
     }
 
     /**
@@ -65,7 +74,24 @@ final class MachineConfigSwitch {
         for (String role : roles) {
             machineConfigs.found.put(role, machineConfigs.encapsulation.machineConfig(role));
         }
+        machineConfigs.current = stateOf(machineConfigs.found.values().stream().map(Objects::nonNull).toList());
         return machineConfigs;
+    }
+
+    /** Who is told of each rollout as it ends. */
+    void onRollout(Consumer<RolloutRecord> listener) {
+        recorder.listener(listener);
+    }
+
+    /** About how long one switch's rollout takes, before any was measured. */
+    Duration rolloutEstimate() {
+        return reboots.rolloutEstimate();
+    }
+
+    /** {@code on} when every one of the MachineConfigs is there, {@code off} when none is, else {@code mixed}. */
+    static String stateOf(Collection<Boolean> present) {
+        return present.stream().allMatch(p -> p) ? Encapsulation.ON.label()
+                : present.stream().noneMatch(p -> p) ? Encapsulation.OFF.label() : "mixed";
     }
 
     /**
@@ -76,14 +102,17 @@ final class MachineConfigSwitch {
     boolean switchTo(Encapsulation state) throws IOException {
         boolean on = state == Encapsulation.ON;
         last = state;
+        String from = current;
         List<String> changed = on ? encapsulation.enable(roles, runId) : encapsulation.disable(roles, runId);
+        current = state.label();
         Duration timeout = options.rolloutTimeout(reboots);
         if (!changed.isEmpty()) {
             log.accept((on ? "created " : "deleted ") + String.join(", ", changed) + "; waiting up to "
                     + Durations.exact(timeout) + " for " + reboots.poolNames() + " to roll it out, rebooting "
                     + Reboots.count(reboots.nodes(), "node") + " one at a time per pool ...");
         }
-        return await(ClusterEncapsulation.wanted(roles, on), timeout).waited() || !changed.isEmpty();
+        Map<String, Boolean> wanted = ClusterEncapsulation.wanted(roles, on);
+        return recorder.timed(from, state.label(), changed, () -> await(wanted, timeout)).waited() || !changed.isEmpty();
     }
 
     /**
@@ -122,7 +151,9 @@ final class MachineConfigSwitch {
             return;
         }
         try {
-            await(restoring, options.rolloutTimeout(reboots));
+            String to = stateOf(restoring.values());
+            recorder.timed(current, to, restored, () -> await(restoring, options.rolloutTimeout(reboots)));
+            current = to;
             log.accept("encapsulation is back as the campaign found it");
         } catch (InterruptedIOException e) {
             log.accept("stopped waiting for the restore; the pools roll it out on their own: follow it with"
@@ -134,17 +165,23 @@ final class MachineConfigSwitch {
 
     private void restore(boolean stopped) throws IOException {
         List<String> changes = new ArrayList<>();
+        List<String> names = new ArrayList<>();
         Map<String, Boolean> wanted = new LinkedHashMap<>();
         for (String role : roles) {
             GenericKubernetesResource was = found.get(role);
             wanted.put(role, was != null);
             boolean there = encapsulation.machineConfig(role) != null;
             if (was == null && there) {
-                encapsulation.disable(List.of(role), runId).forEach(name -> changes.add("deleted " + name));
+                encapsulation.disable(List.of(role), runId).forEach(name -> {
+                    changes.add("deleted " + name);
+                    names.add(name);
+                });
             } else if (was != null && !there && encapsulation.recreate(was)) {
                 changes.add("created " + MachineConfigs.name(role) + " again");
+                names.add(MachineConfigs.name(role));
             }
         }
+        restored = List.copyOf(names);
         if (changes.isEmpty()) {
             log.accept("restore: the MachineConfigs are as the campaign found them");
             if (last != null && !stopped) {

@@ -151,7 +151,7 @@ public final class RolloutWait {
         return e.getCode() <= 0 || e.getCode() == 429 || e.getCode() >= 500;
     }
 
-    private IOException timedOut(List<MachineConfigPool> pools, Map<String, Boolean> wanted, Duration timeout,
+    private RolloutTimeoutException timedOut(List<MachineConfigPool> pools, Map<String, Boolean> wanted, Duration timeout,
             KubernetesClientException lastFailure) {
         String pending = pools.stream().filter(p -> !p.reached(wanted)).map(p -> pending(p, wanted))
                 .collect(Collectors.joining(", "));
@@ -163,7 +163,7 @@ public final class RolloutWait {
             message += "; last poll failed: " + api.explain(lastFailure, "list", MachineConfigApi.MACHINE_CONFIG_POOLS)
                     .getMessage();
         }
-        return new IOException(message, lastFailure);
+        return new RolloutTimeoutException(message, lastFailure);
     }
 
     /** {@code worker (1/3 machines updated, 1 ready, not yet rendered with 99-kubens-worker)}. */

@@ -162,6 +162,7 @@ final class NodeRun {
                 .index(run.index())
                 .attempt(attemptId)
                 .repetition(run.repetition())
+                .segment(run.segment())
                 .level(run.level().name())
                 .pods(w.pods())
                 .arm(run.arm().name())

@@ -1,14 +1,19 @@
 package io.kubensbench.bench.run;
 
 import io.kubensbench.analysis.results.ResultsStore;
+import io.kubensbench.analysis.results.RolloutRecord;
 import io.kubensbench.analysis.results.RunRecord;
+import io.kubensbench.analysis.text.Wording;
 import io.kubensbench.bench.campaign.CampaignSpec;
+import io.kubensbench.bench.campaign.Encapsulation;
 import io.kubensbench.bench.plan.Plan;
 import io.kubensbench.bench.plan.PlannedRun;
 import io.kubensbench.bench.target.Target;
 import io.kubensbench.workloads.cluster.ClusterAccessException;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -20,6 +25,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * namespaces changed under it is recorded as invalid, with the reason, and the campaign
  * goes on; a stop request ends the current run as invalid ("interrupted") so a resume
  * redoes it.
+ *
+ * <p>A switch of arm that takes time (a cluster's MachineConfig rollout) is recorded in the
+ * results as it ends ({@code rollouts.jsonl}), with the run that needed it, and the time left
+ * that progress shows counts the switches still ahead at the mean of those measured so far in
+ * the campaign, or at the target's rule of thumb before the first.
  */
 public final class Runner {
 
@@ -33,6 +43,12 @@ public final class Runner {
     private final Progress progress;
     private final AtomicBoolean stop;
     private final RunContext context;
+    /** Durations of the campaign's rollouts that reached their state, resumed invocations' included. */
+    private final List<Duration> measured = new ArrayList<>();
+    /** The run being attempted, or null between runs and after the last. */
+    private volatile Integer running;
+    /** The nodes' state as far as the runner knows it; null before it knows. */
+    private volatile Encapsulation state;
 
     public Runner(Target target, CampaignSpec spec, Plan plan, ResultsStore store, Progress progress,
                   AtomicBoolean stop) {
@@ -52,6 +68,8 @@ public final class Runner {
     /** Runs every planned run that the results directory does not hold yet. */
     public Outcome run() throws IOException {
         Set<Integer> done = store.doneIndexes();
+        store.dir().rollouts().stream().filter(RolloutRecord::ok).map(RolloutRecord::duration).forEach(measured::add);
+        target.onSwitch(this::rolledOut);
         List<PlannedRun> todo = plan.runs().stream().filter(r -> !done.contains(r.index())).toList();
         int position = plan.runs().size() - todo.size();
         int ran = 0;
@@ -61,7 +79,14 @@ public final class Runner {
             PlannedRun run = todo.get(i);
             progress.runStarted(++position, plan.runs().size(), run, remaining(todo.subList(i, todo.size())));
             Attempt attempt = new Attempt(context, run);
-            List<NodeRun> nodes = attempt.execute();
+            running = run.index();
+            List<NodeRun> nodes;
+            try {
+                nodes = attempt.execute();
+            } finally {
+                running = null;
+            }
+            state = run.encapsulation();
             boolean anyInvalid = false;
             for (NodeRun node : nodes) {
                 RunRecord record = node.record(attempt.started(), attempt.settled());
@@ -82,7 +107,27 @@ public final class Runner {
         return new Outcome(plan.runs().size(), done.size(), ran, invalid, stop.get());
     }
 
+    /** The runs' own time, and the switches they still need at the measured mean or the rule of thumb. */
     private Duration remaining(List<PlannedRun> runs) {
-        return Plan.estimate(spec, runs, target.traits().runOverhead());
+        Duration each = measured.isEmpty() ? target.switchEstimate()
+                : measured.stream().reduce(Duration.ZERO, Duration::plus).dividedBy(measured.size());
+        return Plan.estimate(spec, runs, target.traits().runOverhead())
+                .plus(each.multipliedBy(Plan.switches(runs, state)));
+    }
+
+    /** Records a rollout as it ends, with the run that needed it, and says what it took. */
+    private void rolledOut(RolloutRecord rollout) {
+        Integer run = running;
+        RolloutRecord r = run == null ? rollout : rollout.withRun(run);
+        try {
+            store.appendRollout(r);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not record the rollout in " + store.dir().path(), e);
+        }
+        if (r.ok()) {
+            measured.add(r.duration());
+        }
+        Encapsulation.fromLabel(r.to()).ifPresent(s -> state = s);
+        progress.message(Wording.rollout(r));
     }
 }

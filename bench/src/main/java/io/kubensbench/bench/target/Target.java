@@ -1,13 +1,16 @@
 package io.kubensbench.bench.target;
 
 import io.kubensbench.analysis.results.Environment;
+import io.kubensbench.analysis.results.RolloutRecord;
 import io.kubensbench.analysis.results.TargetTraits;
 import io.kubensbench.bench.campaign.Encapsulation;
 import io.kubensbench.bench.sampling.SampleSource;
 import io.kubensbench.workloads.spec.WorkloadSpec;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * Where a campaign runs: a lab node or a cluster's selected nodes. The runner knows only this,
@@ -58,6 +61,24 @@ public interface Target extends AutoCloseable {
      * also runs other people's pods) are left out, and their counts are not checked.
      */
     Map<String, MountBase> mountBase();
+
+    /**
+     * About how long one switch of the nodes' encapsulation state takes before any was
+     * measured: a rollout's rule of thumb from the pools it reboots, known after
+     * {@link #prepare}; zero where a switch is part of a run's overhead (the lab) or the
+     * user's (by hand).
+     */
+    default Duration switchEstimate() {
+        return Duration.ZERO;
+    }
+
+    /**
+     * Has {@code listener} told of every switch of the nodes' state that took time (a
+     * rollout), as it ends, also one that timed out or failed; targets whose switches are
+     * part of a run never call it.
+     */
+    default void onSwitch(Consumer<RolloutRecord> listener) {
+    }
 
     /** Deploys the level's base pods on every node; {@code tag} keeps pod names unique per run. */
     void deploy(WorkloadSpec workload, String tag) throws IOException;

@@ -86,6 +86,42 @@ class CampaignReaderTest {
     }
 
     @Test
+    void withoutAnOrderTheTargetsWayOfSwitchingArmsChoosesIt() {
+        String body = "workload: {}\narms: [off, on]\n";
+        String rollout = HEAD.replace("target: {lab: {}}", "target: {cluster: {encapsulation: machineconfig}}");
+        String byHand = HEAD.replace("target: {lab: {}}", "target: {cluster: {encapsulation: manual}}");
+
+        assertThat(reader.parse(HEAD + body, "c.yaml").schedule().order()).as("lab: in place").isEqualTo(Order.INTERLEAVED);
+        assertThat(reader.parse(rollout + body, "c.yaml").schedule().order()).as("machineconfig: rollouts")
+                .isEqualTo(Order.ABA);
+        assertThat(reader.parse(byHand + body, "c.yaml").schedule().order()).as("manual: by hand")
+                .isEqualTo(Order.BLOCKED);
+        assertThat(reader.parse(rollout + body + "schedule: {measure: 30s}\n", "c.yaml").schedule().order())
+                .as("a schedule without an order too").isEqualTo(Order.ABA);
+    }
+
+    @Test
+    void anOrderTheFileNamesIsKeptWhateverTheTarget() {
+        String rollout = HEAD.replace("target: {lab: {}}", "target: {cluster: {encapsulation: machineconfig}}");
+        for (Order order : Order.values()) {
+            String body = "workload: {}\narms: [off, on]\nschedule: {order: " + order.label() + "}\n";
+
+            assertThat(reader.parse(rollout + body, "c.yaml").schedule().order()).isEqualTo(order);
+            assertThat(reader.parse(HEAD + body, "c.yaml").schedule().order()).isEqualTo(order);
+        }
+    }
+
+    @Test
+    void abaWithTwoRepetitionsIsTheSmallestItRuns() {
+        CampaignSpec c = parse("workload: {}\narms: [off, on]\nschedule: {repetitions: 2, order: aba}\n");
+
+        assertThat(c.schedule().repetitions()).isEqualTo(2);
+        assertThatThrownBy(() -> new Schedule(Duration.ofSeconds(1), Duration.ofSeconds(2), 1, Order.ABA, 1))
+                .isInstanceOf(InvalidCampaignException.class).hasMessageStartingWith("schedule.repetitions: must be at"
+                        + " least 2 with order aba");
+    }
+
+    @Test
     void aBaseVolumeMapListsThePodsVolumesAndUnnamedKindsAreZero() {
         CampaignSpec c = parse("workload: {pods: 10, volumesPerPod: {secret: 2, configMap: 3}}\narms: [off, on]\n");
 

@@ -86,12 +86,44 @@ class ClusterSwitchCommandsTest {
 
         assertThat(code).as(err.toString()).isZero();
         assertThat(out.toString().lines()).contains("reboots    each switch creates or deletes 99-kubens-worker and"
-                + " reboots " + REBOOTS + ", one node at a time per pool; 3 of them measured");
+                + " reboots " + REBOOTS + ", one node at a time per pool; 3 of them measured",
+                "rollouts   2, before runs #6 (off -> on), #15 (on -> off); the cluster is off now (99-kubens-worker"
+                        + " absent), so run #0 needs none");
         assertThat(out.toString().lines()).filteredOn(line -> line.startsWith("estimated duration: ")).singleElement()
-                .satisfies(line -> assertThat(line).startsWith("estimated duration: at least 8h34m (per run:")
-                        .endsWith(", including 15 encapsulation switches of about 32m00s each (a MachineConfig"
+                .satisfies(line -> assertThat(line).startsWith("estimated duration: at least 1h38m (per run:")
+                        .endsWith(", including 2 encapsulation rollouts of about 32m00s each (a MachineConfig"
                                 + " rollout of about 2m + 10m per node of the largest pool, 3 nodes)"));
+        assertThat(out.toString()).doesNotContain("warning");
         assertThat(nothingOurs()).isTrue();
+    }
+
+    @Test
+    void planCountsARolloutBeforeTheFirstRunWhenTheClusterIsInTheOtherState() throws IOException {
+        client.genericKubernetesResources(MachineConfigs.MACHINE_CONFIG).resource(MachineConfigs.kubens("worker",
+                "done0001")).create();
+
+        int code = run(null, "plan", EXAMPLE.toString(), "--kubeconfig", kubeconfig());
+
+        assertThat(code).as(err.toString()).isZero();
+        assertThat(out.toString().lines()).contains("rollouts   3, before runs #0 (on -> off, the cluster is on now),"
+                + " #6 (off -> on), #15 (on -> off)");
+        assertThat(out.toString()).contains(", including 3 encapsulation rollouts of about 32m00s each");
+    }
+
+    @Test
+    void planWarnsThatAnInterleavedOrderOnRolloutsMakesOneAtEveryChangeOfArm() throws IOException {
+        Path file = Files.writeString(dir.resolve("interleaved.yaml"), Files.readString(EXAMPLE)
+                .replace("order: aba", "order: interleaved"));
+
+        int code = run(null, "plan", file.toString(), "--kubeconfig", kubeconfig());
+
+        assertThat(code).as(err.toString()).isZero();
+        assertThat(out.toString().lines()).contains("rollouts   15, before runs #1 (off -> on), #2 (on -> off), #3 (off"
+                + " -> on), ..., #17 (off -> on); the cluster is off now (99-kubens-worker absent), so run #0 needs"
+                + " none");
+        assertThat(out.toString().lines()).last().isEqualTo("warning: order interleaved makes 15 encapsulation"
+                + " rollouts, each rebooting every node of the pools (about 8h00m in all); schedule.order: aba makes 2"
+                + " and still estimates a drift over time, blocked 1");
     }
 
     @Test
@@ -113,7 +145,7 @@ class ClusterSwitchCommandsTest {
 
         assertThat(code).isEqualTo(Main.BAD_INPUT);
         assertThat(err.toString().lines()).last().isEqualTo("kubens-bench: switching encapsulation reboots " + REBOOTS
-                + ", up to 16 times: confirm on a terminal, or pass --yes; nothing was switched");
+                + ", up to 3 times: confirm on a terminal, or pass --yes; nothing was switched");
         assertThat(err.toString()).contains("kubens-bench: each encapsulation switch creates or deletes"
                 + " 99-kubens-worker and reboots " + REBOOTS + ", one node at a time per pool; 3 of them measured;"
                 + " a rollout is waited for up to 1h10m (10m + 20m per node of the largest pool)");
@@ -128,7 +160,7 @@ class ClusterSwitchCommandsTest {
 
         assertThat(code).isEqualTo(Main.BAD_INPUT);
         assertThat(asked).containsExactly("kubens-bench: switching encapsulation reboots " + REBOOTS
-                + ", up to 17 times. Go on? [y/N] ");
+                + ", up to 4 times. Go on? [y/N] ");
         assertThat(err.toString().lines()).last().isEqualTo("kubens-bench: not confirmed: nothing was switched");
         assertThat(nothingOurs()).isTrue();
     }

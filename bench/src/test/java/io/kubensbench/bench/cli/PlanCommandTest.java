@@ -125,8 +125,12 @@ class PlanCommandTest {
                 "reboots    each switch creates or deletes 99-kubens-worker: every node of the worker pool and of"
                         + " every custom pool inheriting from it drains and reboots, one at a time per pool",
                 "           not counted, the cluster was not reached: " + none + ": no such kubeconfig file");
-        assertThat(out.toString()).contains(", plus 15 encapsulation switches, each a MachineConfig rollout of about"
-                + " 2m + 10m per node of the largest pool it reboots (not included: the pools were not counted)");
+        assertThat(out.toString().lines()).contains("rollouts   2, before runs #6 (off -> on), #15 (on -> off); one more"
+                + " before run #0 if the cluster is not off when the campaign starts (its state was not read)");
+        assertThat(out.toString()).contains("arms aba: off reps 1-2, then on reps 1-3, then off rep 3");
+        assertThat(out.toString()).contains(", plus 2 encapsulation rollouts (3 if the cluster is not off when the"
+                + " campaign starts), each a MachineConfig rollout of about 2m + 10m per node of the largest pool it"
+                + " reboots (not included: the pools were not counted)");
     }
 
     @Test

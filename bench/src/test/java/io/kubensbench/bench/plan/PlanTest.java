@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.kubensbench.bench.campaign.ArmSpec;
 import io.kubensbench.bench.campaign.CampaignSpec;
+import io.kubensbench.bench.campaign.ClusterTargetSpec;
 import io.kubensbench.bench.campaign.Encapsulation;
 import io.kubensbench.bench.campaign.Level;
 import io.kubensbench.bench.campaign.Order;
@@ -116,6 +117,97 @@ class PlanTest {
                 List.of(new ArmSpec("off-a", Encapsulation.OFF), new ArmSpec("off-b", Encapsulation.OFF)), null, null);
         assertThat(Plan.of(aa).switches()).isZero();
         assertThat(Plan.of(aa).runs()).hasSize(6);
+    }
+
+    private static List<String> withSegments(Plan plan) {
+        return plan.runs().stream()
+                .map(r -> r.index() + ":" + r.repetition() + ":" + r.level().name() + ":" + r.arm().name() + ":"
+                        + r.segment())
+                .toList();
+    }
+
+    @Test
+    void blockedRunsEveryBaselineRunThenEveryCandidateRunRepetitionByRepetition() {
+        Plan plan = Plan.of(campaign(2, Order.BLOCKED, 1, 10, 20));
+
+        assertThat(withSegments(plan)).containsExactly(
+                "0:1:pods=10:off:0", "1:1:pods=20:off:0", "2:2:pods=10:off:0", "3:2:pods=20:off:0",
+                "4:1:pods=10:on:1", "5:1:pods=20:on:1", "6:2:pods=10:on:1", "7:2:pods=20:on:1");
+        assertThat(plan.switches()).isEqualTo(1);
+        assertThat(plan.switchPoints()).extracting(PlannedRun::index).containsExactly(4);
+    }
+
+    @Test
+    void abaSplitsTheBaselineAroundTheCandidateTheLargerHalfFirst() {
+        Plan plan = Plan.of(campaign(3, Order.ABA, 1, 10, 20));
+
+        assertThat(withSegments(plan)).containsExactly(
+                "0:1:pods=10:off:0", "1:1:pods=20:off:0", "2:2:pods=10:off:0", "3:2:pods=20:off:0",
+                "4:1:pods=10:on:1", "5:1:pods=20:on:1", "6:2:pods=10:on:1", "7:2:pods=20:on:1",
+                "8:3:pods=10:on:1", "9:3:pods=20:on:1",
+                "10:3:pods=10:off:2", "11:3:pods=20:off:2");
+        assertThat(plan.switches()).isEqualTo(2);
+        assertThat(plan.switchPoints()).extracting(PlannedRun::index).containsExactly(4, 10);
+    }
+
+    @Test
+    void abaMeasuresEveryLevelOfTheBaselineInBothSegmentsAndEachRepetitionOnce() {
+        for (int r = 2; r <= 7; r++) {
+            Plan plan = Plan.of(campaign(r, Order.ABA, 1, 10, 20, 30));
+            for (String level : List.of("pods=10", "pods=20", "pods=30")) {
+                List<PlannedRun> off = plan.runs().stream()
+                        .filter(x -> x.arm().equals(OFF) && x.level().name().equals(level)).toList();
+                assertThat(off).extracting(PlannedRun::repetition).as("r = " + r).containsExactlyElementsOf(
+                        java.util.stream.IntStream.rangeClosed(1, r).boxed().toList());
+                assertThat(off.stream().filter(x -> x.segment() == 0).count()).isEqualTo((r + 1) / 2);
+                assertThat(off.stream().filter(x -> x.segment() == 2).count()).isEqualTo(r / 2).isPositive();
+            }
+            assertThat(plan.runs()).hasSize(2 * 3 * r);
+            assertThat(plan.switches()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void interleavedSegmentsAreItsStretchesOfOneArm() {
+        Plan plan = Plan.of(campaign(2, Order.INTERLEAVED, 1, 10));
+
+        assertThat(withSegments(plan)).containsExactly("0:1:pods=10:off:0", "1:1:pods=10:on:1", "2:2:pods=10:on:1",
+                "3:2:pods=10:off:2");
+    }
+
+    @Test
+    void theFirstSwitchCountsOnlyWhenTheNodesStartInTheOtherState() {
+        Plan plan = Plan.of(campaign(3, Order.ABA, 1, 10));
+
+        assertThat(Plan.switches(plan.runs(), Encapsulation.OFF)).isEqualTo(2);
+        assertThat(Plan.switches(plan.runs(), Encapsulation.ON)).isEqualTo(3);
+        assertThat(Plan.switches(plan.runs(), null)).as("unknown: not counted").isEqualTo(2);
+        assertThat(Plan.switches(plan.runs().subList(3, 6), Encapsulation.ON)).as("resumed in the candidate")
+                .isEqualTo(1);
+    }
+
+    @Test
+    void withoutAScheduleTheTargetChoosesTheOrder() {
+        WorkloadSpec w = WorkloadSpec.defaults();
+        CampaignSpec rollout = new CampaignSpec("c", TargetSpec.onCluster(ClusterTargetSpec.of(
+                ClusterTargetSpec.MACHINECONFIG)), w, null, List.of(OFF, ON), null, null);
+        CampaignSpec byHand = new CampaignSpec("c", TargetSpec.onCluster(ClusterTargetSpec.of(
+                ClusterTargetSpec.MANUAL)), w, null, List.of(OFF, ON), null, null);
+        CampaignSpec lab = new CampaignSpec("c", TargetSpec.onLab(), w, null, List.of(OFF, ON), null, null);
+
+        assertThat(Plan.of(rollout).campaign().schedule().order()).isEqualTo(Order.ABA);
+        assertThat(Plan.of(rollout).switches()).isEqualTo(2);
+        assertThat(Plan.of(byHand).campaign().schedule().order()).isEqualTo(Order.BLOCKED);
+        assertThat(Plan.of(byHand).switches()).isEqualTo(1);
+        assertThat(Plan.of(lab).campaign().schedule().order()).isEqualTo(Order.INTERLEAVED);
+    }
+
+    @Test
+    void oneArmOfABlockedPlanKeepsItsIndexesAndSegment() {
+        Plan on = Plan.of(campaign(2, Order.BLOCKED, 1, 10)).onlyArm(ON);
+
+        assertThat(withSegments(on)).containsExactly("2:1:pods=10:on:1", "3:2:pods=10:on:1");
+        assertThat(on.switches()).isZero();
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.kubensbench.analysis.results.Environment;
 import io.kubensbench.analysis.results.ResultsDir;
 import io.kubensbench.analysis.results.ResultsStore;
+import io.kubensbench.analysis.results.RolloutRecord;
 import io.kubensbench.analysis.results.RunRecord;
 import io.kubensbench.analysis.results.TargetTraits;
 import io.kubensbench.bench.campaign.CampaignReader;
@@ -62,6 +63,10 @@ class RunnerTest {
         Runnable onDeploy = () -> { };
         /** Thrown by every deploy when set, as a cluster that refuses the pods does. */
         IOException deployFailure;
+        /** When set, every change of state is a rollout of this long, told to the listener as a cluster target does. */
+        java.time.Duration rollout;
+        private Encapsulation state = Encapsulation.OFF;
+        private java.util.function.Consumer<RolloutRecord> rollouts = r -> { };
         final ProcfsSampler procfs;
 
         FakeTarget() throws IOException {
@@ -110,8 +115,24 @@ class RunnerTest {
         }
 
         @Override
+        public java.time.Duration switchEstimate() {
+            return rollout == null ? java.time.Duration.ZERO : java.time.Duration.ofMinutes(30);
+        }
+
+        @Override
+        public void onSwitch(java.util.function.Consumer<RolloutRecord> listener) {
+            rollouts = listener;
+        }
+
+        @Override
         public Map<String, NamespaceIdentities> enter(Encapsulation state, WorkloadSpec shape) throws IOException {
             calls.add("enter " + state.label());
+            if (rollout != null && state != this.state) {
+                rollouts.accept(new RolloutRecord(null, this.state.label(), state.label(), "t0", "t1",
+                        rollout.toNanos(), List.of("99-kubens-worker"), List.of(new RolloutRecord.Pool("worker", 2)), 2,
+                        RolloutRecord.OK, null));
+            }
+            this.state = state;
             Map<String, NamespaceIdentities> ids = new LinkedHashMap<>();
             if (countMounts) {
                 // every role is this JVM: the off arm's identities, in this JVM's real namespace

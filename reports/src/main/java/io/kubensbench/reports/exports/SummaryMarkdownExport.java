@@ -32,7 +32,8 @@ public final class SummaryMarkdownExport implements SummaryExport {
         String c = MarkdownExport.cell(s.candidateArm());
         StringBuilder m = new StringBuilder("# kubens-bench: ").append(MarkdownExport.cell(s.campaign())).append("\n\n");
         for (CellResult cell : s.cells()) {
-            m.append("- ").append(MarkdownExport.cell(Wording.verdict(s, cell, data.environment()))).append('\n');
+            m.append("- ").append(MarkdownExport.cell(Wording.verdict(s, cell, data.environment())
+                    + Wording.caveat(s, cell).map(caveat -> " " + caveat).orElse(""))).append('\n');
         }
         if (s.observed()) {
             m.append('\n');
@@ -48,6 +49,7 @@ public final class SummaryMarkdownExport implements SummaryExport {
         } else {
             table(s, m, b, c);
         }
+        design(data, m);
         if (!s.costModels().isEmpty()) {
             m.append("\nCost model:\n\n");
             for (CostModel model : s.costModels()) {
@@ -71,6 +73,21 @@ public final class SummaryMarkdownExport implements SummaryExport {
                         data.campaignYaml()).sentence()))
                 .append("\n\nReport: [report/index.html](report/index.html)\n");
         return m.toString();
+    }
+
+    /** What the design separates, each level's drift beside its effect, and the rollouts the switches took. */
+    private static void design(ReportData data, StringBuilder m) {
+        Summary s = data.summary();
+        Wording.design(s).ifPresent(line -> m.append('\n').append(MarkdownExport.cell(line)).append('\n'));
+        if (s.design() != null && !s.design().drifts().isEmpty()) {
+            m.append('\n');
+            s.design().drifts().forEach(d -> m.append("- ").append(MarkdownExport.cell(d.level())).append(": ")
+                    .append(MarkdownExport.cell(Wording.drift(s, d))).append('\n'));
+        }
+        if (!data.rollouts().isEmpty()) {
+            m.append("\nRollouts:\n\n");
+            data.rollouts().forEach(r -> m.append("- ").append(MarkdownExport.cell(Wording.rollout(r))).append('\n'));
+        }
     }
 
     private static void table(Summary s, StringBuilder m, String b, String c) {

@@ -130,6 +130,10 @@ public final class ReportWriter {
         m.put("cells", s.cells().stream().map(c -> cell(s, c, env)).toList());
         m.put("observation", !s.observed() ? false : Map.of("notes", Wording.observation(s.observation()),
                 "nodes", s.observation().nodes().stream().map(Wording::observedNode).toList()));
+        m.put("design", Wording.design(s).map(Object.class::cast).orElse(false));
+        m.put("rollouts", data.rollouts().stream().map(Wording::rollout).toList());
+        m.put("hasRollouts", !data.rollouts().isEmpty());
+        m.put("hasDesign", Wording.design(s).isPresent() || !data.rollouts().isEmpty());
         m.put("runRows", data.runs().stream().map(ReportWriter::run).toList());
         m.put("severalNodes", data.severalNodes());
         m.put("multiNode", s.multiNode());
@@ -165,6 +169,9 @@ public final class ReportWriter {
         if (s.multiNode()) {
             files.add(file("../nodes.csv", "nodes.csv", "per-node figures as CSV"));
         }
+        if (!data.rollouts().isEmpty()) {
+            files.add(file("../rollouts.jsonl", "rollouts.jsonl", "one line per rollout of encapsulation"));
+        }
         if (data.manifest().schemaVersion() > ResultsManifest.FIRST_VERSION) {
             files.add(1, file("../results.json", "results.json",
                     "the directory's description: schema version, campaign, target traits, field meanings"));
@@ -198,6 +205,9 @@ public final class ReportWriter {
         m.put("level", c.level());
         m.put("rowLevel", blocked == null ? c.level() : c.level() + ", runs pooled");
         m.put("sentence", Wording.verdict(s, c, env));
+        m.put("caveat", Wording.caveat(s, c).map(Object.class::cast).orElse(false));
+        m.put("drift", s.design() == null ? false
+                : s.design().drift(c.level()).map(d -> (Object) Wording.drift(s, d)).orElse(false));
         m.put("verdictClass", c.verdict() == Verdict.REDUCED ? "reduced" : "other");
         m.put("verdict", c.verdict().label());
         m.put("nBaseline", c.baseline().n());
