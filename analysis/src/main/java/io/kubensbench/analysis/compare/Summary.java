@@ -1,5 +1,6 @@
 package io.kubensbench.analysis.compare;
 
+import io.kubensbench.analysis.agreement.PrometheusAgreement;
 import io.kubensbench.analysis.results.Unreadable;
 import java.util.List;
 import java.util.Map;
@@ -23,14 +24,31 @@ import java.util.Optional;
  * @param unreadable     lines of the directories' runs and samples that could not be read and
  *                       were left out, each named; empty when none (also when read from a
  *                       summary written before they were named)
+ * @param prometheus     the harness's figures against Prometheus's, per node and arm; null when
+ *                       the campaign involved no Prometheus
  */
 public record Summary(String campaign, List<String> sources, String baselineArm, String candidateArm,
                       int runs, int valid, Map<String, Integer> invalidReasons, List<CellResult> cells,
-                      List<NodeResult> nodes, List<CostModel> costModels, List<Unreadable> unreadable) {
+                      List<NodeResult> nodes, List<CostModel> costModels, List<Unreadable> unreadable,
+                      PrometheusAgreement prometheus) {
 
     public Summary {
         nodes = nodes == null ? List.of() : nodes;
         unreadable = unreadable == null ? List.of() : List.copyOf(unreadable);
+    }
+
+    /** A summary without a Prometheus comparison. */
+    public Summary(String campaign, List<String> sources, String baselineArm, String candidateArm,
+                   int runs, int valid, Map<String, Integer> invalidReasons, List<CellResult> cells,
+                   List<NodeResult> nodes, List<CostModel> costModels, List<Unreadable> unreadable) {
+        this(campaign, sources, baselineArm, candidateArm, runs, valid, invalidReasons, cells, nodes, costModels,
+                unreadable, null);
+    }
+
+    /** This summary with the comparison of its runs with Prometheus. */
+    public Summary withPrometheus(PrometheusAgreement agreement) {
+        return new Summary(campaign, sources, baselineArm, candidateArm, runs, valid, invalidReasons, cells, nodes,
+                costModels, unreadable, agreement);
     }
 
     /** Whether the runs came from several nodes, and so the levels were compared with nodes as blocks. */

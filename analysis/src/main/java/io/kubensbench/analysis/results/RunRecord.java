@@ -30,6 +30,10 @@ package io.kubensbench.analysis.results;
  * @param expectedKubeletMounts the same for the kubelet's view, which always holds the pods
  * @param mountTolerance    how far a count may be off for the pods being replaced at the
  *                          instant it is read; a run off by more is invalid
+ * @param prometheusCores   systemd's CPU over the same window as the campaign's Prometheus
+ *                          sees it, in cores; null when Prometheus was not asked or gave no figure
+ * @param prometheusMissing why there is no Prometheus figure when one was asked for, in a few
+ *                          words; null otherwise
  *
  * <p>Records are made with {@link #builder()}, by field name: a positional constructor of
  * this many fields is where a swapped pair goes unnoticed.
@@ -43,7 +47,8 @@ public record RunRecord(
         String systemdMntNs, String kubeletMntNs, String runtimeMntNs,
         int samples, int resets, boolean valid, String invalidReason,
         long settleNs, Double startCores,
-        Long expectedSystemdMounts, Long expectedKubeletMounts, Long mountTolerance) {
+        Long expectedSystemdMounts, Long expectedKubeletMounts, Long mountTolerance,
+        Double prometheusCores, String prometheusMissing) {
 
     /** How the reason of a run stopped by the user begins; a resume redoes such runs. */
     public static final String INTERRUPTED = "interrupted";
@@ -124,6 +129,8 @@ public record RunRecord(
         b.expectedSystemdMounts = expectedSystemdMounts;
         b.expectedKubeletMounts = expectedKubeletMounts;
         b.mountTolerance = mountTolerance;
+        b.prometheusCores = prometheusCores;
+        b.prometheusMissing = prometheusMissing;
         return b;
     }
 
@@ -160,6 +167,8 @@ public record RunRecord(
         private Long expectedSystemdMounts;
         private Long expectedKubeletMounts;
         private Long mountTolerance;
+        private Double prometheusCores;
+        private String prometheusMissing;
 
         public Builder index(int index) {
             this.index = index;
@@ -316,8 +325,18 @@ public record RunRecord(
             return this;
         }
 
+        public Builder prometheusCores(Double prometheusCores) {
+            this.prometheusCores = prometheusCores;
+            return this;
+        }
+
+        public Builder prometheusMissing(String prometheusMissing) {
+            this.prometheusMissing = prometheusMissing;
+            return this;
+        }
+
         public RunRecord build() {
-            return new RunRecord(index, attempt, repetition, level, pods, arm, encapsulation, node, startedAt, endedAt, measureNs, systemdSchedNs, systemdStatTicks, ticksPerSecond, kubeletSchedNs, harnessSchedNs, mountEvents, systemdMounts, kubeletMounts, systemdMntNs, kubeletMntNs, runtimeMntNs, samples, resets, valid, invalidReason, settleNs, startCores, expectedSystemdMounts, expectedKubeletMounts, mountTolerance);
+            return new RunRecord(index, attempt, repetition, level, pods, arm, encapsulation, node, startedAt, endedAt, measureNs, systemdSchedNs, systemdStatTicks, ticksPerSecond, kubeletSchedNs, harnessSchedNs, mountEvents, systemdMounts, kubeletMounts, systemdMntNs, kubeletMntNs, runtimeMntNs, samples, resets, valid, invalidReason, settleNs, startCores, expectedSystemdMounts, expectedKubeletMounts, mountTolerance, prometheusCores, prometheusMissing);
         }
     }
 }

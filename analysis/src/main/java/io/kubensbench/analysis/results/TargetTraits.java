@@ -87,6 +87,10 @@ public record TargetTraits(
                 + " a second's churn (at least one pod) by the mount plan, 0 without churn");
         m.put("startCores", "systemd's share of a core just before the run, after settling (idle below "
                 + idleCores + ")");
+        m.put("prometheusCores", "systemd's CPU over the same window by the campaign's Prometheus, in cores: its query"
+                + " (results.json, campaign.prometheus) for this node and the window's length, evaluated at the"
+                + " window's end; null when no Prometheus was asked or it gave no figure");
+        m.put("prometheusMissing", "why prometheusCores is null although a Prometheus was asked");
         return m;
     }
 }

@@ -1,5 +1,6 @@
 package io.kubensbench.bench.cli;
 
+import io.kubensbench.analysis.agreement.PrometheusAgreement;
 import io.kubensbench.analysis.compare.Analyzer;
 import io.kubensbench.analysis.compare.Summary;
 import io.kubensbench.analysis.results.CampaignRecord;
@@ -40,8 +41,10 @@ final class CampaignAnalysis {
             unreadable.addAll(results.unreadable());
             sources.add(dir.toString());
         }
-        return new Analyzer().analyze(first.name(), sources, runs, first.baseline().name(),
+        Summary summary = new Analyzer().analyze(first.name(), sources, runs, first.baseline().name(),
                 first.candidate().name(), unreadable);
+        return summary.withPrometheus(PrometheusAgreement.of(runs, first.baseline().name(), first.candidate().name(),
+                first.prometheus()));
     }
 
     private static String names(CampaignRecord campaign) {

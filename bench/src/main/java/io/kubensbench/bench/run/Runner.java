@@ -5,6 +5,7 @@ import io.kubensbench.analysis.results.RunRecord;
 import io.kubensbench.bench.campaign.CampaignSpec;
 import io.kubensbench.bench.plan.Plan;
 import io.kubensbench.bench.plan.PlannedRun;
+import io.kubensbench.bench.prometheus.PrometheusCheck;
 import io.kubensbench.bench.target.Target;
 import io.kubensbench.workloads.cluster.ClusterAccessException;
 import java.io.IOException;
@@ -19,7 +20,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * tear down, record. A run whose arm cannot be proven, whose systemd restarted, or whose
  * namespaces changed under it is recorded as invalid, with the reason, and the campaign
  * goes on; a stop request ends the current run as invalid ("interrupted") so a resume
- * redoes it.
+ * redoes it. With a {@link PrometheusCheck}, each node's window is also asked of Prometheus once
+ * the run is torn down (by then its last scrapes are stored), and the answer is recorded beside
+ * the harness's own figure.
  */
 public final class Runner {
 
@@ -33,9 +36,17 @@ public final class Runner {
     private final Progress progress;
     private final AtomicBoolean stop;
     private final RunContext context;
+    private final PrometheusCheck prometheus;
 
     public Runner(Target target, CampaignSpec spec, Plan plan, ResultsStore store, Progress progress,
                   AtomicBoolean stop) {
+        this(target, spec, plan, store, progress, stop, null);
+    }
+
+    /** @param prometheus whom to ask about each node's window besides the harness; null for no one */
+    public Runner(Target target, CampaignSpec spec, Plan plan, ResultsStore store, Progress progress,
+                  AtomicBoolean stop, PrometheusCheck prometheus) {
+        this.prometheus = prometheus;
         this.target = target;
         this.spec = spec;
         this.plan = plan;
@@ -64,6 +75,10 @@ public final class Runner {
             List<NodeRun> nodes = attempt.execute();
             boolean anyInvalid = false;
             for (NodeRun node : nodes) {
+                NodeRun.Window window = node.window();
+                if (prometheus != null && window != null && !stop.get()) {
+                    node.prometheus(prometheus.cores(node.node(), window.start(), window.end()));
+                }
                 RunRecord record = node.record(attempt.started(), attempt.settled());
                 store.append(record, node.samples());
                 progress.runFinished(record);
