@@ -1,5 +1,7 @@
 package io.kubensbench.analysis.agreement;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -18,14 +20,14 @@ import java.util.Map;
  *                           mean is 0 (systemd used no CPU) or there is none
  * @param largestDifference  the per-run difference (Prometheus minus harness) of largest size
  * @param beyond             compared runs whose difference exceeds the tolerance
- * @param missing            valid runs without a Prometheus figure, by reason
+ * @param missing            valid runs without a Prometheus figure, by reason, in the order first met
  */
 public record NodeAgreement(String node, String arm, int runs, int compared, double harnessCores,
                             double prometheusCores, double difference, double relativeDifference,
                             double largestDifference, int beyond, Map<String, Integer> missing) {
 
     public NodeAgreement {
-        missing = missing == null ? Map.of() : Map.copyOf(missing);
+        missing = missing == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(missing));
     }
 
     /** Whether any compared run lies beyond the tolerance. */

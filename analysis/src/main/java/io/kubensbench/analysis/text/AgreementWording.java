@@ -49,12 +49,12 @@ public final class AgreementWording {
         }
         String over = compared + " of " + valid + " valid runs compared";
         if (!a.disagrees()) {
-            return "Prometheus agrees with the harness within " + tolerance(a.tolerance()) + " in every run compared ("
+            return "Prometheus agrees with the harness within " + tolerance(a.tolerance()) + ", in every run compared ("
                     + over + ")" + (compared < valid ? reasons(missing(a)) : "") + ".";
         }
         List<String> where = a.rows().stream().filter(NodeAgreement::disagrees)
                 .map(r -> r.node() + " " + r.arm() + " (" + r.beyond() + " of " + r.compared() + ")").toList();
-        return "Prometheus disagrees with the harness by more than " + tolerance(a.tolerance()) + " in " + a.beyond()
+        return "Prometheus disagrees with the harness by more than " + tolerance(a.tolerance()) + ", in " + a.beyond()
                 + " of " + compared + " runs compared: " + String.join(", ", where) + "; " + over
                 + (compared < valid ? reasons(missing(a)) : "") + ".";
     }

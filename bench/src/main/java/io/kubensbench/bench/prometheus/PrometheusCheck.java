@@ -49,6 +49,11 @@ public final class PrometheusCheck {
         return query;
     }
 
+    /** Where Prometheus is and how it is asked. */
+    PrometheusEndpoint endpoint() {
+        return api.endpoint();
+    }
+
     /** Where Prometheus is, as messages name it. */
     public String where() {
         return api.endpoint().where();
