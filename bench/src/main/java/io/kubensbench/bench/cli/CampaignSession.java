@@ -98,6 +98,7 @@ final class CampaignSession {
 
     /** As above; {@code analyze} ends with the analysis (summary.json and the verdict) instead of the raw table. */
     int execute(CampaignSpec spec, String yaml, Path dir, boolean resume, boolean analyze) throws IOException {
+        PrometheusChecks.check(prometheus.effective(spec), !spec.target().isLab());
         if (resume) {
             OutputDir.checkResumable(dir);
         } else {

@@ -22,7 +22,32 @@ import java.util.function.Consumer;
  */
 public final class PrometheusChecks {
 
+    private static final String CA_FILE = "the Prometheus CA file";
+    private static final String NO_URL_ON_LAB = "prometheus: a lab node has no monitoring stack to find;"
+            + " give prometheus.url or --prometheus URL";
+
     private PrometheusChecks() {
+    }
+
+    /**
+     * Refuses, before anything starts, what {@link #open} would refuse: a CA or token file that
+     * cannot be used, or a lab campaign without a URL.
+     *
+     * @param onCluster whether the campaign's target is a cluster, where a Prometheus can be found
+     */
+    public static void check(PrometheusSpec spec, boolean onCluster) {
+        if (spec == null) {
+            return;
+        }
+        if (spec.url() == null && !onCluster) {
+            throw new IllegalArgumentException(NO_URL_ON_LAB);
+        }
+        if (spec.caFile() != null) {
+            TrustedCertificates.file(spec.caFile(), CA_FILE);
+        }
+        if (spec.bearerTokenFile() != null) {
+            token(spec.bearerTokenFile());
+        }
     }
 
     /**
@@ -40,7 +65,7 @@ public final class PrometheusChecks {
         }
         List<X509Certificate> trusted = new ArrayList<>();
         if (spec.caFile() != null) {
-            trusted.addAll(TrustedCertificates.file(spec.caFile(), "the Prometheus CA file"));
+            trusted.addAll(TrustedCertificates.file(spec.caFile(), CA_FILE));
         }
         String token = spec.bearerTokenFile() == null ? null : token(spec.bearerTokenFile());
         PrometheusEndpoint endpoint;
@@ -48,8 +73,7 @@ public final class PrometheusChecks {
             endpoint = new PrometheusEndpoint(spec.url(), token, TrustedCertificates.context(trusted),
                     spec.url().toString());
         } else if (client == null) {
-            throw new IllegalArgumentException("prometheus: a lab node has no monitoring stack to find;"
-                    + " give prometheus.url or --prometheus URL");
+            throw new IllegalArgumentException(NO_URL_ON_LAB);
         } else {
             ThanosQuerier.Located querier = ThanosQuerier.locate(client);
             if (querier.url() == null) {
