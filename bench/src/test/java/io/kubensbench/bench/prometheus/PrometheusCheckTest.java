@@ -170,8 +170,8 @@ class PrometheusCheckTest {
             Instant end = Instant.now();
 
             PrometheusCheck untrusting = check(prometheus.url());
-            assertThat(untrusting.cores("worker-1", end.minusSeconds(5), end).missing()).startsWith("TLS failed: ")
-                    .endsWith("(trust its CA with --prometheus-ca FILE)");
+            assertThat(untrusting.cores("worker-1", end.minusSeconds(5), end).missing()).isEqualTo("TLS: its"
+                    + " certificate is not signed by an authority trusted here (trust its CA with --prometheus-ca FILE)");
 
             PrometheusSpec spec = new PrometheusSpec(prometheus.url(), QUERY, AgreementTolerance.DEFAULT, cert, null);
             PrometheusCheck trusting = PrometheusChecks.open(spec, null, said::add).orElseThrow();
