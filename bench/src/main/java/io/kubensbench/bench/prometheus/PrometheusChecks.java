@@ -86,8 +86,8 @@ public final class PrometheusChecks {
                 token = kubeconfigToken(config);
             }
             if (token == null) {
-                say.accept("no Prometheus beside the probe: the kubeconfig holds no bearer token for " + ThanosQuerier.NAME
-                        + " (a client certificate is not accepted there); log in with oc login, or pass"
+                say.accept("no Prometheus beside the probe: the kubeconfig holds no bearer token for "
+                        + ThanosQuerier.NAME + " (a client certificate is not accepted there); log in with oc login, or pass"
                         + " --prometheus URL");
                 return Optional.empty();
             }

@@ -2,6 +2,7 @@ package io.kubensbench.bench.prometheus;
 
 import io.kubensbench.bench.campaign.PrometheusSpec;
 import java.time.Duration;
+import java.util.regex.Matcher;
 
 /**
  * A query with {@code {{node}}} and {@code {{window}}} still to fill: the node's name as a
@@ -15,8 +16,8 @@ public record QueryTemplate(String text) {
 
     /** The query for one node and window. */
     public String render(String node, Duration window) {
-        return text.replaceAll("\\{\\{\\s*" + PrometheusSpec.NODE + "\\s*}}", java.util.regex.Matcher
-                        .quoteReplacement(labelValue(node)))
+        return text
+                .replaceAll("\\{\\{\\s*" + PrometheusSpec.NODE + "\\s*}}", Matcher.quoteReplacement(labelValue(node)))
                 .replaceAll("\\{\\{\\s*" + PrometheusSpec.WINDOW + "\\s*}}", duration(window));
     }
 

@@ -64,7 +64,8 @@ public final class ThanosQuerier {
         String path = text(spec.get("path"));
         String scheme = spec.get("tls") == null ? "http" : "https";
         try {
-            return new Located(URI.create(scheme + "://" + host + (path == null || path.equals("/") ? "" : path)), null);
+            String suffix = path == null || path.equals("/") ? "" : path;
+            return new Located(URI.create(scheme + "://" + host + suffix), null);
         } catch (IllegalArgumentException e) {
             return new Located(null, "route " + NAMESPACE + "/" + NAME + " has a host that is not a URL: " + host);
         }
