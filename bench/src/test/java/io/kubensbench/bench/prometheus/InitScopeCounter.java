@@ -17,12 +17,21 @@ import java.util.stream.Stream;
  */
 final class InitScopeCounter {
 
+    /** The lab systemd whose counter was read last, kept so a scrape reads one file, not all of /proc. */
+    private long pid = -1;
+
     /** The exposition's body now: the counter when a lab node's systemd runs, else only its type. */
-    String body() {
+    synchronized String body() {
         StringBuilder b = new StringBuilder("# TYPE container_cpu_usage_seconds_total counter\n");
-        labSystemd().flatMap(InitScopeCounter::usageSeconds).ifPresent(seconds -> b.append(String.format(Locale.ROOT,
+        Optional<Double> seconds = pid > 0 && isLabSystemd(Path.of("/proc", Long.toString(pid))) ? usageSeconds(pid)
+                : Optional.empty();
+        if (seconds.isEmpty()) {
+            pid = labSystemd().orElse(-1L);
+            seconds = pid > 0 ? usageSeconds(pid) : Optional.empty();
+        }
+        seconds.ifPresent(s -> b.append(String.format(Locale.ROOT,
                 "container_cpu_usage_seconds_total{cpu=\"total\",id=\"/init.scope\",image=\"\",name=\"\","
-                        + "namespace=\"\",pod=\"\"} %.9f%n", seconds)));
+                        + "namespace=\"\",pod=\"\"} %.9f%n", s)));
         return b.toString();
     }
 
@@ -31,14 +40,18 @@ final class InitScopeCounter {
         try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
             return procs.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit))
                     .filter(p -> !p.getFileName().toString().equals("1"))
-                    .filter(p -> "systemd".equals(read(p.resolve("comm")).strip()))
-                    .filter(p -> read(p.resolve("status")).lines().anyMatch(l -> l.startsWith("NSpid:")
-                            && l.split("\\s+").length > 2 && l.endsWith("\t1")))
+                    .filter(InitScopeCounter::isLabSystemd)
                     .map(p -> Long.parseLong(p.getFileName().toString()))
                     .max(Long::compare);
         } catch (IOException e) {
             return Optional.empty();
         }
+    }
+
+    /** Whether /proc/PID is a systemd that is PID 1 of a PID namespace below the host's. */
+    private static boolean isLabSystemd(Path proc) {
+        return "systemd".equals(read(proc.resolve("comm")).strip()) && read(proc.resolve("status")).lines()
+                .anyMatch(l -> l.startsWith("NSpid:") && l.split("\\s+").length > 2 && l.endsWith("\t1"));
     }
 
     /** The CPU time of the process's cgroup in seconds: cgroup v2's usage_usec, else v1's cpuacct.usage. */
