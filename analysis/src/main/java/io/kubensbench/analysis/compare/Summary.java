@@ -1,5 +1,6 @@
 package io.kubensbench.analysis.compare;
 
+import io.kubensbench.analysis.agreement.PrometheusAgreement;
 import io.kubensbench.analysis.results.Unreadable;
 import java.util.List;
 import java.util.Map;
@@ -29,11 +30,13 @@ import java.util.Optional;
  * @param observation    for runs that observed the nodes' own workload ({@code kubens-bench
  *                       observe}), each node's figures per arm and which arms there are; null for
  *                       a campaign of kubens-bench's own pods
+ * @param prometheus     the harness's figures against Prometheus's, per node and arm; null when
+ *                       the campaign involved no Prometheus
  */
 public record Summary(String campaign, List<String> sources, String baselineArm, String candidateArm,
                       int runs, int valid, Map<String, Integer> invalidReasons, List<CellResult> cells,
                       List<NodeResult> nodes, List<CostModel> costModels, List<Unreadable> unreadable,
-                      Design design, Observation observation) {
+                      Design design, Observation observation, PrometheusAgreement prometheus) {
 
     public Summary {
         nodes = nodes == null ? List.of() : nodes;
@@ -45,18 +48,24 @@ public record Summary(String campaign, List<String> sources, String baselineArm,
                    Map<String, Integer> invalidReasons, List<CellResult> cells, List<NodeResult> nodes,
                    List<CostModel> costModels, List<Unreadable> unreadable) {
         this(campaign, sources, baselineArm, candidateArm, runs, valid, invalidReasons, cells, nodes, costModels,
-                unreadable, null, null);
+                unreadable, null, null, null);
     }
 
     /** The same summary, of runs that observed the nodes' own workload as {@code observation} says. */
     public Summary withObservation(Observation observation) {
         return new Summary(campaign, sources, baselineArm, candidateArm, runs, valid, invalidReasons, cells, nodes,
-                costModels, unreadable, design, observation);
+                costModels, unreadable, design, observation, prometheus);
     }
 
     /** Whether the runs observed the nodes' own workload rather than pods kubens-bench deployed. */
     public boolean observed() {
         return observation != null;
+    }
+
+    /** This summary with the comparison of its runs with Prometheus. */
+    public Summary withPrometheus(PrometheusAgreement agreement) {
+        return new Summary(campaign, sources, baselineArm, candidateArm, runs, valid, invalidReasons, cells, nodes,
+                costModels, unreadable, design, observation, agreement);
     }
 
     /** Whether the runs came from several nodes, and so the levels were compared with nodes as blocks. */

@@ -19,9 +19,10 @@ import java.util.List;
  * @param levels                  the levels in the file's order
  * @param schedule                warm-up, measure window and order of the runs
  * @param samplingIntervalSeconds how often the runs were sampled
+ * @param prometheus              how the runs were compared with a Prometheus; null when they were not
  */
 public record CampaignRecord(String name, String target, List<Arm> arms, List<Level> levels, Schedule schedule,
-                             Double samplingIntervalSeconds) {
+                             Double samplingIntervalSeconds, Prometheus prometheus) {
 
     public static final String BASELINE = "baseline";
     public static final String CANDIDATE = "candidate";
@@ -29,6 +30,12 @@ public record CampaignRecord(String name, String target, List<Arm> arms, List<Le
     public CampaignRecord {
         arms = arms == null ? List.of() : List.copyOf(arms);
         levels = levels == null ? List.of() : List.copyOf(levels);
+    }
+
+    /** A campaign whose runs were not compared with a Prometheus. */
+    public CampaignRecord(String name, String target, List<Arm> arms, List<Level> levels, Schedule schedule,
+                          Double samplingIntervalSeconds) {
+        this(name, target, arms, levels, schedule, samplingIntervalSeconds, null);
     }
 
     /**
@@ -85,6 +92,16 @@ public record CampaignRecord(String name, String target, List<Arm> arms, List<Le
      * tell apart (an arm from a drift over time).
      */
     public record Schedule(double warmupSeconds, double measureSeconds, int repetitions, String order, long seed) {
+    }
+
+    /**
+     * The Prometheus the runs were compared with: what was asked and how far apart the two
+     * figures may be. Where Prometheus was (its URL) is not kept: it names a host.
+     *
+     * @param query     the query template, its {@code {{node}}} and {@code {{window}}} filled in per run and node
+     * @param tolerance when the harness's and Prometheus's figures are said to disagree
+     */
+    public record Prometheus(String query, AgreementTolerance tolerance) {
     }
 
     /** The arm the other is compared against. */

@@ -36,6 +36,10 @@ package io.kubensbench.analysis.results;
  *                          arm it was planned in, from 0 in plan order ({@code aba}: 0 and 2
  *                          the baseline's, 1 the candidate's; {@code blocked}: 0 and 1); null
  *                          in records written before it was kept
+ * @param prometheusCores   systemd's CPU over the same window as the campaign's Prometheus
+ *                          sees it, in cores; null when Prometheus was not asked or gave no figure
+ * @param prometheusMissing why there is no Prometheus figure when one was asked for, in a few
+ *                          words; null otherwise
  *
  * <p>Records are made with {@link #builder()}, by field name: a positional constructor of
  * this many fields is where a swapped pair goes unnoticed.
@@ -49,7 +53,8 @@ public record RunRecord(
         String systemdMntNs, String kubeletMntNs, String runtimeMntNs,
         int samples, int resets, boolean valid, String invalidReason,
         long settleNs, Double startCores,
-        Long expectedSystemdMounts, Long expectedKubeletMounts, Long mountTolerance, Integer segment) {
+        Long expectedSystemdMounts, Long expectedKubeletMounts, Long mountTolerance, Integer segment,
+        Double prometheusCores, String prometheusMissing) {
 
     /** How the reason of a run stopped by the user begins; a resume redoes such runs. */
     public static final String INTERRUPTED = "interrupted";
@@ -143,6 +148,8 @@ public record RunRecord(
         b.expectedKubeletMounts = expectedKubeletMounts;
         b.mountTolerance = mountTolerance;
         b.segment = segment;
+        b.prometheusCores = prometheusCores;
+        b.prometheusMissing = prometheusMissing;
         return b;
     }
 
@@ -180,6 +187,8 @@ public record RunRecord(
         private Long expectedKubeletMounts;
         private Long mountTolerance;
         private Integer segment;
+        private Double prometheusCores;
+        private String prometheusMissing;
 
         public Builder index(int index) {
             this.index = index;
@@ -341,8 +350,18 @@ public record RunRecord(
             return this;
         }
 
+        public Builder prometheusCores(Double prometheusCores) {
+            this.prometheusCores = prometheusCores;
+            return this;
+        }
+
+        public Builder prometheusMissing(String prometheusMissing) {
+            this.prometheusMissing = prometheusMissing;
+            return this;
+        }
+
         public RunRecord build() {
-            return new RunRecord(index, attempt, repetition, level, pods, arm, encapsulation, node, startedAt, endedAt, measureNs, systemdSchedNs, systemdStatTicks, ticksPerSecond, kubeletSchedNs, harnessSchedNs, mountEvents, systemdMounts, kubeletMounts, systemdMntNs, kubeletMntNs, runtimeMntNs, samples, resets, valid, invalidReason, settleNs, startCores, expectedSystemdMounts, expectedKubeletMounts, mountTolerance, segment);
+            return new RunRecord(index, attempt, repetition, level, pods, arm, encapsulation, node, startedAt, endedAt, measureNs, systemdSchedNs, systemdStatTicks, ticksPerSecond, kubeletSchedNs, harnessSchedNs, mountEvents, systemdMounts, kubeletMounts, systemdMntNs, kubeletMntNs, runtimeMntNs, samples, resets, valid, invalidReason, settleNs, startCores, expectedSystemdMounts, expectedKubeletMounts, mountTolerance, segment, prometheusCores, prometheusMissing);
         }
     }
 }

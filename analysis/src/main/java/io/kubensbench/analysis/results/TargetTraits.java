@@ -98,6 +98,10 @@ public record TargetTraits(
                 + idleCores + ")");
         m.put("segment", "the design segment the run was planned in: the stretch of consecutive runs of one arm,"
                 + " from 0 (order aba: 0 and 2 the baseline's, 1 the candidate's)");
+        m.put("prometheusCores", "systemd's CPU over the same window by the campaign's Prometheus, in cores: its query"
+                + " (results.json, campaign.prometheus) for this node and the window's length, evaluated at the"
+                + " window's end; null when no Prometheus was asked or it gave no figure");
+        m.put("prometheusMissing", "why prometheusCores is null although a Prometheus was asked");
         return m;
     }
 }

@@ -44,7 +44,7 @@ public final class CampaignReader {
     static final long MAX_FILE_BYTES = 1L << 20;
 
     static final List<String> FIELDS = List.of("apiVersion", "kind", "name", "target", "workload", "levels",
-            "arms", "schedule", "sampling");
+            "arms", "schedule", "sampling", "prometheus");
     static final List<String> ARM_FIELDS = List.of("name", "encapsulation");
     static final List<String> SCHEDULE_FIELDS = List.of("warmup", "measure", "repetitions", "order", "seed");
     static final List<String> SAMPLING_FIELDS = List.of("interval");
@@ -152,7 +152,8 @@ public final class CampaignReader {
         List<ArmSpec> arms = arms(root.get("arms").required());
         Schedule schedule = schedule(root.get("schedule"), Order.defaultFor(target.traits().armSwitching()));
         SamplingSpec sampling = sampling(root.get("sampling"));
-        CampaignSpec spec = new CampaignSpec(name, target, workload, levels, arms, schedule, sampling);
+        PrometheusSpec prometheus = PrometheusReader.prometheus(root.get("prometheus"));
+        CampaignSpec spec = new CampaignSpec(name, target, workload, levels, arms, schedule, sampling, prometheus);
         if (target.isLab()) {
             checkLabCapacity(spec, root.get("levels"));
         }

@@ -18,10 +18,10 @@ import java.util.Map;
  *
  * <p>Invalid values fail with an {@link InvalidCampaignException} naming the field. For
  * building a campaign in code, a null {@code levels}, {@code schedule} or {@code sampling}
- * means the default.
+ * means the default. {@code prometheus} is null when the file has no {@code prometheus} block.
  */
 public record CampaignSpec(String name, TargetSpec target, WorkloadSpec workload, List<Level> levels,
-        List<ArmSpec> arms, Schedule schedule, SamplingSpec sampling) {
+        List<ArmSpec> arms, Schedule schedule, SamplingSpec sampling, PrometheusSpec prometheus) {
 
     public static final int MAX_NAME_LENGTH = 63;
     /** A campaign compares exactly two arms: a baseline and a candidate. */
@@ -70,7 +70,13 @@ public record CampaignSpec(String name, TargetSpec target, WorkloadSpec workload
 
     /** This campaign with another order of its runs (a resumed campaign keeps the order it started with). */
     public CampaignSpec withOrder(Order order) {
-        return new CampaignSpec(name, target, workload, levels, arms, schedule.withOrder(order), sampling);
+        return new CampaignSpec(name, target, workload, levels, arms, schedule.withOrder(order), sampling, prometheus);
+    }
+
+    /** A campaign without a {@code prometheus} block. */
+    public CampaignSpec(String name, TargetSpec target, WorkloadSpec workload, List<Level> levels,
+            List<ArmSpec> arms, Schedule schedule, SamplingSpec sampling) {
+        this(name, target, workload, levels, arms, schedule, sampling, null);
     }
 
     /** The arm every other is compared against: the first in the file. */

@@ -1,5 +1,6 @@
 package io.kubensbench.bench.cli;
 
+import io.kubensbench.analysis.agreement.PrometheusAgreement;
 import io.kubensbench.analysis.compare.Analyzer;
 import io.kubensbench.analysis.compare.Observation;
 import io.kubensbench.analysis.compare.Design;
@@ -46,7 +47,9 @@ final class CampaignAnalysis {
             sources.add(dir.toString());
         }
         Summary summary = new Analyzer().analyze(first.name(), sources, runs, first.baseline().name(),
-                first.candidate().name(), unreadable, order);
+                first.candidate().name(), unreadable, order)
+                .withPrometheus(PrometheusAgreement.of(runs, first.baseline().name(), first.candidate().name(),
+                        first.prometheus()));
         if (!first.observed()) {
             return summary;
         }

@@ -12,10 +12,13 @@ import io.kubensbench.analysis.results.Unreadable;
 import io.kubensbench.analysis.text.Wording;
 import io.kubensbench.bench.campaign.ArmSpec;
 import io.kubensbench.bench.campaign.CampaignSpec;
+import io.kubensbench.bench.campaign.PrometheusSpec;
 import io.kubensbench.bench.cluster.ClusterTargets;
 import io.kubensbench.bench.cluster.SwitchOptions;
 import io.kubensbench.bench.lab.LabTargets;
 import io.kubensbench.bench.plan.Plan;
+import io.kubensbench.bench.prometheus.PrometheusCheck;
+import io.kubensbench.bench.prometheus.PrometheusChecks;
 import io.kubensbench.bench.run.CampaignRecords;
 import io.kubensbench.bench.run.OutputDir;
 import io.kubensbench.bench.run.Progress;
@@ -49,9 +52,15 @@ final class CampaignSession {
     private final String arm;
     private final RolloutOptions rollouts;
     private final Prompt prompt;
+    private final PrometheusOptions prometheus;
 
     CampaignSession(PrintWriter out, PrintWriter err) {
         this(out, err, new ClusterOptions(), null, new RolloutOptions(), Prompt.NONE);
+    }
+
+    CampaignSession(PrintWriter out, PrintWriter err, ClusterOptions cluster, String arm, RolloutOptions rollouts,
+            Prompt prompt) {
+        this(out, err, cluster, arm, rollouts, prompt, new PrometheusOptions());
     }
 
     /**
@@ -59,9 +68,11 @@ final class CampaignSession {
      * @param arm      run only this arm (by name), or null for every arm
      * @param rollouts what the user decided about a cluster's encapsulation switches
      * @param prompt   where the user confirms them
+     * @param prometheus which Prometheus the runs are compared with
      */
     CampaignSession(PrintWriter out, PrintWriter err, ClusterOptions cluster, String arm, RolloutOptions rollouts,
-            Prompt prompt) {
+            Prompt prompt, PrometheusOptions prometheus) {
+        this.prometheus = prometheus;
         this.out = out;
         this.err = err;
         this.cluster = cluster;
@@ -92,6 +103,7 @@ final class CampaignSession {
 
     /** As above; {@code analyze} ends with the analysis (summary.json and the verdict) instead of the raw table. */
     int execute(CampaignSpec spec, String yaml, Path dir, boolean resume, boolean analyze) throws IOException {
+        PrometheusChecks.check(prometheus.effective(spec), !spec.target().isLab());
         if (resume) {
             OutputDir.checkResumable(dir);
         } else {
@@ -125,15 +137,19 @@ final class CampaignSession {
                     + Durations.rough(plan.estimate())
                     + (traits.armSwitching() == TargetTraits.ArmSwitching.ROLLOUT && plan.switches() > 0
                     ? " plus " + plan.switches() + " rollouts (plan estimates them)" : "") + "; results in " + dir);
+            Progress progress = Progress.forConsole(err);
+            PrometheusSpec wanted = prometheus.effective(spec);
+            PrometheusCheck check = PrometheusChecks.open(wanted, client,
+                    line -> progress.message("kubens-bench: " + line)).orElse(null);
             err.println("kubens-bench: starting the target ...");
             err.flush();
             target.prepare();
             if (only != null && !traits.switchesItself()) {
                 target.requireArm(only.name(), only.state());
             }
-            ResultsStore store = resume ? ResultsStore.resume(dir)
-                    : ResultsStore.create(dir, yaml, CampaignRecords.of(spec), target.traits(), target.describe());
-            outcome = new Runner(target, spec, plan, store, Progress.forConsole(err), stop).run();
+            ResultsStore store = resume ? ResultsStore.resume(dir) : ResultsStore.create(dir, yaml,
+                    CampaignRecords.of(spec, check == null ? null : wanted), target.traits(), target.describe());
+            outcome = new Runner(target, spec, plan, store, progress, stop, check).run();
         } finally {
             target.close();
             if (client != null) {

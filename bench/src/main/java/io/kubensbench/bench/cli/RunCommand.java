@@ -18,7 +18,7 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code kubens-bench run CAMPAIGN.yaml [--out DIR] [--resume DIR] [--arm NAME] [--kubeconfig F] [--context C]
- * [--yes] [--restore] [--rollout-timeout D]}.
+ * [--yes] [--restore] [--rollout-timeout D] [--prometheus URL] [--prometheus-ca FILE] [--no-prometheus]}.
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = "Run a campaign on the target its file names; --resume finishes an interrupted one.")
@@ -47,13 +47,16 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     RolloutOptions rollouts;
 
+    @Mixin
+    PrometheusOptions prometheus;
+
     @ParentCommand
     Main main;
 
     @Override
     public Integer call() throws Exception {
         CampaignSession session = new CampaignSession(spec.commandLine().getOut(), spec.commandLine().getErr(),
-                cluster, arm, rollouts, main.prompt);
+                cluster, arm, rollouts, main.prompt, prometheus);
         if (resume != null) {
             if (out != null) {
                 throw new IllegalArgumentException("--resume and --out do not go together: a resume writes to its own directory");

@@ -1,5 +1,7 @@
 package io.kubensbench.bench.cli;
 
+import io.kubensbench.analysis.agreement.NodeAgreement;
+import io.kubensbench.analysis.agreement.PrometheusAgreement;
 import io.kubensbench.analysis.compare.ArmStats;
 import io.kubensbench.analysis.compare.BlockedResult;
 import io.kubensbench.analysis.compare.CellResult;
@@ -8,6 +10,7 @@ import io.kubensbench.analysis.compare.Drift;
 import io.kubensbench.analysis.compare.NodeResult;
 import io.kubensbench.analysis.compare.Summary;
 import io.kubensbench.analysis.results.RolloutRecord;
+import io.kubensbench.analysis.text.AgreementWording;
 import io.kubensbench.analysis.text.Numbers;
 import io.kubensbench.analysis.text.Wording;
 import io.kubensbench.reports.ResultsDirText;
@@ -21,7 +24,8 @@ import java.util.Map;
  * raw and Holm-adjusted over the campaign's levels, the verdict and its basis; for a campaign
  * over several nodes also each node on its own and the comparison with nodes as blocks, on
  * which the verdicts then rest; the design and what it separates (for {@code aba} each level's
- * drift beside its effect), and the campaign's rollouts.
+ * drift beside its effect), and the campaign's rollouts; for a campaign compared with
+ * Prometheus, the two figures per node and arm.
  */
 final class SummaryTable {
 
@@ -91,6 +95,9 @@ final class SummaryTable {
         if (s.multiNode()) {
             nodes(s);
         }
+        if (s.prometheus() != null) {
+            prometheus(s.prometheus());
+        }
         if (!s.costModels().isEmpty()) {
             out.println();
             out.println("cost model (least squares over the valid runs of all levels; 95% intervals robust to unequal spread, HC3)");
@@ -127,6 +134,27 @@ final class SummaryTable {
         for (CellResult c : s.cells()) {
             out.printf(Locale.ROOT, "%s: %s%n", c.level(), Wording.blocked(c.blocked()));
         }
+    }
+
+    private void prometheus(PrometheusAgreement a) {
+        out.println();
+        out.println("Prometheus beside the probe: " + AgreementWording.method(a));
+        String format = "%-20s %-7s %4s %9s %11s %16s %9s %8s  %s%n";
+        out.printf(Locale.ROOT, format, "node", "arm", "runs", "harness", "Prometheus", "difference", "largest",
+                "beyond", "");
+        for (NodeAgreement r : a.rows()) {
+            out.printf(Locale.ROOT, format, r.node(), r.arm(), r.compared() + "/" + r.runs(),
+                    AgreementWording.harness(r), AgreementWording.prometheus(r), AgreementWording.difference(r),
+                    AgreementWording.largest(r), AgreementWording.beyond(r), AgreementWording.flag(r));
+        }
+        out.println("systemd CPU in % of one core, means over the runs with both figures (runs: compared/valid);"
+                + " difference Prometheus - harness (relative to the harness's); largest: the biggest single run's");
+        for (NodeAgreement r : a.rows()) {
+            if (!r.missing().isEmpty()) {
+                out.println(r.node() + " " + r.arm() + ": " + AgreementWording.missing(r));
+            }
+        }
+        out.println(AgreementWording.sentence(a));
     }
 
     private void arm(String level, ArmStats a, String reduction, String p, String holmP, String verdict) {

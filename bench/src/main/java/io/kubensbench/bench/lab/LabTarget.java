@@ -64,7 +64,7 @@ public final class LabTarget implements Target {
      * so a campaign resumed with a fresh lab node stays one node in its analysis.
      */
     private String node() {
-        return "lab-" + LocalEnvironment.hostname();
+        return LabTargets.nodeName();
     }
 
     @Override

@@ -12,4 +12,12 @@ public final class LabTargets {
     public static Target open(String version) {
         return new LabTarget(version);
     }
+
+    /**
+     * The node a lab campaign's records name: {@code lab-<host name>}, the machine's name, so a
+     * Prometheus beside it can label its series the same.
+     */
+    public static String nodeName() {
+        return "lab-" + LocalEnvironment.hostname();
+    }
 }

@@ -4,6 +4,7 @@ import io.kubensbench.analysis.results.CampaignRecord;
 import io.kubensbench.bench.campaign.ArmSpec;
 import io.kubensbench.bench.campaign.CampaignSpec;
 import io.kubensbench.bench.campaign.Level;
+import io.kubensbench.bench.campaign.PrometheusSpec;
 import io.kubensbench.workloads.mounts.MountPlan;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -20,6 +21,15 @@ public final class CampaignRecords {
     }
 
     public static CampaignRecord of(CampaignSpec spec) {
+        return of(spec, null);
+    }
+
+    /**
+     * The campaign with the Prometheus its runs are compared with.
+     *
+     * @param prometheus what is asked and the tolerance; null when no Prometheus is asked
+     */
+    public static CampaignRecord of(CampaignSpec spec, PrometheusSpec prometheus) {
         List<CampaignRecord.Arm> arms = new ArrayList<>();
         for (int i = 0; i < spec.arms().size(); i++) {
             ArmSpec arm = spec.arms().get(i);
@@ -34,7 +44,8 @@ public final class CampaignRecords {
         return new CampaignRecord(spec.name(), spec.target().traits().kind(), arms, levels,
                 new CampaignRecord.Schedule(seconds(spec.schedule().warmup()), seconds(spec.schedule().measure()),
                         spec.schedule().repetitions(), spec.schedule().order().label(), spec.schedule().seed()),
-                seconds(spec.sampling().interval()));
+                seconds(spec.sampling().interval()),
+                prometheus == null ? null : new CampaignRecord.Prometheus(prometheus.query(), prometheus.tolerance()));
     }
 
     private static double seconds(Duration d) {

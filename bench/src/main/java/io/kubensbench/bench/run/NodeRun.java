@@ -4,6 +4,7 @@ import io.kubensbench.analysis.results.RunRecord;
 import io.kubensbench.analysis.results.SampleRecord;
 import io.kubensbench.bench.campaign.Encapsulation;
 import io.kubensbench.bench.plan.PlannedRun;
+import io.kubensbench.bench.prometheus.PrometheusFigure;
 import io.kubensbench.bench.sampling.CpuAccumulator;
 import io.kubensbench.bench.sampling.CpuTotals;
 import io.kubensbench.bench.sampling.ProcessReading;
@@ -39,12 +40,37 @@ final class NodeRun {
     /** Maps the source's clock onto the harness's, fixed at the first sample of the run. */
     private long clockOffset;
     private boolean clockSet;
+    /** When the harness kept the measure window's last sample, on the wall clock. */
+    private Instant lastMeasureSampleAt;
+    private PrometheusFigure prometheus;
 
     NodeRun(RunContext context, PlannedRun run, String node, String attemptId) {
         this.context = context;
         this.run = run;
         this.node = node;
         this.attemptId = attemptId;
+    }
+
+    /**
+     * The measure window on the wall clock, for asking others about the same window: it ends
+     * when the harness kept (on a cluster: received) its last sample and is as long as the
+     * window the counters span. Null when nothing was measured.
+     */
+    Window window() {
+        CpuTotals sd = measured == null ? null : measured.totals().get(Watched.SYSTEMD);
+        if (sd == null || sd.elapsedNs() <= 0 || lastMeasureSampleAt == null) {
+            return null;
+        }
+        return new Window(lastMeasureSampleAt.minusNanos(sd.elapsedNs()), lastMeasureSampleAt);
+    }
+
+    /** The measure window between two instants of the wall clock. */
+    record Window(Instant start, Instant end) {
+    }
+
+    /** What Prometheus says about this node's window, recorded beside the harness's own figure. */
+    void prometheus(PrometheusFigure figure) {
+        prometheus = figure;
     }
 
     /** What this node's mount tables should hold during the run; null when the target cannot say. */
@@ -115,6 +141,9 @@ final class NodeRun {
             if (r.error() != null) {
                 errors.append(errors.length() == 0 ? "" : "; ").append(r.role()).append(": ").append(r.error());
             }
+        }
+        if ("measure".equals(phase)) {
+            lastMeasureSampleAt = Instant.now();
         }
         if (!clockSet) {
             clockOffset = System.nanoTime() - t0 - s.monotonicNs();
@@ -191,6 +220,8 @@ final class NodeRun {
                 .invalidReason(invalid)
                 .settleNs(settled == null ? 0 : settled.waited().toNanos())
                 .startCores(settled == null || Double.isNaN(settled.cores()) ? null : settled.cores())
+                .prometheusCores(prometheus == null ? null : prometheus.cores())
+                .prometheusMissing(prometheus == null ? null : prometheus.missing())
                 .build();
     }
 

@@ -33,6 +33,7 @@ public interface Progress {
         return r.valid()
                 ? String.format(Locale.ROOT, "systemd %s, %d mounts in its view, %.0f mount events/s",
                         Numbers.cores(r.systemdCores()), r.systemdMounts(), r.mountEventsPerSecond())
+                        + (r.prometheusCores() == null ? "" : "; Prometheus " + Numbers.cores(r.prometheusCores()))
                 : "INVALID: " + r.invalidReason();
     }
 }

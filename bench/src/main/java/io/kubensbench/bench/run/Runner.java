@@ -8,6 +8,7 @@ import io.kubensbench.bench.campaign.CampaignSpec;
 import io.kubensbench.bench.campaign.Encapsulation;
 import io.kubensbench.bench.plan.Plan;
 import io.kubensbench.bench.plan.PlannedRun;
+import io.kubensbench.bench.prometheus.PrometheusCheck;
 import io.kubensbench.bench.target.Target;
 import io.kubensbench.workloads.cluster.ClusterAccessException;
 import java.io.IOException;
@@ -29,7 +30,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * <p>A switch of arm that takes time (a cluster's MachineConfig rollout) is recorded in the
  * results as it ends ({@code rollouts.jsonl}), with the run that needed it, and the time left
  * that progress shows counts the switches still ahead at the mean of those measured so far in
- * the campaign, or at the target's rule of thumb before the first.
+ * the campaign, or at the target's rule of thumb before the first. With a {@link PrometheusCheck},
+ * each node's window is also asked of Prometheus once the run is torn down (by then its last
+ * scrapes are stored), and the answer is recorded beside the harness's own figure.
  */
 public final class Runner {
 
@@ -49,9 +52,17 @@ public final class Runner {
     private volatile Integer running;
     /** The nodes' state as far as the runner knows it; null before it knows. */
     private volatile Encapsulation state;
+    private final PrometheusCheck prometheus;
 
     public Runner(Target target, CampaignSpec spec, Plan plan, ResultsStore store, Progress progress,
                   AtomicBoolean stop) {
+        this(target, spec, plan, store, progress, stop, null);
+    }
+
+    /** @param prometheus whom to ask about each node's window besides the harness; null for no one */
+    public Runner(Target target, CampaignSpec spec, Plan plan, ResultsStore store, Progress progress,
+                  AtomicBoolean stop, PrometheusCheck prometheus) {
+        this.prometheus = prometheus;
         this.target = target;
         this.spec = spec;
         this.plan = plan;
@@ -89,6 +100,10 @@ public final class Runner {
             state = run.encapsulation();
             boolean anyInvalid = false;
             for (NodeRun node : nodes) {
+                NodeRun.Window window = node.window();
+                if (prometheus != null && window != null && !stop.get()) {
+                    node.prometheus(prometheus.cores(node.node(), window.start(), window.end()));
+                }
                 RunRecord record = node.record(attempt.started(), attempt.settled());
                 store.append(record, node.samples());
                 progress.runFinished(record);

@@ -15,6 +15,7 @@ import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.mockwebserver.http.RecordedRequest;
 import io.kubensbench.bench.campaign.CampaignReader;
 import io.kubensbench.bench.campaign.CampaignSpec;
+import io.kubensbench.bench.prometheus.ThanosQuerier;
 import io.kubensbench.workloads.cluster.ClusterWorkload;
 import io.kubensbench.workloads.cluster.ClusterWorkloadOptions;
 import io.kubensbench.workloads.cluster.RateLimiter;
@@ -39,9 +40,10 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The ClusterRole the README gives users, checked against what kubens-bench really asks of an
  * API server: a whole OpenShift campaign on the mock (probe with its SCC, MachineConfig
- * switches, churn, cleanup), the probe of {@code encapsulation status}, and
- * {@code cleanup --all}. Every request the harness makes must be allowed by the role, and every
- * rule of the role must be used, so the role is enough and no more. The mock kubelets and
+ * switches, churn, cleanup), the probe of {@code encapsulation status}, the monitoring stack's
+ * querier found for Prometheus beside the probe, and {@code cleanup --all}. Every request the
+ * harness makes must be allowed by the role, and every rule of the role must be used, so the
+ * role is enough and no more. The mock kubelets and
  * Machine Config Operator talk through a client of their own, told apart by its user agent.
  */
 @EnableKubernetesMockClient(crud = true)
@@ -94,6 +96,8 @@ class UserRoleTest {
                         (probe, node, pod) -> nodes.stream(node)).take(Map.of());
                 nodes.rethrow();
             }
+            // A campaign's Prometheus beside the probe, found on OpenShift.
+            ThanosQuerier.locate(client);
             // encapsulation status and verify; a probe whose pods are refused; a probe log followed.
             ClusterEncapsulation encapsulation = new ClusterEncapsulation(client);
             encapsulation.enabledRoles();

@@ -1,10 +1,13 @@
 package io.kubensbench.reports.exports;
 
+import io.kubensbench.analysis.agreement.NodeAgreement;
+import io.kubensbench.analysis.agreement.PrometheusAgreement;
 import io.kubensbench.analysis.compare.BlockedResult;
 import io.kubensbench.analysis.compare.CellResult;
 import io.kubensbench.analysis.compare.CostModel;
 import io.kubensbench.analysis.compare.NodeResult;
 import io.kubensbench.analysis.compare.Summary;
+import io.kubensbench.analysis.text.AgreementWording;
 import io.kubensbench.analysis.text.Numbers;
 import io.kubensbench.analysis.text.SystemdVersion;
 import io.kubensbench.analysis.text.Wording;
@@ -16,7 +19,8 @@ import java.util.Map;
 /**
  * {@code summary.md}: the verdict per level, the table and the cost model, for a README or an
  * issue; for a campaign over several nodes the table gives the figures with nodes as blocks,
- * which the verdicts then rest on, and each node on its own follows.
+ * which the verdicts then rest on, and each node on its own follows; a campaign compared with
+ * Prometheus gets the two figures per node and arm.
  */
 public final class SummaryMarkdownExport implements SummaryExport {
 
@@ -56,6 +60,9 @@ public final class SummaryMarkdownExport implements SummaryExport {
                 m.append("- ").append(MarkdownExport.cell(Wording.costModel(model))).append('\n');
             }
         }
+        if (s.prometheus() != null) {
+            prometheus(s.prometheus(), m);
+        }
         m.append("\n").append(s.valid()).append(" of ").append(s.runs()).append(" runs valid");
         if (!s.invalidReasons().isEmpty()) {
             m.append("; excluded:");
@@ -88,6 +95,29 @@ public final class SummaryMarkdownExport implements SummaryExport {
             m.append("\nRollouts:\n\n");
             data.rollouts().forEach(r -> m.append("- ").append(MarkdownExport.cell(Wording.rollout(r))).append('\n'));
         }
+    }
+
+    private static void prometheus(PrometheusAgreement a, StringBuilder m) {
+        m.append("\n## Prometheus beside the probe\n\n").append(MarkdownExport.cell(AgreementWording.method(a)))
+                .append(".\n\n| node | arm | runs compared | harness | Prometheus | difference | largest single run |"
+                        + " beyond tolerance | |\n|---|---|---|---|---|---|---|---|---|\n");
+        for (NodeAgreement r : a.rows()) {
+            m.append("| ").append(MarkdownExport.cell(r.node())).append(" | ").append(MarkdownExport.cell(r.arm()))
+                    .append(" | ").append(r.compared()).append(" of ").append(r.runs()).append(" | ")
+                    .append(AgreementWording.harness(r)).append(" | ").append(AgreementWording.prometheus(r))
+                    .append(" | ").append(AgreementWording.difference(r)).append(" | ")
+                    .append(AgreementWording.largest(r)).append(" | ").append(AgreementWording.beyond(r))
+                    .append(" | ").append(r.disagrees() ? "**" + AgreementWording.DISAGREES + "**"
+                            : AgreementWording.flag(r)).append(" |\n");
+        }
+        m.append('\n');
+        for (NodeAgreement r : a.rows()) {
+            if (!r.missing().isEmpty()) {
+                m.append("- ").append(MarkdownExport.cell(r.node() + " " + r.arm() + ": "
+                        + AgreementWording.missing(r))).append('\n');
+            }
+        }
+        m.append(MarkdownExport.cell(AgreementWording.sentence(a))).append('\n');
     }
 
     private static void table(Summary s, StringBuilder m, String b, String c) {

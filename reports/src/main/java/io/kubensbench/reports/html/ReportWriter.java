@@ -50,7 +50,8 @@ import java.util.Objects;
  * the results directory. Every value from the data goes through the template's HTML
  * escaping; only the SVG the chart library drew is inserted raw. A campaign over several nodes
  * also gets a Nodes section and {@code nodes.csv}, and its levels show the figures with nodes
- * as blocks that their verdicts rest on.
+ * as blocks that their verdicts rest on; one compared with Prometheus, a section on the
+ * agreement and Prometheus's figure beside each run's.
  */
 public final class ReportWriter {
 
@@ -137,6 +138,8 @@ public final class ReportWriter {
         m.put("runRows", data.runs().stream().map(ReportWriter::run).toList());
         m.put("severalNodes", data.severalNodes());
         m.put("multiNode", s.multiNode());
+        m.put("prometheus", PrometheusSection.model(s.prometheus()));
+        m.put("hasPrometheus", s.prometheus() != null);
         m.put("nodeRows", s.nodes().stream().flatMap(n -> n.cells().stream().map(c -> nodeRow(n, c))).toList());
         List<String> models = s.costModels().stream().map(Wording::costModel).toList();
         m.put("costModels", models);
@@ -273,6 +276,8 @@ public final class ReportWriter {
         boolean separate = r.systemdMntNs() != null && r.kubeletMntNs() != null && !r.systemdMntNs().equals(r.kubeletMntNs());
         m.put("separate", r.kubeletMntNs() == null ? "-" : separate ? "yes" : "no");
         m.put("cpu", Numbers.cores(r.systemdCores()));
+        m.put("prometheusCpu", r.prometheusCores() != null ? Numbers.cores(r.prometheusCores())
+                : r.prometheusMissing() == null ? "-" : "none: " + r.prometheusMissing());
         m.put("mounts", r.systemdMounts() + " / " + r.kubeletMounts());
         return m;
     }
