@@ -113,7 +113,7 @@ public final class Analyzer {
         Design design = order == null ? null : new Design(order, Design.ABA.equals(order)
                 ? DriftEstimate.of(runs, cells, baselineArm) : List.of());
         return new Summary(campaign, List.copyOf(sources), baselineArm, candidateArm, runs.size(), valid.size(),
-                Arms.reasons(runs), cells, List.copyOf(nodes), List.copyOf(models), unreadable, design, null);
+                Arms.reasons(runs), cells, List.copyOf(nodes), List.copyOf(models), unreadable, design, null, null);
     }
 
     /** One cell per level, in the order levels first appear; the levels' p-values one Holm family. */
