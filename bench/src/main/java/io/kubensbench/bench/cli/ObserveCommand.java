@@ -92,6 +92,9 @@ final class ObserveCommand implements Callable<Integer> {
     @Mixin
     RolloutOptions rollouts;
 
+    @Mixin
+    PrometheusOptions prometheus;
+
     @Override
     public Integer call() throws Exception {
         Encapsulation then = switchTo == null ? null : state("--switch-to", switchTo);
@@ -103,7 +106,7 @@ final class ObserveCommand implements Callable<Integer> {
         ClusterTargetSpec target = target(then != null);
         Path dir = out == null ? CampaignSession.defaultOut(plan.name()) : out;
         return new ObserveSession(spec.commandLine().getOut(), spec.commandLine().getErr(), cluster, rollouts,
-                main.prompt).execute(plan, target, dir);
+                main.prompt, prometheus).execute(plan, target, dir);
     }
 
     /** The selected nodes as a cluster target: checked by the campaign's own rules, named by this command's options. */

@@ -2,23 +2,30 @@ package io.kubensbench.bench.cli;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.kubensbench.analysis.compare.Observation;
+import io.kubensbench.analysis.results.CampaignRecord;
 import io.kubensbench.analysis.results.ResultsDir;
 import io.kubensbench.analysis.results.ResultsStore;
 import io.kubensbench.analysis.results.RunRecord;
 import io.kubensbench.analysis.text.Wording;
 import io.kubensbench.bench.campaign.ClusterTargetSpec;
+import io.kubensbench.bench.campaign.PrometheusSpec;
 import io.kubensbench.bench.cluster.ClusterTargets;
 import io.kubensbench.bench.observe.ObservationFile;
 import io.kubensbench.bench.observe.ObservePlan;
 import io.kubensbench.bench.observe.Observer;
 import io.kubensbench.bench.observe.WindowCheck;
+import io.kubensbench.bench.prometheus.PrometheusCheck;
+import io.kubensbench.bench.prometheus.PrometheusChecks;
+import io.kubensbench.bench.prometheus.PrometheusFigure;
 import io.kubensbench.bench.run.OutputDir;
 import io.kubensbench.bench.target.ObservedNodes;
 import io.kubensbench.workloads.time.Durations;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * One {@code observe} invocation: the results directory, the cluster, Ctrl-C ({@link
@@ -33,8 +40,11 @@ final class ObserveSession {
     private final ClusterOptions cluster;
     private final RolloutOptions rollouts;
     private final Prompt prompt;
+    private final PrometheusOptions prometheus;
 
-    ObserveSession(PrintWriter out, PrintWriter err, ClusterOptions cluster, RolloutOptions rollouts, Prompt prompt) {
+    ObserveSession(PrintWriter out, PrintWriter err, ClusterOptions cluster, RolloutOptions rollouts, Prompt prompt,
+            PrometheusOptions prometheus) {
+        this.prometheus = prometheus;
         this.out = out;
         this.err = err;
         this.cluster = cluster;
@@ -44,6 +54,8 @@ final class ObserveSession {
 
     int execute(ObservePlan plan, ClusterTargetSpec target, Path dir) throws IOException {
         OutputDir.checkNew(dir);
+        PrometheusSpec wanted = prometheus.effective(null, false);
+        PrometheusChecks.check(wanted, true);
         KubernetesClient client = cluster.connect(null);
         try (StopRequest stop = new StopRequest(err)) {
             int switches = (plan.switches() ? 1 : 0) + (rollouts.restore ? 1 : 0);
@@ -53,12 +65,16 @@ final class ObserveSession {
                     + " analysis" + (plan.switches() ? "; a rollout is no longer waited for" : "") + "; then the node"
                     + " probe is removed, and kubens-bench exits when that is done (kill -9 cuts it short, and then "
                     + nodes.traits().cleanupAfterKill() + ")");
-            Observer observer = new Observer(nodes, plan, stop.flag(), this::say, WindowCheck.NONE);
+            PrometheusCheck check = PrometheusChecks.open(wanted, client, this::say).orElse(null);
+            Observer observer = new Observer(nodes, plan, stop.flag(), this::say,
+                    check == null ? WindowCheck.NONE : prometheusCheck(check, stop.flag()));
             Observer.Outcome outcome;
             try {
                 say("observing " + describe(plan) + "; results in " + dir);
                 observer.start();
-                ResultsStore store = ResultsStore.create(dir, ObservationFile.yaml(plan, target), plan.campaign(),
+                ResultsStore store = ResultsStore.create(dir, ObservationFile.yaml(plan, target),
+                        plan.campaign(check == null ? null
+                                : new CampaignRecord.Prometheus(wanted.query(), wanted.tolerance())),
                         nodes.traits(), nodes.describe());
                 outcome = observer.observe(store);
             } finally {
@@ -68,6 +84,21 @@ final class ObserveSession {
             report(plan, dir, outcome);
             return Main.OK;
         }
+    }
+
+    /**
+     * Each node's window asked of Prometheus as the window ends, recorded beside the probe's
+     * figure, as a campaign's runs are; not once the user has asked to stop.
+     */
+    private static WindowCheck prometheusCheck(PrometheusCheck check, AtomicBoolean stop) {
+        return record -> {
+            if (stop.get() || record.startedAt() == null || record.endedAt() == null) {
+                return record;
+            }
+            PrometheusFigure figure = check.cores(record.node(), Instant.parse(record.startedAt()),
+                    Instant.parse(record.endedAt()));
+            return record.toBuilder().prometheusCores(figure.cores()).prometheusMissing(figure.missing()).build();
+        };
     }
 
     /** "arm off for 20m in 1m windows, then on after a MachineConfig switch". */

@@ -29,16 +29,25 @@ final class PrometheusOptions {
 
     /** The Prometheus wanted, the file's block with the options over it; null when none is. */
     PrometheusSpec effective(CampaignSpec spec) {
+        return effective(spec.prometheus(), spec.target().isLab());
+    }
+
+    /**
+     * The Prometheus wanted over {@code fromFile} (null when there is no file or it has no
+     * block): on a cluster OpenShift's monitoring stack unless told otherwise, on the lab only a
+     * URL given; null when none is.
+     */
+    PrometheusSpec effective(PrometheusSpec fromFile, boolean lab) {
         if (off) {
             if (url != null || caFile != null) {
                 throw new IllegalArgumentException("--no-prometheus does not go with --prometheus or --prometheus-ca");
             }
             return null;
         }
-        PrometheusSpec p = spec.prometheus();
+        PrometheusSpec p = fromFile;
         if (p == null) {
             if (url == null && caFile == null) {
-                return spec.target().isLab() ? null : PrometheusSpec.defaults();
+                return lab ? null : PrometheusSpec.defaults();
             }
             p = PrometheusSpec.defaults();
         }

@@ -113,12 +113,17 @@ public record ObservePlan(String name, Encapsulation first, Encapsulation then, 
      * nodes' own workload; windows as runs, in a blocked order (one arm, then the other).
      */
     public CampaignRecord campaign() {
+        return campaign(null);
+    }
+
+    /** As {@link #campaign()}, with the Prometheus its windows are compared with (null for none). */
+    public CampaignRecord campaign(CampaignRecord.Prometheus prometheus) {
         List<CampaignRecord.Arm> arms = List.of(
                 new CampaignRecord.Arm(Encapsulation.OFF.label(), Encapsulation.OFF.label(), CampaignRecord.BASELINE),
                 new CampaignRecord.Arm(Encapsulation.ON.label(), Encapsulation.ON.label(), CampaignRecord.CANDIDATE));
         return new CampaignRecord(name, "cluster", arms, List.of(CampaignRecord.Level.external()),
                 new CampaignRecord.Schedule(seconds(warmup), seconds(window), windowsPerArm(), "blocked", 0),
-                seconds(interval));
+                seconds(interval), prometheus);
     }
 
     private static double seconds(Duration d) {
