@@ -61,7 +61,11 @@ public final class ResultsDirText {
         };
         return String.format(Locale.ROOT, "%s; %s: %s; mount events %s; a run starts once systemd is below %.1f%%"
                         + " of a core; harness CPU is %s", version, t.kind(), switching,
-                t.mountEvents() == TargetTraits.MountEvents.COUNTED ? "counted on the node" : "derived from API counts",
+                switch (t.mountEvents()) {
+                    case COUNTED -> "counted on the node";
+                    case DERIVED -> "derived from API counts";
+                    case TABLE_CHANGES -> "counted on the node from PID 1's mount table";
+                },
                 100 * t.idleCores(), t.harnessCpu());
     }
 }

@@ -87,8 +87,10 @@ public final class Analyzer {
             List<RunRecord> counted = armRuns.stream().filter(r -> r.systemdMounts() >= 0).toList();
             CostModel.fit(arm, CostModel.MOUNTS, values(counted, r -> r.systemdMounts()), values(counted, RunRecord::systemdCores),
                     counted.stream().map(RunRecord::level).toList()).ifPresent(models::add);
-            CostModel.fit(arm, CostModel.EVENTS, values(armRuns, RunRecord::mountEventsPerSecond),
-                    values(armRuns, RunRecord::systemdCores), armRuns.stream().map(RunRecord::level).toList())
+            List<RunRecord> withEvents = armRuns.stream().filter(r -> Double.isFinite(r.mountEventsPerSecond()))
+                    .toList();
+            CostModel.fit(arm, CostModel.EVENTS, values(withEvents, RunRecord::mountEventsPerSecond),
+                    values(withEvents, RunRecord::systemdCores), withEvents.stream().map(RunRecord::level).toList())
                     .ifPresent(models::add);
         }
         return new Summary(campaign, List.copyOf(sources), baselineArm, candidateArm, runs.size(), valid.size(),

@@ -16,7 +16,9 @@ package io.kubensbench.analysis.results;
  * @param measureNs         wall time of the measure window, monotonic clock
  * @param systemdSchedNs    systemd's on-CPU time over the window (schedstat)
  * @param systemdStatTicks  systemd's utime+stime over the window, in clock ticks
- * @param mountEvents       mounts created plus removed by the workload during the window
+ * @param mountEvents       mount events during the window, as the target's traits say where
+ *                          they come from (made by the lab's kubelet stand-in, or changes of
+ *                          PID 1's mount table counted on the node); -1 when not counted
  * @param systemdMounts     mounts in systemd's namespace at the end of the window
  * @param kubeletMounts     mounts in the kubelet's namespace at the end of the window
  * @param valid             whether the run may enter the analysis
@@ -30,6 +32,10 @@ package io.kubensbench.analysis.results;
  * @param expectedKubeletMounts the same for the kubelet's view, which always holds the pods
  * @param mountTolerance    how far a count may be off for the pods being replaced at the
  *                          instant it is read; a run off by more is invalid
+ * @param mountEventsNs     the node time {@code mountEvents} were counted over, where the node
+ *                          counts them now and then (between the last count at or before the
+ *                          window's start and the last at or before its end); null where they
+ *                          cover the measure window itself (the lab, and records written before)
  *
  * <p>Records are made with {@link #builder()}, by field name: a positional constructor of
  * this many fields is where a swapped pair goes unnoticed.
@@ -43,7 +49,7 @@ public record RunRecord(
         String systemdMntNs, String kubeletMntNs, String runtimeMntNs,
         int samples, int resets, boolean valid, String invalidReason,
         long settleNs, Double startCores,
-        Long expectedSystemdMounts, Long expectedKubeletMounts, Long mountTolerance) {
+        Long expectedSystemdMounts, Long expectedKubeletMounts, Long mountTolerance, Long mountEventsNs) {
 
     /** How the reason of a run stopped by the user begins; a resume redoes such runs. */
     public static final String INTERRUPTED = "interrupted";
@@ -81,7 +87,18 @@ public record RunRecord(
         return measureNs == 0 ? 0 : (double) harnessSchedNs / measureNs;
     }
 
+    /**
+     * Mount events per second over the span they were counted over ({@code mountEventsNs},
+     * else the measure window); NaN when they were not counted, or counted over no time (no
+     * count of the node's table fell inside the window after its start).
+     */
     public double mountEventsPerSecond() {
+        if (mountEvents < 0) {
+            return Double.NaN;
+        }
+        if (mountEventsNs != null) {
+            return mountEventsNs <= 0 ? Double.NaN : mountEvents * 1e9 / mountEventsNs;
+        }
         return measureNs == 0 ? 0 : mountEvents * 1e9 / measureNs;
     }
 
@@ -124,6 +141,7 @@ public record RunRecord(
         b.expectedSystemdMounts = expectedSystemdMounts;
         b.expectedKubeletMounts = expectedKubeletMounts;
         b.mountTolerance = mountTolerance;
+        b.mountEventsNs = mountEventsNs;
         return b;
     }
 
@@ -160,6 +178,7 @@ public record RunRecord(
         private Long expectedSystemdMounts;
         private Long expectedKubeletMounts;
         private Long mountTolerance;
+        private Long mountEventsNs;
 
         public Builder index(int index) {
             this.index = index;
@@ -316,8 +335,13 @@ public record RunRecord(
             return this;
         }
 
+        public Builder mountEventsNs(Long mountEventsNs) {
+            this.mountEventsNs = mountEventsNs;
+            return this;
+        }
+
         public RunRecord build() {
-            return new RunRecord(index, attempt, repetition, level, pods, arm, encapsulation, node, startedAt, endedAt, measureNs, systemdSchedNs, systemdStatTicks, ticksPerSecond, kubeletSchedNs, harnessSchedNs, mountEvents, systemdMounts, kubeletMounts, systemdMntNs, kubeletMntNs, runtimeMntNs, samples, resets, valid, invalidReason, settleNs, startCores, expectedSystemdMounts, expectedKubeletMounts, mountTolerance);
+            return new RunRecord(index, attempt, repetition, level, pods, arm, encapsulation, node, startedAt, endedAt, measureNs, systemdSchedNs, systemdStatTicks, ticksPerSecond, kubeletSchedNs, harnessSchedNs, mountEvents, systemdMounts, kubeletMounts, systemdMntNs, kubeletMntNs, runtimeMntNs, samples, resets, valid, invalidReason, settleNs, startCores, expectedSystemdMounts, expectedKubeletMounts, mountTolerance, mountEventsNs);
         }
     }
 }

@@ -1,15 +1,33 @@
-# kubens-bench node probe, line format "kbprobe v1".
+# kubens-bench node probe, line format "kbprobe v2".
 #
 # Runs on every node (hostPID, no volumes) and prints, every PROBE_INTERVAL seconds, one line
 # with what the product documentation's verification reads (the mount namespaces of PID 1,
-# kubelet and the container runtime) and the counters a CPU rate needs (PID 1's and kubelet's
-# stat and schedstat, the node's CPU, the probe's own cost). The harness reads the lines from
-# the pod log and computes every rate from counter deltas and the node's own clock.
+# kubelet and the container runtime), the counters a CPU rate needs (PID 1's and kubelet's
+# stat and schedstat, the node's CPU, the probe's own cost) and PID 1's mount table as last
+# counted: its mounts and the mount events since the probe's first count. The harness reads
+# the lines from the pod log and computes every rate from counter deltas and the node's clock.
 #
-# POSIX sh: runs under busybox sh, dash and bash, with nothing but the shell, sleep, wc,
-# readlink and (optionally) getconf. Per line it forks sleep, wc and one readlink per known
-# process (only with PROBE_NS_LINKS=1); everything else is shell builtins. A value that cannot be read is printed as "-",
-# and the probe keeps running.
+# POSIX sh: runs under busybox sh, dash and bash. Per line it forks sleep, and one readlink per
+# known process only with PROBE_NS_LINKS=1; everything else is shell builtins. Counting PID 1's
+# mount table takes a few forks, so it is done no more often than keeps it within
+# PROBE_MOUNT_BUDGET_PPM millionths of a core (below). A value that cannot be read is printed
+# as "-", and the probe keeps running.
+#
+# Needs: sh and sleep. Counting mounts needs wc, or sort and a writable directory (PROBE_STATE,
+# else /dev/shm, else $TMPDIR or /tmp: a container's /dev/shm is writable with a read-only root)
+# for two sorted snapshots of /proc/1/mountinfo; counting events needs sort and either comm
+# with --total (GNU coreutils 8.26+, e.g. ubi-minimal's coreutils-single) or uniq and wc
+# (busybox). Without them mounts1= and events1= are "-". getconf is used once, if present.
+#
+# Mount events: the lines of PID 1's mountinfo that appear plus those that disappear between
+# two counts (a line that changes, e.g. a mount id reused for another mount, counts as one
+# of each). A mount made and removed between two counts is not seen. events1= is cumulative
+# from the probe's first count, and counted= says which line made the last count and the
+# node's uptime then, so events over any span of lines are a difference of two counters.
+#
+# When to count: after a count that cost c of CPU (the probe's own and its children's stat
+# ticks around the count, averaged over all counts so far, since a tick is 10 ms), the next
+# count comes no sooner than c / budget later: at 3,000 mounts about every few seconds.
 #
 # Two ways to tell mount namespaces apart, both printed when they can be read:
 # - mntid=: the id of the mount at "/" in each process's /proc/PID/mountinfo. Mount ids are
@@ -24,6 +42,8 @@
 # Environment: PROBE_INTERVAL (seconds, fractions if sleep takes them; default 1),
 # PROC (default /proc), KUBELET_COMM (default kubelet), RUNTIME_COMM (default crio),
 # PROBE_NS_LINKS (1, the default, reads the namespace links; 0 does not),
+# PROBE_MOUNT_BUDGET_PPM (share of a core mount counting may use, in millionths; default 2000,
+# 0 counts on every line), PROBE_STATE (where the snapshots go),
 # NODE_NAME (from the downward API; only echoed in the start line).
 
 PROC=${PROC:-/proc}
@@ -31,6 +51,7 @@ PROBE_INTERVAL=${PROBE_INTERVAL:-1}
 KUBELET_COMM=${KUBELET_COMM:-kubelet}
 RUNTIME_COMM=${RUNTIME_COMM:-crio}
 PROBE_NS_LINKS=${PROBE_NS_LINKS:-1}
+PROBE_MOUNT_BUDGET_PPM=${PROBE_MOUNT_BUDGET_PPM:-2000}
 IFS=' 	
 '
 set -f
@@ -42,11 +63,12 @@ num() {
     esac
 }
 
-# Reads /proc/PID/stat into st_start st_utime st_stime st_cutime st_cstime st_threads.
-# Parses after the last ')' so a command name with spaces or parentheses cannot shift fields.
+# Reads PID $1's stat (under $2, default $PROC) into st_start st_utime st_stime st_cutime
+# st_cstime st_threads. Parses after the last ')' so a command name with spaces or
+# parentheses cannot shift fields.
 read_stat() {
     line=
-    { read -r line < "$PROC/$1/stat"; } 2>/dev/null
+    { read -r line < "${2:-$PROC}/$1/stat"; } 2>/dev/null
     case $line in
         *')'*) ;;
         *) return 1 ;;
@@ -136,6 +158,89 @@ track() {
     scanned=$seq
 }
 
+# The node's uptime "12345.67" in hundredths of a second into cs; fails on anything else.
+# The fraction goes through "1$frac - 100" so a leading zero is not read as octal.
+centis() {
+    case $1 in
+        *[!0-9.]* | .* | *. | *.*.*) return 1 ;;
+        *.??) cs=$((${1%.*} * 100 + 1${1#*.} - 100)) ;;
+        *) return 1 ;;
+    esac
+}
+
+# The probe's own CPU so far (itself and its reaped children) in ticks into selfv, "-" when
+# unreadable. The probe's own process is always in /proc, whatever PROC points at.
+self_ticks() {
+    selfv=-
+    if read_stat "$self" /proc; then
+        selfv=$((st_utime + st_stime + st_cutime + st_cstime))
+    fi
+}
+
+# How the mount table is counted, chosen once: "total" (sort, comm --total: mounts and
+# events), "uniq" (sort, uniq, wc: both), "wc" (mounts only) or "-" (neither).
+count_method() {
+    method=-
+    command -v wc > /dev/null 2>&1 && method=wc
+    command -v sort > /dev/null 2>&1 || return
+    for d in ${PROBE_STATE:-} /dev/shm "${TMPDIR:-/tmp}"; do
+        if [ -d "$d" ] && { : > "$d/kbprobe.$$.a" && : > "$d/kbprobe.$$.b"; } 2>/dev/null; then
+            snap_old=$d/kbprobe.$$.a
+            snap_new=$d/kbprobe.$$.b
+            state=$d
+            break
+        fi
+    done
+    [ -n "$state" ] || return
+    set -- $(LC_ALL=C comm --total -123 "$snap_old" "$snap_new" 2>/dev/null)
+    if [ "$1 $2 $3" = "0 0 0" ]; then
+        method=total
+    elif command -v uniq > /dev/null 2>&1 && [ "$method" = wc ]; then
+        method=uniq
+    fi
+}
+
+# Counts PID 1's mount table: mounts1 and, from the second count on, the lines that changed
+# since the last good count added to events1. counted becomes "SEQ,UPTIME" of this line. A
+# count that fails leaves the last good one standing, so no change is lost or counted twice.
+count_mounts() {
+    case $method in
+        total | uniq)
+            LC_ALL=C TMPDIR=$state sort -o "$snap_new" "$PROC/1/mountinfo" 2>/dev/null || return
+            if [ "$method" = total ]; then
+                set -- $(LC_ALL=C comm --total -123 "$snap_old" "$snap_new" 2>/dev/null)
+                num "$1" && num "$2" && num "$3" || return
+                n=$(($2 + $3))
+                changed=$(($1 + $2))
+            else
+                n=$(wc -l < "$snap_new" 2>/dev/null)
+                changed=$(LC_ALL=C sort "$snap_old" "$snap_new" 2>/dev/null | uniq -u | wc -l)
+                n=${n#"${n%%[! ]*}"}
+                changed=${changed#"${changed%%[! ]*}"}
+                num "$n" && num "$changed" || return
+            fi
+            # The first good count is the baseline the events are counted from.
+            if [ "$events1" = - ]; then
+                events1=0
+            else
+                events1=$((events1 + changed))
+            fi
+            # The new snapshot becomes the one the next count compares with.
+            t=$snap_old
+            snap_old=$snap_new
+            snap_new=$t
+            ;;
+        wc)
+            n=$(wc -l 2>/dev/null < "$PROC/1/mountinfo") || return
+            n=${n#"${n%%[! ]*}"}
+            num "$n" || return
+            ;;
+        *) return ;;
+    esac
+    mounts1=$n
+    counted=$seq,$up
+}
+
 hz=$(getconf CLK_TCK 2>/dev/null) || hz=
 num "$hz" && [ "$hz" -gt 0 ] || hz=100
 boot=-
@@ -143,7 +248,7 @@ boot=-
 [ -n "$boot" ] || boot=-
 self=$$
 selfstart=-
-read_stat "$self" && selfstart=$st_start
+read_stat "$self" /proc && selfstart=$st_start
 
 # systemd's version, from the shared library PID 1 has mapped (libsystemd-shared-252.so): the
 # version actually running, read once (PID 1 only changes with a reboot, which restarts the probe).
@@ -160,13 +265,24 @@ sdver=-
     done < "$PROC/1/maps"
 } 2>/dev/null
 case $sdver in '' | *[!0-9A-Za-z.~+-]*) sdver=- ;; esac
-printf '%s\n' "kbprobe v1 start node=${NODE_NAME:--} interval=$PROBE_INTERVAL systemd=$sdver" || exit 0
+state=
+count_method
+[ -z "$state" ] || trap 'rm -f "$snap_old" "$snap_new"' EXIT
+trap 'exit 0' HUP INT TERM
+num "$PROBE_MOUNT_BUDGET_PPM" || PROBE_MOUNT_BUDGET_PPM=2000
+printf '%s\n' "kbprobe v2 start node=${NODE_NAME:--} interval=$PROBE_INTERVAL systemd=$sdver count=$method" || exit 0
 
 seq=0
 kpid=-
 kscan=0
 rpid=-
 rscan=0
+mounts1=-
+events1=-
+counted=-
+counts=0
+count_cost=0
+next_count=0
 while :; do
     seq=$((seq + 1))
 
@@ -184,9 +300,21 @@ while :; do
             *) break ;;
         esac
     done
-    mounts1=$(wc -l 2>/dev/null < "$PROC/1/mountinfo") || mounts1=
-    mounts1=${mounts1#"${mounts1%%[! ]*}"}
-    num "$mounts1" || mounts1=-
+    # Count the mount table when the budget allows (always on the first line). The cost is
+    # the probe's own ticks around the count, averaged over every count so far.
+    if centis "$up" && [ "$cs" -ge "$next_count" ]; then
+        self_ticks
+        before=$selfv
+        count_mounts
+        self_ticks
+        if num "$before" && num "$selfv"; then
+            counts=$((counts + 1))
+            count_cost=$((count_cost + selfv - before))
+            if [ "$PROBE_MOUNT_BUDGET_PPM" -gt 0 ]; then
+                next_count=$((cs + count_cost * 100000000 / (hz * counts * PROBE_MOUNT_BUDGET_PPM)))
+            fi
+        fi
+    fi
     read_ns 1
     ns1=$nsv
     read_mntid 1
@@ -219,12 +347,9 @@ while :; do
         cpu=$busy,$((busy + i + w))
     fi
 
-    selfv=-
-    if read_stat "$self"; then
-        selfv=$((st_utime + st_stime + st_cutime + st_cstime))
-    fi
+    self_ticks
 
-    printf '%s\n' "kbprobe v1 seq=$seq up=$up hz=$hz boot=$boot pid1=$pid1 comm1=$comm1 mounts1=$mounts1 ns1=$ns1 kubelet=$kpid,$kns kubeletcpu=$kcpu runtime=$rpid,$rns mntid=$mnt1,$kmnt,$rmnt cpu=$cpu self=$selfv probe=$self,$selfstart systemd=$sdver" \
+    printf '%s\n' "kbprobe v2 seq=$seq up=$up hz=$hz boot=$boot pid1=$pid1 comm1=$comm1 mounts1=$mounts1 events1=$events1 counted=$counted ns1=$ns1 kubelet=$kpid,$kns kubeletcpu=$kcpu runtime=$rpid,$rns mntid=$mnt1,$kmnt,$rmnt cpu=$cpu self=$selfv probe=$self,$selfstart systemd=$sdver" \
         || exit 0
     sleep "$PROBE_INTERVAL" 2>/dev/null || sleep 1
 done
