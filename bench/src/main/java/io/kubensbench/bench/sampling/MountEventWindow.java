@@ -13,8 +13,9 @@ public final class MountEventWindow {
     /**
      * What the window counted.
      *
-     * @param events mount events between the counts, -1 when none could be compared (no
-     *               sample carried a count, or the probe cannot count events)
+     * @param events mount events between the counts, -1 when no two could be compared (fewer
+     *               than two samples carried a count, the probe cannot count events, or the
+     *               counter restarted between every two)
      * @param spanNs the node time between those counts, gaps left out; 0 when the window
      *               held no count after its first (its rate is then unknown)
      * @param gaps   intervals left out because the counter restarted
@@ -52,8 +53,6 @@ public final class MountEventWindow {
             } else if (!count.counter().equals(last.counter())) {
                 gaps++;
             }
-        } else if (count.events() >= 0) {
-            compared = true;
         }
         last = count;
     }
