@@ -17,7 +17,10 @@
 # else /dev/shm, else $TMPDIR or /tmp: a container's /dev/shm is writable with a read-only root)
 # for two sorted snapshots of /proc/1/mountinfo; counting events needs sort and either comm
 # with --total (GNU coreutils 8.26+, e.g. ubi-minimal's coreutils-single) or uniq and wc
-# (busybox). Without them mounts1= and events1= are "-". getconf is used once, if present.
+# (busybox), and cat if present (to copy the table before sorting it). Without them mounts1=
+# and events1= are "-". getconf is used once, if present. Per count: cat, sort and comm (or
+# sort, wc, sort, uniq and wc): the shell's read builtin reads a byte per system call, which
+# over a 3,000-line table costs more than those forks.
 #
 # Mount events: the lines of PID 1's mountinfo that appear plus those that disappear between
 # two counts (a line that changes, e.g. a mount id reused for another mount, counts as one
@@ -188,6 +191,7 @@ count_method() {
             snap_old=$d/kbprobe.$$.a
             snap_new=$d/kbprobe.$$.b
             state=$d
+            command -v cat > /dev/null 2>&1 && raw=$d/kbprobe.$$.raw
             break
         fi
     done
@@ -206,7 +210,14 @@ count_method() {
 count_mounts() {
     case $method in
         total | uniq)
-            LC_ALL=C TMPDIR=$state sort -o "$snap_new" "$PROC/1/mountinfo" 2>/dev/null || return
+            # cat reads the table in big pieces; GNU sort reads a /proc file in small ones, and
+            # each makes the kernel walk the mount list again (70 ms instead of 10 at 3,000 mounts).
+            src=$PROC/1/mountinfo
+            if [ -n "$raw" ]; then
+                cat "$src" > "$raw" 2>/dev/null || return
+                src=$raw
+            fi
+            LC_ALL=C TMPDIR=$state sort -o "$snap_new" "$src" 2>/dev/null || return
             if [ "$method" = total ]; then
                 set -- $(LC_ALL=C comm --total -123 "$snap_old" "$snap_new" 2>/dev/null)
                 num "$1" && num "$2" && num "$3" || return
@@ -266,8 +277,9 @@ sdver=-
 } 2>/dev/null
 case $sdver in '' | *[!0-9A-Za-z.~+-]*) sdver=- ;; esac
 state=
+raw=
 count_method
-[ -z "$state" ] || trap 'rm -f "$snap_old" "$snap_new"' EXIT
+[ -z "$state" ] || trap 'rm -f "$snap_old" "$snap_new" $raw' EXIT
 trap 'exit 0' HUP INT TERM
 num "$PROBE_MOUNT_BUDGET_PPM" || PROBE_MOUNT_BUDGET_PPM=2000
 printf '%s\n' "kbprobe v2 start node=${NODE_NAME:--} interval=$PROBE_INTERVAL systemd=$sdver count=$method" || exit 0
