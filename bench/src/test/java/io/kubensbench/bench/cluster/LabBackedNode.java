@@ -60,10 +60,13 @@ final class LabBackedNode implements MockNodes.Machine {
         this.lab = lab;
         this.shape = shape;
         startKubelet();
-        // As the probe runs by default: an unprivileged user that compares root mount ids.
+        // As the probe runs by default: an unprivileged user that compares root mount ids. Its
+        // mount counts get 10 times the DaemonSet's budget, so that a test's short window holds
+        // several (the budget's own rule is ProbeCountScriptTest's).
         probe = lab.startInNode(List.of("setpriv", "--reuid", UID, "--regid", UID, "--clear-groups", "--inh-caps=-all",
                 "--bounding-set=-all", "--no-new-privs", "--", "env", "KUBELET_COMM=java", "RUNTIME_COMM=sleep",
-                "PROBE_INTERVAL=" + interval, "PROBE_NS_LINKS=0", "NODE_NAME=lab", "sh", "-c", ProbeManifests.script()));
+                "PROBE_INTERVAL=" + interval, "PROBE_NS_LINKS=0", "PROBE_MOUNT_BUDGET_PPM=20000", "NODE_NAME=lab", "sh",
+                "-c", ProbeManifests.script()));
         reader = new Thread(() -> {
             try (BufferedReader in = new BufferedReader(new InputStreamReader(probe.getInputStream(),
                     StandardCharsets.UTF_8))) {
