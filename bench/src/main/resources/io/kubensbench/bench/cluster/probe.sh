@@ -58,6 +58,9 @@ PROBE_MOUNT_BUDGET_PPM=${PROBE_MOUNT_BUDGET_PPM:-2000}
 IFS=' 	
 '
 set -f
+# Nothing the probe could say on stderr helps the harness (a value it cannot read is "-"), and
+# sending stderr nowhere once spares opening /dev/null for every file it reads.
+exec 2>/dev/null
 
 # True when $1 is a non-negative integer (arithmetic on anything else would end the shell).
 num() {
@@ -68,15 +71,20 @@ num() {
 
 # Reads PID $1's stat (under $2, default $PROC) into st_start st_utime st_stime st_cutime
 # st_cstime st_threads. Parses after the last ')' so a command name with spaces or
-# parentheses cannot shift fields.
+# parentheses cannot shift fields; splitting at ')' finds it in one pass, where ${line##*)}
+# costs dash a pass per character.
 read_stat() {
     line=
-    { read -r line < "${2:-$PROC}/$1/stat"; } 2>/dev/null
+    read -r line < "${2:-$PROC}/$1/stat"
     case $line in
         *')'*) ;;
         *) return 1 ;;
     esac
-    set -- ${line##*)}
+    IFS=')'
+    set -- $line
+    IFS=' 	
+'
+    eval "set -- \${$#}"
     [ $# -ge 20 ] || return 1
     st_utime=${12} st_stime=${13} st_cutime=${14} st_cstime=${15} st_threads=${18} st_start=${20}
     num "$st_utime" && num "$st_stime" && num "$st_cutime" && num "$st_cstime" && num "$st_start"
@@ -90,7 +98,7 @@ read_cpu() {
     read_stat "$1" || return
     sched=-
     if [ "$st_threads" = 1 ]; then
-        { read -r sched rest < "$PROC/$1/schedstat"; } 2>/dev/null
+        read -r sched rest < "$PROC/$1/schedstat"
         num "$sched" || sched=-
     fi
     cpuv=$st_start,$st_utime,$st_stime,$sched
@@ -102,7 +110,7 @@ read_ns() {
     nsv=-
     [ "$1" = - ] && return
     [ "$PROBE_NS_LINKS" = 1 ] || return
-    nsv=$(readlink "$PROC/$1/ns/mnt" 2>/dev/null) || nsv=-
+    nsv=$(readlink "$PROC/$1/ns/mnt") || nsv=-
     [ -n "$nsv" ] || nsv=-
 }
 
@@ -112,21 +120,19 @@ read_ns() {
 read_mntid() {
     mntv=-
     [ "$1" = - ] && return
-    {
-        while read -r m_id m_parent m_dev m_root m_point m_rest; do
-            if [ "$m_point" = / ]; then
-                mntv=$m_id
-                break
-            fi
-        done < "$PROC/$1/mountinfo"
-    } 2>/dev/null
+    while read -r m_id m_parent m_dev m_root m_point m_rest; do
+        if [ "$m_point" = / ]; then
+            mntv=$m_id
+            break
+        fi
+    done < "$PROC/$1/mountinfo"
     num "$mntv" || mntv=-
 }
 
 # The comm of PID $1 into commv (empty when the process is gone).
 read_comm() {
     commv=
-    { read -r commv < "$PROC/$1/comm"; } 2>/dev/null
+    read -r commv < "$PROC/$1/comm"
 }
 
 # The lowest-listed PID whose comm is exactly $1 into found, "-" when there is none.
@@ -187,7 +193,7 @@ count_method() {
     command -v wc > /dev/null 2>&1 && method=wc
     command -v sort > /dev/null 2>&1 || return
     for d in ${PROBE_STATE:-} /dev/shm "${TMPDIR:-/tmp}"; do
-        if [ -d "$d" ] && { : > "$d/kbprobe.$$.a" && : > "$d/kbprobe.$$.b"; } 2>/dev/null; then
+        if [ -d "$d" ] && : > "$d/kbprobe.$$.a" && : > "$d/kbprobe.$$.b"; then
             snap_old=$d/kbprobe.$$.a
             snap_new=$d/kbprobe.$$.b
             state=$d
@@ -196,7 +202,7 @@ count_method() {
         fi
     done
     [ -n "$state" ] || return
-    set -- $(LC_ALL=C comm --total -123 "$snap_old" "$snap_new" 2>/dev/null)
+    set -- $(LC_ALL=C comm --total -123 "$snap_old" "$snap_new")
     if [ "$1 $2 $3" = "0 0 0" ]; then
         method=total
     elif command -v uniq > /dev/null 2>&1 && [ "$method" = wc ]; then
@@ -214,18 +220,18 @@ count_mounts() {
             # each makes the kernel walk the mount list again (70 ms instead of 10 at 3,000 mounts).
             src=$PROC/1/mountinfo
             if [ -n "$raw" ]; then
-                cat "$src" > "$raw" 2>/dev/null || return
+                cat "$src" > "$raw" || return
                 src=$raw
             fi
-            LC_ALL=C TMPDIR=$state sort -o "$snap_new" "$src" 2>/dev/null || return
+            LC_ALL=C TMPDIR=$state sort -o "$snap_new" "$src" || return
             if [ "$method" = total ]; then
-                set -- $(LC_ALL=C comm --total -123 "$snap_old" "$snap_new" 2>/dev/null)
+                set -- $(LC_ALL=C comm --total -123 "$snap_old" "$snap_new")
                 num "$1" && num "$2" && num "$3" || return
                 n=$(($2 + $3))
                 changed=$(($1 + $2))
             else
-                n=$(wc -l < "$snap_new" 2>/dev/null)
-                changed=$(LC_ALL=C sort "$snap_old" "$snap_new" 2>/dev/null | uniq -u | wc -l)
+                n=$(wc -l < "$snap_new")
+                changed=$(LC_ALL=C sort "$snap_old" "$snap_new" | uniq -u | wc -l)
                 n=${n#"${n%%[! ]*}"}
                 changed=${changed#"${changed%%[! ]*}"}
                 num "$n" && num "$changed" || return
@@ -242,7 +248,7 @@ count_mounts() {
             snap_new=$t
             ;;
         wc)
-            n=$(wc -l 2>/dev/null < "$PROC/1/mountinfo") || return
+            n=$(wc -l < "$PROC/1/mountinfo") || return
             n=${n#"${n%%[! ]*}"}
             num "$n" || return
             ;;
@@ -252,10 +258,10 @@ count_mounts() {
     counted=$seq,$up
 }
 
-hz=$(getconf CLK_TCK 2>/dev/null) || hz=
+hz=$(getconf CLK_TCK) || hz=
 num "$hz" && [ "$hz" -gt 0 ] || hz=100
 boot=-
-{ read -r boot < "$PROC/sys/kernel/random/boot_id"; } 2>/dev/null
+read -r boot < "$PROC/sys/kernel/random/boot_id"
 [ -n "$boot" ] || boot=-
 self=$$
 selfstart=-
@@ -264,17 +270,15 @@ read_stat "$self" /proc && selfstart=$st_start
 # systemd's version, from the shared library PID 1 has mapped (libsystemd-shared-252.so): the
 # version actually running, read once (PID 1 only changes with a reboot, which restarts the probe).
 sdver=-
-{
-    while read -r _a _b _c _d _e path; do
-        case $path in
-            */libsystemd-shared-*.so)
-                sdver=${path##*/libsystemd-shared-}
-                sdver=${sdver%.so}
-                break
-                ;;
-        esac
-    done < "$PROC/1/maps"
-} 2>/dev/null
+while read -r _a _b _c _d _e path; do
+    case $path in
+        */libsystemd-shared-*.so)
+            sdver=${path##*/libsystemd-shared-}
+            sdver=${sdver%.so}
+            break
+            ;;
+    esac
+done < "$PROC/1/maps"
 case $sdver in '' | *[!0-9A-Za-z.~+-]*) sdver=- ;; esac
 state=
 raw=
@@ -289,6 +293,8 @@ kpid=-
 kscan=0
 rpid=-
 rscan=0
+comm1=-
+mnt1=-
 mounts1=-
 events1=-
 counted=-
@@ -299,19 +305,23 @@ while :; do
     seq=$((seq + 1))
 
     up=
-    { read -r up rest < "$PROC/uptime"; } 2>/dev/null
+    read -r up rest < "$PROC/uptime"
     [ -n "$up" ] || up=-
 
     read_cpu 1
     pid1=$cpuv
-    read_comm 1
-    comm1=${commv:--}
-    while :; do
-        case $comm1 in
-            *' '*) comm1="${comm1%% *}_${comm1#* }" ;;
-            *) break ;;
-        esac
-    done
+    # PID 1's name and namespace change only with a reboot, which restarts the probe: read
+    # until known, then kept.
+    if [ "$comm1" = - ]; then
+        read_comm 1
+        comm1=${commv:--}
+        while :; do
+            case $comm1 in
+                *' '*) comm1="${comm1%% *}_${comm1#* }" ;;
+                *) break ;;
+            esac
+        done
+    fi
     # Count the mount table when the budget allows (always on the first line). The cost is
     # the probe's own ticks around the count, averaged over every count so far.
     if centis "$up" && [ "$cs" -ge "$next_count" ]; then
@@ -329,8 +339,10 @@ while :; do
     fi
     read_ns 1
     ns1=$nsv
-    read_mntid 1
-    mnt1=$mntv
+    if [ "$mnt1" = - ]; then
+        read_mntid 1
+        mnt1=$mntv
+    fi
 
     track "$kpid" "$KUBELET_COMM" "$kscan"
     kpid=$found
@@ -352,7 +364,7 @@ while :; do
 
     cpu=-,-
     c=
-    { read -r c u n s i w q sq st rest < "$PROC/stat"; } 2>/dev/null
+    read -r c u n s i w q sq st rest < "$PROC/stat"
     if [ "$c" = cpu ] && num "$u" && num "$n" && num "$s" && num "$i" && num "$w" && num "$q" \
         && num "$sq" && num "$st"; then
         busy=$((u + n + s + q + sq + st))
@@ -363,5 +375,5 @@ while :; do
 
     printf '%s\n' "kbprobe v2 seq=$seq up=$up hz=$hz boot=$boot pid1=$pid1 comm1=$comm1 mounts1=$mounts1 events1=$events1 counted=$counted ns1=$ns1 kubelet=$kpid,$kns kubeletcpu=$kcpu runtime=$rpid,$rns mntid=$mnt1,$kmnt,$rmnt cpu=$cpu self=$selfv probe=$self,$selfstart systemd=$sdver" \
         || exit 0
-    sleep "$PROBE_INTERVAL" 2>/dev/null || sleep 1
+    sleep "$PROBE_INTERVAL" || sleep 1
 done
