@@ -7,8 +7,9 @@
 # counted: its mounts and the mount events since the probe's first count. The harness reads
 # the lines from the pod log and computes every rate from counter deltas and the node's clock.
 #
-# POSIX sh: runs under busybox sh, dash and bash. Per line it forks sleep, and one readlink per
-# known process only with PROBE_NS_LINKS=1; everything else is shell builtins. Counting PID 1's
+# POSIX sh: runs under busybox sh, dash and bash. Per line it forks sleep, and nothing else:
+# everything else is shell builtins (with PROBE_NS_LINKS=1, a readlink when a process is new
+# or has changed namespace). Counting PID 1's
 # mount table takes a few forks, so it is done no more often than keeps it within
 # PROBE_MOUNT_BUDGET_PPM millionths of a core (below). A value that cannot be read is printed
 # as "-", and the probe keeps running.
@@ -109,13 +110,23 @@ read_cpu() {
 }
 
 # The mount namespace link of PID $1 into nsv; "-" when the process is unknown or the link
-# cannot be read (reading it needs ptrace read access: CAP_SYS_PTRACE).
+# cannot be read (reading it needs ptrace read access: CAP_SYS_PTRACE). A process changes
+# namespace exactly when the id of its root mount ($2, read without a fork) changes, so the
+# link is read (a readlink fork) only when the process or that id differ from the last
+# reading, kept in the variables named $3 (for which "PID:ID") and $4 (the link).
 read_ns() {
     nsv=-
     [ "$1" = - ] && return
     [ "$PROBE_NS_LINKS" = 1 ] || return
+    key=$1:$2
+    eval "old_key=\$$3 old_ns=\$$4"
+    if [ "$2" != - ] && [ "$key" = "$old_key" ]; then
+        nsv=$old_ns
+        return
+    fi
     nsv=$(readlink "$PROC/$1/ns/mnt") || nsv=-
     [ -n "$nsv" ] || nsv=-
+    eval "$3=\$key $4=\$nsv"
 }
 
 # The id of the mount at "/" in PID $1's mountinfo into mntv; "-" when the process is unknown
@@ -299,6 +310,12 @@ rpid=-
 rscan=0
 comm1=-
 mnt1=-
+ns1_key=
+ns1_link=
+kns_key=
+kns_link=
+rns_key=
+rns_link=
 mounts1=-
 events1=-
 counted=-
@@ -341,30 +358,30 @@ while :; do
             fi
         fi
     fi
-    read_ns 1
-    ns1=$nsv
     if [ "$mnt1" = - ]; then
         read_mntid 1
         mnt1=$mntv
     fi
+    read_ns 1 "$mnt1" ns1_key ns1_link
+    ns1=$nsv
 
     track "$kpid" "$KUBELET_COMM" "$kscan"
     kpid=$found
     kscan=$scanned
-    read_ns "$kpid"
-    kns=$nsv
     read_mntid "$kpid"
     kmnt=$mntv
+    read_ns "$kpid" "$kmnt" kns_key kns_link
+    kns=$nsv
     read_cpu "$kpid"
     kcpu=$cpuv
 
     track "$rpid" "$RUNTIME_COMM" "$rscan"
     rpid=$found
     rscan=$scanned
-    read_ns "$rpid"
-    rns=$nsv
     read_mntid "$rpid"
     rmnt=$mntv
+    read_ns "$rpid" "$rmnt" rns_key rns_link
+    rns=$nsv
 
     cpu=-,-
     c=

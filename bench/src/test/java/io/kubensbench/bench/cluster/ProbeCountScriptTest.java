@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -27,6 +26,8 @@ class ProbeCountScriptTest {
 
     @TempDir
     Path tmp;
+
+    private FakeProc proc;
 
     /** A mountinfo line of mount {@code id} at {@code point} with {@code options}. */
     private static String mount(int id, String point, String options) {
@@ -108,7 +109,7 @@ class ProbeCountScriptTest {
                 }
                 before = line.events1();
                 if (k + 1 < tables.size()) {
-                    write(proc.resolve("1/mountinfo"), tables.get(k + 1));
+                    this.proc.mountinfo(1, tables.get(k + 1));
                 }
             }
             long total = 0;
@@ -181,24 +182,8 @@ class ProbeCountScriptTest {
 
     /** A /proc with PID 1's files copied from this machine and {@code mountinfo} as given. */
     private Path fakeProc(List<String> mountinfo) throws IOException {
-        Path proc = Files.createDirectories(tmp.resolve("proc"));
-        Path one = Files.createDirectories(proc.resolve("1"));
-        for (String f : List.of("stat", "schedstat", "comm")) {
-            Files.writeString(one.resolve(f), Files.readString(Path.of("/proc/1/" + f)));
-        }
-        Files.writeString(proc.resolve("uptime"), Files.readString(Path.of("/proc/uptime")));
-        Files.writeString(proc.resolve("stat"), Files.readString(Path.of("/proc/stat")));
-        Path random = Files.createDirectories(proc.resolve("sys/kernel/random"));
-        Files.writeString(random.resolve("boot_id"), Files.readString(Path.of("/proc/sys/kernel/random/boot_id")));
-        write(one.resolve("mountinfo"), mountinfo);
-        return proc;
-    }
-
-    /** Replaces a file at once, so the probe reads the old table or the new, never half of each. */
-    private static void write(Path file, List<String> lines) throws IOException {
-        Path next = file.resolveSibling(file.getFileName() + ".next");
-        Files.write(next, lines);
-        Files.move(next, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        proc = FakeProc.create(tmp, mountinfo);
+        return proc.root();
     }
 
     /** A directory holding only these tools, each busybox's applet: a PATH with nothing else. */

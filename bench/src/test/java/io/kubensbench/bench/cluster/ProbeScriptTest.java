@@ -121,6 +121,37 @@ class ProbeScriptTest {
         assertThat(line.mounts1()).isPositive();
     }
 
+    /**
+     * With the links (a readlink fork each), the probe reads a process's link again only when
+     * the process or its root mount id changed, which is exactly when it changed namespace: a
+     * link rewritten under the same root mount (which a kernel never does) stays as first
+     * read, and a kubelet that moves is seen moving on the next line.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"dash", "bash", "busybox"})
+    void aLinkIsReadAgainWhenTheRootMountIdSaysTheNamespaceChanged(String shell) throws Exception {
+        FakeProc proc = FakeProc.create(tmp, List.of("27 1 0:27 / / rw - ext4 /dev/vda rw"));
+        proc.process(4200, "kubelet", "mnt:[4026531841]", 27);
+        Map<String, String> env = Map.of("PROC", proc.root().toString(), "PROBE_NS_LINKS", "1",
+                "PROBE_INTERVAL", "0.1");
+        try (ScriptProbe probe = ScriptProbe.start(tmp, shell, env, List.of())) {
+            ProbeLine first = probe.nextLine(30);
+            proc.namespace(4200, "mnt:[4026532555]", 27);
+            List<ProbeLine> sameRoot = List.of(probe.nextLine(30), probe.nextLine(30), probe.nextLine(30));
+            proc.namespace(4200, "mnt:[4026532901]", 3154);
+            ProbeLine moved = null;
+            for (int i = 0; i < 50 && (moved == null || moved.mountIds().kubelet().equals("mountid:27")); i++) {
+                moved = probe.nextLine(30);
+            }
+
+            assertThat(first.kubeletPid()).isEqualTo(4200);
+            assertThat(first.kubeletNs()).isEqualTo("mnt:[4026531841]");
+            assertThat(sameRoot).allSatisfy(l -> assertThat(l.kubeletNs()).isEqualTo("mnt:[4026531841]"));
+            assertThat(moved.kubeletNs()).isEqualTo("mnt:[4026532901]");
+            assertThat(moved.mountIds().kubelet()).isEqualTo("mountid:3154");
+        }
+    }
+
     /** The probe's last line with kubelet and runtime stand-ins running; {@code prefix} runs the shell (as another user). */
     private ProbeLine probeWithStandIns(String shell, Map<String, String> env, List<String> prefix) throws Exception {
         Process kubelet = standIn("kbtk" + ProcessHandle.current().pid() % 100000);
