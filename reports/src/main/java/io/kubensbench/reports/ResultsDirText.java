@@ -64,7 +64,7 @@ public final class ResultsDirText {
                 switch (t.mountEvents()) {
                     case COUNTED -> "counted on the node";
                     case DERIVED -> "derived from API counts";
-                    case PROBE -> "counted on the node by the probe, where it counts them";
+                    case TABLE_CHANGES -> "counted on the node from PID 1's mount table";
                 },
                 100 * t.idleCores(), t.harnessCpu());
     }

@@ -104,7 +104,8 @@ public final class Analyzer {
             List<RunRecord> counted = armRuns.stream().filter(r -> r.systemdMounts() >= 0).toList();
             CostModel.fit(arm, CostModel.MOUNTS, values(counted, r -> r.systemdMounts()), values(counted, RunRecord::systemdCores),
                     counted.stream().map(RunRecord::level).toList()).ifPresent(models::add);
-            List<RunRecord> withEvents = armRuns.stream().filter(RunRecord::mountEventsCounted).toList();
+            List<RunRecord> withEvents = armRuns.stream().filter(r -> Double.isFinite(r.mountEventsPerSecond()))
+                    .toList();
             CostModel.fit(arm, CostModel.EVENTS, values(withEvents, RunRecord::mountEventsPerSecond),
                     values(withEvents, RunRecord::systemdCores), withEvents.stream().map(RunRecord::level).toList())
                     .ifPresent(models::add);

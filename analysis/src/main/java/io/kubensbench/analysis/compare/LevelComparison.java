@@ -72,7 +72,7 @@ final class LevelComparison {
                 : Power.repetitionsPerArm(b.sd(), c.sd(), b.mean(), 0.50, Analyzer.MIN_RUNS_PER_ARM);
         this.mountsBaseline = meanMounts(baseRuns);
         this.mountsCandidate = meanMounts(candRuns);
-        this.eventsPerSecond = mean(runs.stream().filter(RunRecord::valid).filter(RunRecord::mountEventsCounted)
+        this.eventsPerSecond = mean(runs.stream().filter(r -> r.valid() && Double.isFinite(r.mountEventsPerSecond()))
                 .toList(), RunRecord::mountEventsPerSecond);
         this.blocked = BlockedComparison.of(runs, baselineArm, candidateArm);
     }

@@ -16,9 +16,9 @@ package io.kubensbench.analysis.results;
  * @param measureNs         wall time of the measure window, monotonic clock
  * @param systemdSchedNs    systemd's on-CPU time over the window (schedstat)
  * @param systemdStatTicks  systemd's utime+stime over the window, in clock ticks
- * @param mountEvents       mounts created plus removed by the workload during the window; on a node
- *                          whose own workload is observed, every mount and unmount the node's probe
- *                          counted there; {@value #NOT_COUNTED} where they were not counted
+ * @param mountEvents       mount events during the window, as the target's traits say where
+ *                          they come from (made by the lab's kubelet stand-in, or changes of
+ *                          PID 1's mount table counted on the node); -1 when not counted
  * @param systemdMounts     mounts in systemd's namespace at the end of the window
  * @param kubeletMounts     mounts in the kubelet's namespace at the end of the window
  * @param valid             whether the run may enter the analysis
@@ -40,6 +40,10 @@ package io.kubensbench.analysis.results;
  *                          sees it, in cores; null when Prometheus was not asked or gave no figure
  * @param prometheusMissing why there is no Prometheus figure when one was asked for, in a few
  *                          words; null otherwise
+ * @param mountEventsNs     the node time {@code mountEvents} were counted over, where the node
+ *                          counts them now and then (between the last count at or before the
+ *                          window's start and the last at or before its end); null where they
+ *                          cover the measure window itself (the lab, and records written before)
  *
  * <p>Records are made with {@link #builder()}, by field name: a positional constructor of
  * this many fields is where a swapped pair goes unnoticed.
@@ -54,7 +58,7 @@ public record RunRecord(
         int samples, int resets, boolean valid, String invalidReason,
         long settleNs, Double startCores,
         Long expectedSystemdMounts, Long expectedKubeletMounts, Long mountTolerance, Integer segment,
-        Double prometheusCores, String prometheusMissing) {
+        Double prometheusCores, String prometheusMissing, Long mountEventsNs) {
 
     /** How the reason of a run stopped by the user begins; a resume redoes such runs. */
     public static final String INTERRUPTED = "interrupted";
@@ -95,10 +99,17 @@ public record RunRecord(
         return measureNs == 0 ? 0 : (double) harnessSchedNs / measureNs;
     }
 
-    /** Mount events per second over the window; NaN where they were not counted. */
+    /**
+     * Mount events per second over the span they were counted over ({@code mountEventsNs},
+     * else the measure window); NaN when they were not counted, or counted over no time (no
+     * count of the node's table fell inside the window after its start).
+     */
     public double mountEventsPerSecond() {
-        if (!mountEventsCounted()) {
+        if (mountEvents < 0) {
             return Double.NaN;
+        }
+        if (mountEventsNs != null) {
+            return mountEventsNs <= 0 ? Double.NaN : mountEvents * 1e9 / mountEventsNs;
         }
         return measureNs == 0 ? 0 : mountEvents * 1e9 / measureNs;
     }
@@ -150,6 +161,7 @@ public record RunRecord(
         b.segment = segment;
         b.prometheusCores = prometheusCores;
         b.prometheusMissing = prometheusMissing;
+        b.mountEventsNs = mountEventsNs;
         return b;
     }
 
@@ -189,6 +201,7 @@ public record RunRecord(
         private Integer segment;
         private Double prometheusCores;
         private String prometheusMissing;
+        private Long mountEventsNs;
 
         public Builder index(int index) {
             this.index = index;
@@ -360,8 +373,13 @@ public record RunRecord(
             return this;
         }
 
+        public Builder mountEventsNs(Long mountEventsNs) {
+            this.mountEventsNs = mountEventsNs;
+            return this;
+        }
+
         public RunRecord build() {
-            return new RunRecord(index, attempt, repetition, level, pods, arm, encapsulation, node, startedAt, endedAt, measureNs, systemdSchedNs, systemdStatTicks, ticksPerSecond, kubeletSchedNs, harnessSchedNs, mountEvents, systemdMounts, kubeletMounts, systemdMntNs, kubeletMntNs, runtimeMntNs, samples, resets, valid, invalidReason, settleNs, startCores, expectedSystemdMounts, expectedKubeletMounts, mountTolerance, segment, prometheusCores, prometheusMissing);
+            return new RunRecord(index, attempt, repetition, level, pods, arm, encapsulation, node, startedAt, endedAt, measureNs, systemdSchedNs, systemdStatTicks, ticksPerSecond, kubeletSchedNs, harnessSchedNs, mountEvents, systemdMounts, kubeletMounts, systemdMntNs, kubeletMntNs, runtimeMntNs, samples, resets, valid, invalidReason, settleNs, startCores, expectedSystemdMounts, expectedKubeletMounts, mountTolerance, segment, prometheusCores, prometheusMissing, mountEventsNs);
         }
     }
 }

@@ -19,7 +19,7 @@ import java.util.Map;
  *                           a run that starts above it after {@code settleLimitSeconds} is
  *                           recorded invalid
  * @param settleLimitSeconds how long a run waits for systemd to go idle before it starts
- * @param mountEvents        whether mount events are counted on the node or derived
+ * @param mountEvents        where a record's mount events come from
  * @param harnessCpu         what the record's harness CPU is on this target
  * @param stopLimitSeconds   how long Ctrl-C waits for the current run and the tear-down
  * @param cleanupAfterKill   what to do after the harness was killed ({@code kill -9})
@@ -41,16 +41,18 @@ public record TargetTraits(
 
     /** Where the record's mount events come from. */
     public enum MountEvents {
-        /** Mounts and unmounts made by the workload, counted where they are made. */
+        /** Mounts and unmounts made by the workload, counted where they are made (the lab's kubelet stand-in). */
         COUNTED,
-        /** Derived from the pods the workload replaced (pods x 2 x mounts per pod). */
+        /**
+         * Derived from the pods the workload replaced (pods x 2 x mounts per pod): how cluster
+         * campaigns counted before the probe counted PID 1's table; kept so their results read.
+         */
         DERIVED,
         /**
-         * Every mount and unmount on the node, whoever made it, counted there by the node probe;
-         * {@link RunRecord#NOT_COUNTED} where the probe does not count them. What an observation
-         * of the nodes' own workload records, since no workload of ours makes them.
+         * Changes of PID 1's mount table, counted on the node by the probe: whatever made
+         * them, the campaign's pods or anyone else's, and only those systemd sees.
          */
-        PROBE
+        TABLE_CHANGES
     }
 
     /** {@code runOverheadSeconds} as a duration, for estimates. */
@@ -80,9 +82,16 @@ public record TargetTraits(
         m.put("mountEvents", switch (mountEvents) {
             case COUNTED -> "mounts plus unmounts the workload made during the window, counted by the kubelet stand-in";
             case DERIVED -> "pods replaced during the window x 2 x the mount plan's mounts per pod, derived from API counts";
-            case PROBE -> "mounts plus unmounts on the node during the window, whoever made them, counted by the node"
-                    + " probe; " + RunRecord.NOT_COUNTED + " where the probe did not count them";
+            case TABLE_CHANGES -> "lines of PID 1's /proc/1/mountinfo that appeared plus those that disappeared between"
+                    + " the probe's counts on the node, from the last count at or before the window's start to the"
+                    + " last at or before its end (a mount made and removed between two counts is not seen; with"
+                    + " encapsulation on, the pods' mounts are not in PID 1's table); -1 when the probe could not count"
+                    + " them";
         });
+        m.put("mountEventsNs", mountEvents == MountEvents.TABLE_CHANGES
+                ? "the node time between those two counts, over which mountEvents were counted (0: no count after"
+                        + " the window's start, so no rate)"
+                : "not recorded: mountEvents cover the measure window");
         m.put("systemdMounts", "mounts in systemd's mount namespace at the end of the window");
         m.put("kubeletMounts", "mounts in the kubelet's mount namespace at the end of the window");
         m.put("expectedSystemdMounts", kind.equals("lab")

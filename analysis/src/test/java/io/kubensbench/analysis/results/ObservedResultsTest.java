@@ -15,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ObservedResultsTest {
 
     private static final TargetTraits PROBED = new TargetTraits("cluster", TargetTraits.ArmSwitching.BY_HAND, 0, 0.05,
-            180, TargetTraits.MountEvents.PROBE, "the node probe", 600, "kubens-bench cleanup --run-id ID");
+            180, TargetTraits.MountEvents.TABLE_CHANGES, "the node probe", 600, "kubens-bench cleanup --run-id ID");
 
     @Test
     void anObservationsLevelIsExternalAndReadsBack(@TempDir Path dir) throws Exception {

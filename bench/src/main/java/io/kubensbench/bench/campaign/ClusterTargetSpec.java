@@ -137,14 +137,15 @@ public record ClusterTargetSpec(String context, Map<String, String> nodeSelector
 
     /**
      * The cluster's traits: arms switched by rollout or by hand, as {@code encapsulation}
-     * says; events derived from API counts; the harness CPU is the probe's on each node.
+     * says; mount events counted on each node by the probe, from PID 1's mount table; the
+     * harness CPU is the probe's on each node.
      *
      * @param runId the campaign's run label, for the clean-up command; null before there is one
      */
     public TargetTraits traits(String runId) {
         return new TargetTraits("cluster", MANUAL.equals(encapsulation) ? TargetTraits.ArmSwitching.BY_HAND
                 : TargetTraits.ArmSwitching.ROLLOUT, RUN_OVERHEAD_SECONDS, IDLE_CORES, SETTLE_LIMIT_SECONDS,
-                TargetTraits.MountEvents.DERIVED, "the node probe's shell and its reads on each node",
+                TargetTraits.MountEvents.TABLE_CHANGES, "the node probe's shell and its reads on each node",
                 STOP_LIMIT_SECONDS, "kubens-bench cleanup --run-id " + (runId == null ? "ID" : runId)
                         + " removes what the campaign created on the cluster" + (MANUAL.equals(encapsulation) ? ""
                         : ", and kubens-bench encapsulation disable --run-id " + (runId == null ? "ID" : runId)

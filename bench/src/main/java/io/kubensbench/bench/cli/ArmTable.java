@@ -41,10 +41,12 @@ final class ArmTable {
                 double min = valid.stream().mapToDouble(RunRecord::systemdCores).min().orElse(0);
                 double max = valid.stream().mapToDouble(RunRecord::systemdCores).max().orElse(0);
                 double mounts = valid.stream().mapToLong(RunRecord::systemdMounts).average().orElse(0);
-                double events = valid.stream().mapToDouble(RunRecord::mountEventsPerSecond).average().orElse(0);
-                out.printf(Locale.ROOT, "%-16s %-8s %3d %12s %5s..%-5s %14.0f %12.0f %10d%n", level.name(),
+                double events = valid.stream().mapToDouble(RunRecord::mountEventsPerSecond).filter(Double::isFinite)
+                        .average().orElse(Double.NaN);
+                out.printf(Locale.ROOT, "%-16s %-8s %3d %12s %5s..%-5s %14.0f %12s %10d%n", level.name(),
                         arm.name(), valid.size(), idle ? "0 ns" : Numbers.coreShare(mean), Numbers.fixed(100 * min, 2),
-                        Numbers.fixed(100 * max, 2), mounts, events, cell.size() - valid.size());
+                        Numbers.fixed(100 * max, 2), mounts, Double.isNaN(events) ? "-" : Numbers.fixed(events, 0),
+                        cell.size() - valid.size());
             }
         }
         out.println("systemd CPU: % of one core over the measure window (schedstat), mean of the valid runs");

@@ -5,6 +5,7 @@ import io.kubensbench.analysis.results.Environment;
 import io.kubensbench.analysis.results.TargetTraits;
 import io.kubensbench.bench.campaign.ClusterTargetSpec;
 import io.kubensbench.bench.campaign.Encapsulation;
+import io.kubensbench.bench.sampling.MountEventWindow;
 import io.kubensbench.bench.sampling.Sample;
 import io.kubensbench.bench.sampling.SampleSource;
 import io.kubensbench.bench.target.NamespaceIdentities;
@@ -16,7 +17,6 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
@@ -72,7 +72,7 @@ final class ClusterObservation implements ObservedNodes {
         TargetTraits t = spec.traits(runId);
         String id = runId == null ? "ID" : runId;
         return new TargetTraits(t.kind(), t.armSwitching(), 0, t.idleCores(), t.settleLimitSeconds(),
-                TargetTraits.MountEvents.PROBE, t.harnessCpu(), t.stopLimitSeconds(),
+                TargetTraits.MountEvents.TABLE_CHANGES, t.harnessCpu(), t.stopLimitSeconds(),
                 "kubens-bench cleanup --run-id " + id + " removes the node probe the observation created"
                         + (machineConfigs == null && !ClusterTargetSpec.MACHINECONFIG.equals(spec.encapsulation()) ? ""
                         : ", and kubens-bench encapsulation disable --run-id " + id + " its MachineConfig"));
@@ -159,10 +159,10 @@ final class ClusterObservation implements ObservedNodes {
      * lines before {@code to}: a window asks once, at its end, and the next window starts there.
      */
     @Override
-    public OptionalLong mountEvents(String node, Sample from, Sample to) {
+    public MountEventWindow.Count mountEvents(String node, Sample from, Sample to) {
         Map<Long, ProbeLine> lines = handedOut.get(node);
         if (lines == null) {
-            return OptionalLong.empty();
+            return NodeMountEvents.NOT_COUNTED.between(null, null);
         }
         ProbeLine first;
         ProbeLine last;
@@ -176,7 +176,8 @@ final class ClusterObservation implements ObservedNodes {
                 seqs.remove();
             }
         }
-        return first == null || last == null ? OptionalLong.empty() : events.between(first, last);
+        return first == null || last == null ? NodeMountEvents.NOT_COUNTED.between(null, null)
+                : events.between(first, last);
     }
 
     /**

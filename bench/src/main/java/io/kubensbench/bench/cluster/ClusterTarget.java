@@ -15,7 +15,6 @@ import io.kubensbench.bench.target.Target;
 import io.kubensbench.workloads.cluster.CleanupReport;
 import io.kubensbench.workloads.cluster.ClusterWorkloadOptions;
 import io.kubensbench.workloads.cluster.CreateOrAdopt;
-import io.kubensbench.workloads.mounts.MountPlan;
 import io.kubensbench.workloads.pods.PodFactory;
 import io.kubensbench.workloads.spec.WorkloadSpec;
 import java.io.IOException;
@@ -62,7 +61,6 @@ final class ClusterTarget implements Target {
     private ClusterArms arms;
     private MachineConfigSwitch machineConfigs;
     private NodeWorkloads workloads;
-    private int mountsPerPod;
     private Consumer<RolloutRecord> rollouts = r -> { };
     /** Whether prepare got as far as creating anything; before that, close has nothing to remove. */
     private boolean created;
@@ -196,7 +194,6 @@ final class ClusterTarget implements Target {
 
     @Override
     public Map<String, NamespaceIdentities> enter(Encapsulation state, WorkloadSpec shape) throws IOException {
-        mountsPerPod = new MountPlan(shape).mountsPerPod();
         return arms.enter(state);
     }
 
@@ -225,7 +222,7 @@ final class ClusterTarget implements Target {
 
     @Override
     public Churn startChurn(WorkloadSpec workload) {
-        return workloads.startChurn(workload, mountsPerPod);
+        return workloads.startChurn(workload);
     }
 
     @Override

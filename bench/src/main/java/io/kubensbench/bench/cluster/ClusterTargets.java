@@ -44,7 +44,7 @@ public final class ClusterTargets {
     public static ObservedNodes observe(KubernetesClient client, ClusterTargetSpec spec, String version,
             Duration interval, SwitchOptions switching, Consumer<String> log) {
         return new ClusterObservation(client, spec, Ids.random(), version, interval,
-                ClusterTarget.Timeouts.defaults(), switching, log, ProbeLogs.FOLLOW, NodeMountEvents.NOT_COUNTED);
+                ClusterTarget.Timeouts.defaults(), switching, log, ProbeLogs.FOLLOW, NodeMountEvents.COUNTED);
     }
 
     /**

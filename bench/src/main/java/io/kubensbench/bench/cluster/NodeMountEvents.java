@@ -1,21 +1,25 @@
 package io.kubensbench.bench.cluster;
 
-import java.util.OptionalLong;
+import io.kubensbench.bench.sampling.MountEventWindow;
 
 /**
- * The mount events a node's probe counted between two of its lines: every mount and unmount on
- * the node, whoever made it. This is the one place an observation reads them from; a probe
- * line that does not carry a count gives none, and the window records them as not counted.
+ * The mount events a node's probe counted between two of its lines: every change of PID 1's
+ * mount table on the node, whoever made it, and the node time between the two counts. This is
+ * the one place an observation reads them from; lines of a probe that cannot count give none,
+ * and the window records them as not counted.
  */
 @FunctionalInterface
 interface NodeMountEvents {
 
-    /** What the probe lines of this kubens-bench carry: no count of mount events. */
-    NodeMountEvents NOT_COUNTED = (from, to) -> OptionalLong.empty();
+    /** Nothing counted: what a probe that cannot count events gives. */
+    NodeMountEvents NOT_COUNTED = (from, to) -> new MountEventWindow.Count(-1, 0, 0);
+
+    /** The probe's own counts: from the last count at or before {@code from} to the last at or before {@code to}. */
+    NodeMountEvents COUNTED = (from, to) -> to.eventsSince(from);
 
     /**
      * The events counted on the node from {@code from} to {@code to}, two lines of one node's
-     * probe; empty when either line has no count, or the counter restarted in between.
+     * probe; -1 events when either line has no count, or the counter restarted in between.
      */
-    OptionalLong between(ProbeLine from, ProbeLine to);
+    MountEventWindow.Count between(ProbeLine from, ProbeLine to);
 }

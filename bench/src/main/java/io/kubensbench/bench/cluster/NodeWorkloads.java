@@ -58,38 +58,27 @@ final class NodeWorkloads {
     }
 
     /**
-     * Starts the workload's churn on every node; a node's mount events are its pods replaced
-     * times the {@code mountsPerPod} each takes down and puts up.
+     * Starts the workload's churn on every node. It does not count mount events: the probe
+     * counts them on each node, in PID 1's mount table, whoever made them.
      */
-    Target.Churn startChurn(WorkloadSpec workload, int mountsPerPod) {
+    Target.Churn startChurn(WorkloadSpec workload) {
         double rate = workload.churn().podsPerSecond();
         if (rate <= 0) {
             return Target.Churn.none();
         }
         Map<String, ClusterWorkload.Churner> churners = new LinkedHashMap<>();
         workloads.forEach((node, w) -> churners.put(node, w.startChurn(rate)));
-        long perPod = 2L * mountsPerPod;
-        return new Target.Churn() {
-            /** Pods replaced on the node times the mounts a pod takes down and puts up. */
-            @Override
-            public long events(String node) {
-                ClusterWorkload.Churner c = churners.get(node);
-                return c == null ? 0 : c.replaced() * perPod;
+        return () -> {
+            IOException first = null;
+            for (ClusterWorkload.Churner c : churners.values()) {
+                try {
+                    c.stop();
+                } catch (IOException e) {
+                    first = first == null ? e : first;
+                }
             }
-
-            @Override
-            public void stop() throws IOException {
-                IOException first = null;
-                for (ClusterWorkload.Churner c : churners.values()) {
-                    try {
-                        c.stop();
-                    } catch (IOException e) {
-                        first = first == null ? e : first;
-                    }
-                }
-                if (first != null) {
-                    throw first;
-                }
+            if (first != null) {
+                throw first;
             }
         };
     }

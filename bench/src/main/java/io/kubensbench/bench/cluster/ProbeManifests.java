@@ -14,6 +14,7 @@ import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBuilder;
 import io.fabric8.kubernetes.api.model.rbac.RoleBindingBuilder;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import io.kubensbench.bench.campaign.ImageReference;
+import io.kubensbench.bench.sampling.Sampler;
 import io.kubensbench.workloads.cluster.RunNames;
 import io.kubensbench.workloads.pods.PodFactory;
 import io.kubensbench.workloads.time.Durations;
@@ -155,6 +156,14 @@ public final class ProbeManifests {
         return BigDecimal.valueOf(interval.toMillis(), 3).stripTrailingZeros().toPlainString();
     }
 
+    /**
+     * {@code PROBE_MOUNT_BUDGET_PPM}: the share of a core counting PID 1's mount table may use,
+     * in millionths; the lab's sampler's budget, so both count by the same rule.
+     */
+    static String mountBudgetPpm() {
+        return Long.toString(Math.round(Sampler.MOUNT_BUDGET * 1_000_000));
+    }
+
     /** The labels every object of the probe carries: the run's, who manages it, what it is. */
     public Map<String, String> labels() {
         Map<String, String> labels = new LinkedHashMap<>();
@@ -275,6 +284,7 @@ public final class ProbeManifests {
                 .endEnv()
                 .addNewEnv().withName("PROBE_INTERVAL").withValue(intervalSeconds()).endEnv()
                 .addNewEnv().withName("PROBE_NS_LINKS").withValue(privileges.linksSetting()).endEnv()
+                .addNewEnv().withName("PROBE_MOUNT_BUDGET_PPM").withValue(mountBudgetPpm()).endEnv()
                 .withNewResources()
                 .addToRequests("cpu", new Quantity("5m"))
                 .addToRequests("memory", new Quantity("16Mi"))

@@ -1,5 +1,6 @@
 package io.kubensbench.bench.cluster;
 
+import io.kubensbench.bench.sampling.MountEventWindow;
 import io.kubensbench.bench.sampling.Sample;
 import io.kubensbench.bench.sampling.SampleSource;
 import io.kubensbench.workloads.time.Deadline;
@@ -98,6 +99,24 @@ final class ProbeReadings implements AutoCloseable {
     /** The node's next probe line; fails, naming the node and why, when none comes in three intervals and 10 s. */
     ProbeLine next(String node) throws IOException {
         return streams.get(node).awaitNext(interval.multipliedBy(3).plusSeconds(10));
+    }
+
+    /**
+     * Per node, the mount events its probe counted in PID 1's table from the count {@code
+     * from}'s line carries to the count {@code to}'s line carries (lines taken at two instants,
+     * e.g. by {@link #fresh()}), with the node time between those counts; a node missing from
+     * either map is left out. The counts are cumulative on the node, so spans that follow each
+     * other add up exactly.
+     */
+    static Map<String, MountEventWindow.Count> eventsBetween(Map<String, ProbeLine> from, Map<String, ProbeLine> to) {
+        Map<String, MountEventWindow.Count> events = new LinkedHashMap<>();
+        to.forEach((node, line) -> {
+            ProbeLine earlier = from.get(node);
+            if (earlier != null && line != null) {
+                events.put(node, line.eventsSince(earlier));
+            }
+        });
+        return events;
     }
 
     /** Each node's probe lines as samples, one new line per sample. */

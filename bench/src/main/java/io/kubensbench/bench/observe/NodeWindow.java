@@ -7,6 +7,7 @@ import io.kubensbench.bench.campaign.ArmSpec;
 import io.kubensbench.bench.sampling.CpuAccumulator;
 import io.kubensbench.bench.sampling.CpuTotals;
 import io.kubensbench.bench.sampling.MachineCpu;
+import io.kubensbench.bench.sampling.MountEventWindow;
 import io.kubensbench.bench.sampling.ProcessReading;
 import io.kubensbench.bench.sampling.Sample;
 import io.kubensbench.bench.sampling.SampleSource;
@@ -19,7 +20,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.OptionalLong;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -157,10 +157,11 @@ final class NodeWindow {
     }
 
     /**
-     * The window's record. {@code events} are the node's mount events over it, empty where the
-     * probe did not count them ({@link RunRecord#NOT_COUNTED}).
+     * The window's record. {@code events} are the node's mount events over it and the node time
+     * they were counted over; -1 events ({@link RunRecord#NOT_COUNTED}) where the probe did not
+     * count them.
      */
-    RunRecord record(OptionalLong events) {
+    RunRecord record(MountEventWindow.Count events) {
         CpuTotals sd = cpu == null ? null : cpu.totals().get(Watched.SYSTEMD);
         CpuTotals kl = cpu == null ? null : cpu.totals().get(Watched.KUBELET);
         CpuTotals h = cpu == null ? null : cpu.totals().get(Watched.HARNESS);
@@ -192,7 +193,8 @@ final class NodeWindow {
                 .ticksPerSecond(sd == null ? 0 : sd.ticksPerSecond())
                 .kubeletSchedNs(kl == null ? 0 : kl.schedNs())
                 .harnessSchedNs(h == null ? 0 : h.schedNs())
-                .mountEvents(events.orElse(RunRecord.NOT_COUNTED))
+                .mountEvents(events.events() < 0 ? RunRecord.NOT_COUNTED : events.events())
+                .mountEventsNs(events.events() < 0 ? null : events.spanNs())
                 .systemdMounts(lastMounts())
                 .kubeletMounts(-1)
                 .systemdMntNs(ids == null ? null : ids.systemd())

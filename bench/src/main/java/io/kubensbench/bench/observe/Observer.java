@@ -4,6 +4,7 @@ import io.kubensbench.analysis.results.ResultsStore;
 import io.kubensbench.analysis.results.RunRecord;
 import io.kubensbench.analysis.text.Numbers;
 import io.kubensbench.bench.campaign.ArmSpec;
+import io.kubensbench.bench.sampling.MountEventWindow;
 import io.kubensbench.bench.sampling.Sample;
 import io.kubensbench.bench.sampling.SampleSource;
 import io.kubensbench.bench.target.NamespaceIdentities;
@@ -16,7 +17,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalLong;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -150,8 +150,8 @@ public final class Observer {
             boolean anyAnswered = false;
             boolean cut = false;
             for (NodeWindow part : parts) {
-                OptionalLong events = part.first() == null || part.last() == null ? OptionalLong.empty()
-                        : nodes.mountEvents(part.node(), part.first(), part.last());
+                MountEventWindow.Count events = part.first() == null || part.last() == null
+                        ? new MountEventWindow.Count(-1, 0, 0) : nodes.mountEvents(part.node(), part.first(), part.last());
                 RunRecord record = check.amend(part.record(events));
                 store.append(record, part.samples());
                 edges.put(part.node(), part.last());

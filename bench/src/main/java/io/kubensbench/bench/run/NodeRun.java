@@ -2,11 +2,13 @@ package io.kubensbench.bench.run;
 
 import io.kubensbench.analysis.results.RunRecord;
 import io.kubensbench.analysis.results.SampleRecord;
+import io.kubensbench.analysis.results.TargetTraits;
 import io.kubensbench.bench.campaign.Encapsulation;
 import io.kubensbench.bench.plan.PlannedRun;
 import io.kubensbench.bench.prometheus.PrometheusFigure;
 import io.kubensbench.bench.sampling.CpuAccumulator;
 import io.kubensbench.bench.sampling.CpuTotals;
+import io.kubensbench.bench.sampling.MountEventWindow;
 import io.kubensbench.bench.sampling.ProcessReading;
 import io.kubensbench.bench.sampling.Sample;
 import io.kubensbench.bench.sampling.SampleSource;
@@ -34,6 +36,9 @@ final class NodeRun {
     private MountBase.Expected expected;
     private CpuAccumulator measured;
     private long events;
+    /** The node time the events were counted over, where the node counted them; null where the workload did. */
+    private Long eventsNs;
+    private final MountEventWindow window = new MountEventWindow();
     private long ticksPerSecond;
     private String invalid;
     private long t0;
@@ -105,7 +110,14 @@ final class NodeRun {
             }
             measured = loop.run(context.spec().schedule().measure(), context.stop()::get, step -> keep(step, "measure", reportsProgress));
         }
-        events = churn.events(node) - before;
+        if (context.target().traits().mountEvents() == TargetTraits.MountEvents.TABLE_CHANGES) {
+            // Counted on the node: from the count the window's first sample carries to the one its last carries.
+            MountEventWindow.Count counted = window.count();
+            events = counted.events();
+            eventsNs = counted.spanNs();
+        } else {
+            events = churn.events(node) - before;
+        }
     }
 
     String node() {
@@ -132,9 +144,12 @@ final class NodeRun {
         ProcessReading sd = s.process(Watched.SYSTEMD);
         ProcessReading kl = s.process(Watched.KUBELET);
         ProcessReading h = s.process(Watched.HARNESS);
-        if (ids != null && "measure".equals(phase)) {
-            checkNamespace(sd, ids.systemd());
-            checkNamespace(kl, ids.kubelet());
+        if ("measure".equals(phase)) {
+            window.add(s);
+            if (ids != null) {
+                checkNamespace(sd, ids.systemd());
+                checkNamespace(kl, ids.kubelet());
+            }
         }
         StringBuilder errors = new StringBuilder();
         for (ProcessReading r : s.processes()) {
@@ -206,6 +221,7 @@ final class NodeRun {
                 .kubeletSchedNs(kl == null ? 0 : kl.schedNs())
                 .harnessSchedNs(h == null ? 0 : h.schedNs())
                 .mountEvents(events)
+                .mountEventsNs(eventsNs)
                 .systemdMounts(systemdMounts)
                 .kubeletMounts(kubeletMounts)
                 .expectedSystemdMounts(expected == null ? null : expected.systemd())

@@ -31,8 +31,10 @@ public interface Progress {
 
     static String outcome(RunRecord r) {
         return r.valid()
-                ? String.format(Locale.ROOT, "systemd %s, %d mounts in its view, %.0f mount events/s",
-                        Numbers.cores(r.systemdCores()), r.systemdMounts(), r.mountEventsPerSecond())
+                ? String.format(Locale.ROOT, "systemd %s, %d mounts in its view, %s",
+                        Numbers.cores(r.systemdCores()), r.systemdMounts(), Double.isNaN(r.mountEventsPerSecond())
+                                ? "mount events not counted" : Numbers.fixed(r.mountEventsPerSecond(), 0)
+                                + " mount events/s")
                         + (r.prometheusCores() == null ? "" : "; Prometheus " + Numbers.cores(r.prometheusCores()))
                 : "INVALID: " + r.invalidReason();
     }

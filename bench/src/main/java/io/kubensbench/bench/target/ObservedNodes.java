@@ -3,12 +3,12 @@ package io.kubensbench.bench.target;
 import io.kubensbench.analysis.results.Environment;
 import io.kubensbench.analysis.results.TargetTraits;
 import io.kubensbench.bench.campaign.Encapsulation;
+import io.kubensbench.bench.sampling.MountEventWindow;
 import io.kubensbench.bench.sampling.Sample;
 import io.kubensbench.bench.sampling.SampleSource;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalLong;
 
 /**
  * Nodes whose own workload is observed ({@code kubens-bench observe}): a {@link Target} without
@@ -47,10 +47,11 @@ public interface ObservedNodes extends AutoCloseable {
 
     /**
      * The mount events counted on {@code node} between two of its samples (from {@link
-     * #sources()}), every mount and unmount there whoever made it; empty when the node's probe
-     * does not count them, which the records keep as not counted.
+     * #sources()}), every change of PID 1's mount table there whoever made it, and the node time
+     * they were counted over; -1 events when the node's probe does not count them, which the
+     * records keep as not counted.
      */
-    OptionalLong mountEvents(String node, Sample from, Sample to);
+    MountEventWindow.Count mountEvents(String node, Sample from, Sample to);
 
     /** Removes everything this observation created, also after Ctrl-C. */
     @Override

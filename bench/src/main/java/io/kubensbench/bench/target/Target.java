@@ -95,26 +95,23 @@ public interface Target extends AutoCloseable {
     @Override
     void close();
 
-    /** A running churn: it tells how many mounts it created and removed on each node. */
+    /**
+     * A running churn. Where the workload's own maker counts the mounts it creates and
+     * removes (traits {@code COUNTED}: the lab's kubelet stand-in), the churn tells them;
+     * where the node counts them ({@code TABLE_CHANGES}), the samples carry them instead.
+     */
     interface Churn {
-        /** Mount events (mounts + unmounts) caused on a node so far. */
-        long events(String node);
+        /** Mount events (mounts + unmounts) the churn made on a node so far; 0 where it does not count them. */
+        default long events(String node) {
+            return 0;
+        }
 
         /** Stops churning; reports the first failure. */
         void stop() throws IOException;
 
         /** No churn at all. */
         static Churn none() {
-            return new Churn() {
-                @Override
-                public long events(String node) {
-                    return 0;
-                }
-
-                @Override
-                public void stop() {
-                }
-            };
+            return () -> { };
         }
     }
 }

@@ -59,7 +59,7 @@ class ObserveCommandTest {
                 Duration.ofSeconds(1));
         ResultsStore.create(dir, ObservationFile.yaml(plan, ClusterTargetSpec.of(ClusterTargetSpec.MANUAL)),
                 plan.campaign(), new TargetTraits("cluster", TargetTraits.ArmSwitching.BY_HAND, 0, 0.05, 180,
-                        TargetTraits.MountEvents.PROBE, "the node probe", 600, "cleanup"), null);
+                        TargetTraits.MountEvents.TABLE_CHANGES, "the node probe", 600, "cleanup"), null);
 
         assertThat(cli.run("run", "--resume", dir.toString())).isEqualTo(Main.BAD_INPUT);
         assertThat(cli.err().strip()).isEqualTo("kubens-bench: " + dir + " holds an observation (kubens-bench observe),"

@@ -7,6 +7,7 @@ import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.kubensbench.analysis.results.ResultsDir;
 import io.kubensbench.analysis.results.RunRecord;
+import io.kubensbench.analysis.results.SampleRecord;
 import io.kubensbench.bench.campaign.CampaignReader;
 import io.kubensbench.bench.campaign.CampaignSpec;
 import io.kubensbench.bench.lab.LabAssumptions;
@@ -17,6 +18,7 @@ import io.kubensbench.workloads.mounts.MountPlan;
 import io.kubensbench.workloads.spec.WorkloadSpec;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -68,9 +70,10 @@ class ClusterOnLabNodeTest {
                 Duration.ofMillis(100));
         SwitchOptions switching = new SwitchOptions(Duration.ofSeconds(120), false, reboots -> { }, () -> false);
         Runner.Outcome outcome;
+        LabBackedNode labNode;
         try (LabNode lab = LabNode.start();
              MockNodes nodes = new MockNodes(client, operator,
-                     Map.of("lab-node", new LabBackedNode(lab, spec.workload(), "0.5")))) {
+                     Map.of("lab-node", labNode = new LabBackedNode(lab, spec.workload(), "0.5")))) {
             ClusterTarget target = new ClusterTarget(client, spec.target().cluster(), "onlab001", "kubens-bench test",
                     spec.sampling().interval(), new ClusterWorkloadOptions(1000, 200, Duration.ofSeconds(60),
                             Duration.ofSeconds(60)), timeouts, switching, line -> { },
@@ -92,8 +95,46 @@ class ClusterOnLabNodeTest {
                         new MountPlan(WorkloadSpec.defaults()).expectedMounts(150)));
         assertThat(runs).filteredOn(r -> r.arm().equals("on"))
                 .allSatisfy(r -> assertThat(r.systemdMounts()).isLessThan(150));
-        assertThat(runs).allSatisfy(r -> assertThat(r.mountEvents()).isPositive());
+        assertThat(runs).filteredOn(r -> r.arm().equals("on")).as("systemd sees none of the pods' mounts")
+                .allSatisfy(r -> assertThat(r.mountEvents()).isZero());
+        for (RunRecord r : runs.stream().filter(r -> r.arm().equals("off")).toList()) {
+            countedOnTheNodeAsTheKubeletMadeThem(r, new ResultsDir(dir), labNode);
+        }
         assertThat(off).as("systemd pays for the mounts it sees").isGreaterThan(0.01);
         assertThat(on).as("and not for the ones it does not").isLessThan(off / 5);
+    }
+
+    /**
+     * The run's mount events, counted by the probe in PID 1's table, against the mounts the
+     * kubelet stand-in made and removed between the same two counts: every operation that
+     * surely fell between them is in the count, and nothing that surely fell outside. Which
+     * side an operation under way during a count's read falls on cannot be told (the count is
+     * made between the line's uptime and the line's arrival), and that is the only leeway.
+     */
+    private static void countedOnTheNodeAsTheKubeletMadeThem(RunRecord r, ResultsDir dir, LabBackedNode node)
+            throws Exception {
+        List<SampleRecord> window = new ArrayList<>();
+        dir.samples(s -> {
+            if (s.run() == r.index() && s.attempt().equals(r.attempt()) && s.phase().equals("measure")) {
+                window.add(s);
+            }
+        });
+        LabBackedNode.Arrival first = node.arrival(window.get(0).seq());
+        LabBackedNode.Arrival last = node.arrival(window.get(window.size() - 1).seq());
+        assertThat(r.mountEvents()).as("the record is the difference of the lines' counters")
+                .isEqualTo(last.line().events1() - first.line().events1());
+        assertThat(r.mountEventsNs()).isEqualTo(last.line().countedUptimeNs() - first.line().countedUptimeNs());
+        long t0 = first.line().countedUptimeNs();
+        long a0 = node.arrival(first.line().countedSeq()).arrivedNs();
+        long t1 = last.line().countedUptimeNs();
+        long a1 = node.arrival(last.line().countedSeq()).arrivedNs();
+        long tick = 10_000_000L;
+        long surely = node.ops().stream().filter(op -> op.beforeNs() > a0 && op.afterNs() < t1)
+                .mapToLong(LabBackedNode.MountOp::mounts).sum();
+        long maybe = node.ops().stream().filter(op -> op.afterNs() + tick >= t0 && op.beforeNs() <= a1 + tick)
+                .mapToLong(LabBackedNode.MountOp::mounts).sum();
+        System.out.printf("run %d (off): the probe counted %d mount events over %.2f s; the kubelet made %d for"
+                + " sure, %d at most%n", r.index(), r.mountEvents(), r.mountEventsNs() / 1e9, surely, maybe);
+        assertThat(r.mountEvents()).as("run %d: counted on the node", r.index()).isPositive().isBetween(surely, maybe);
     }
 }

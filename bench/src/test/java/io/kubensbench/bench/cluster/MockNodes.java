@@ -82,19 +82,34 @@ final class MockNodes implements AutoCloseable {
     /**
      * Test data for a node: PID 1 spends 2 ms per 100 ms line per workload pod on the node
      * without encapsulation and 0.1 ms with it, so a test can check the figures that come out;
-     * a switch is a reboot (new boot id, counters from zero).
+     * PID 1's table holds 300 mounts plus, without encapsulation, each pod's, and the probe
+     * counts it on every {@link #COUNT_EVERY}-th line, so a pod that comes or goes is
+     * {@link #MOUNTS_PER_POD} events; a switch is a reboot (new boot id, counters from zero).
      */
     static final class Synthetic implements Machine {
+        /** How often the probe counts the mount table: every third line, as a budget would space its counts. */
+        static final int COUNT_EVERY = 3;
         private volatile String boot = UUID.randomUUID().toString();
         private volatile boolean encapsulated;
-        private volatile int pods;
+        private volatile java.util.Set<String> pods = java.util.Set.of();
+        /** Mount events in PID 1's table since boot. */
+        private volatile long tableEvents;
         private long seq;
         private long uptimeCs = 100_000;
         private long pid1Ns;
+        private String counted = "-";
+        private long countedMounts = -1;
+        private long countedEvents = -1;
 
         @Override
         public void pods(java.util.Set<String> names) {
-            pods = names.size();
+            java.util.Set<String> now = java.util.Set.copyOf(names);
+            if (!encapsulated) {
+                long changed = now.stream().filter(p -> !pods.contains(p)).count()
+                        + pods.stream().filter(p -> !now.contains(p)).count();
+                tableEvents += changed * MOUNTS_PER_POD;
+            }
+            pods = now;
         }
 
         @Override
@@ -103,6 +118,10 @@ final class MockNodes implements AutoCloseable {
             boot = UUID.randomUUID().toString();
             uptimeCs = 3_000;
             pid1Ns = 0;
+            tableEvents = 0;
+            counted = "-";
+            countedMounts = -1;
+            countedEvents = -1;
         }
 
         @Override
@@ -114,12 +133,19 @@ final class MockNodes implements AutoCloseable {
         public void tick(java.util.function.Consumer<String> out) {
             seq++;
             uptimeCs += 10;
-            pid1Ns += encapsulated ? NS_ON : NS_PER_POD_OFF * pods;
+            pid1Ns += encapsulated ? NS_ON : NS_PER_POD_OFF * pods.size();
             long ticks = pid1Ns / 10_000_000;
             String kubeletNs = encapsulated ? KUBENS_NS : HOST_NS;
-            out.accept("kbprobe v1 seq=" + seq + " up=" + uptimeCs / 100 + "." + String.format("%02d", uptimeCs % 100)
+            String up = uptimeCs / 100 + "." + String.format("%02d", uptimeCs % 100);
+            if (seq % COUNT_EVERY == 1) {
+                counted = seq + "," + up;
+                countedMounts = 300 + (encapsulated ? 0 : (long) MOUNTS_PER_POD * pods.size());
+                countedEvents = tableEvents;
+            }
+            out.accept("kbprobe v2 seq=" + seq + " up=" + up
                     + " hz=100 boot=" + boot + " pid1=1," + ticks / 2 + "," + (ticks - ticks / 2) + "," + pid1Ns
-                    + " comm1=systemd mounts1=" + (300 + (encapsulated ? 0 : MOUNTS_PER_POD * pods)) + " ns1=" + HOST_NS
+                    + " comm1=systemd mounts1=" + countedMounts + " events1=" + countedEvents + " counted=" + counted
+                    + " ns1=" + HOST_NS
                     + " kubelet=2000," + kubeletNs + " kubeletcpu=-,-,-,- runtime=2100," + kubeletNs
                     + " cpu=" + seq * 10 + "," + seq * 400 + " self=" + seq / 50 + " probe=3000,500 systemd=252\n");
         }

@@ -72,7 +72,7 @@ class NodeVerificationTest {
 
     @Test
     void aKnownKubeletWhoseLinkIsDeniedIsNamedWithItsPid() {
-        String text = ProbeCaptures.text("encapsulated.txt").lines().filter(l -> l.startsWith(ProbeLine.PREFIX))
+        String text = ProbeCaptures.text("encapsulated.txt").lines().filter(l -> l.startsWith(ProbeLine.V1_PREFIX))
                 .findFirst().orElseThrow().replace("kubelet=2411,mnt:[4026532712]", "kubelet=2411,-");
 
         NodeVerification v = NodeVerification.of("worker-b", ProbeLine.parse(text));
@@ -84,7 +84,7 @@ class NodeVerificationTest {
 
     /** A line as the unprivileged probe prints it: no links, the root mount ids instead. */
     private static ProbeLine unprivileged(String mountIds) {
-        return ProbeLine.parse(ProbeCaptures.text("encapsulated.txt").lines().filter(l -> l.startsWith(ProbeLine.PREFIX))
+        return ProbeLine.parse(ProbeCaptures.text("encapsulated.txt").lines().filter(l -> l.startsWith(ProbeLine.V1_PREFIX))
                 .findFirst().orElseThrow().replaceAll("mnt:\\[\\d+\\]", "-").replace(" cpu=", " mntid=" + mountIds
                         + " cpu="));
     }
@@ -112,7 +112,7 @@ class NodeVerificationTest {
     }
 
     private static ProbeLine lineWith(String kubeletNs, String runtimeNs) {
-        String text = ProbeCaptures.text("shared-namespace.txt").lines().filter(l -> l.startsWith(ProbeLine.PREFIX))
+        String text = ProbeCaptures.text("shared-namespace.txt").lines().filter(l -> l.startsWith(ProbeLine.V1_PREFIX))
                 .findFirst().orElseThrow()
                 .replace("kubelet=2411," + HOST, "kubelet=2411," + kubeletNs)
                 .replace("runtime=1987," + HOST, "runtime=1987," + runtimeNs);

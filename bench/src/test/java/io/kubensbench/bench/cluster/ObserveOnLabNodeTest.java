@@ -75,7 +75,7 @@ class ObserveOnLabNodeTest {
                         plan.interval(), new ClusterTarget.Timeouts(Duration.ofSeconds(60), Duration.ofSeconds(5),
                                 Duration.ofMillis(100)),
                         new SwitchOptions(Duration.ofSeconds(120), false, reboots -> { }, () -> false), line -> { },
-                        (probe, node, pod) -> nodes.stream(node), NodeMountEvents.NOT_COUNTED);
+                        (probe, node, pod) -> nodes.stream(node), NodeMountEvents.COUNTED);
                 Observer observer = new Observer(observed, plan, new AtomicBoolean(),
                         line -> System.out.println("kubens-bench: " + line), WindowCheck.NONE);
                 try {

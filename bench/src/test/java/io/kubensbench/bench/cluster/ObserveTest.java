@@ -1,9 +1,5 @@
 package io.kubensbench.bench.cluster;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.within;
-
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.PodBuilder;
@@ -21,6 +17,7 @@ import io.kubensbench.bench.observe.ObservationFile;
 import io.kubensbench.bench.observe.ObservePlan;
 import io.kubensbench.bench.observe.Observer;
 import io.kubensbench.bench.observe.WindowCheck;
+import io.kubensbench.bench.sampling.MountEventWindow;
 import io.kubensbench.workloads.cluster.ClusterAccessException;
 import io.kubensbench.workloads.pods.PodFactory;
 import java.io.IOException;
@@ -31,12 +28,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalLong;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 /**
  * {@code observe} on fabric8's CRUD mock with two worker nodes: someone else's pods are bound
@@ -100,7 +99,7 @@ class ObserveTest {
             assertThat(r.valid()).isFalse();
             assertThat(r.invalidReason()).startsWith("partial window: stopped by the user after").endsWith(" of 1s");
         });
-        assertThat(new ResultsDir(dir).manifest().traits().mountEvents()).isEqualTo(TargetTraits.MountEvents.PROBE);
+        assertThat(new ResultsDir(dir).manifest().traits().mountEvents()).isEqualTo(TargetTraits.MountEvents.TABLE_CHANGES);
         assertThat(new ResultsDir(dir).campaignYaml()).contains("kind: Observation", "arm: off",
                 "duration: until stopped");
 
@@ -126,7 +125,8 @@ class ObserveTest {
         ObservePlan plan = new ObservePlan("node-density", Encapsulation.OFF, Encapsulation.ON, Duration.ofSeconds(2),
                 WINDOW, null, INTERVAL);
         // A probe that counts: here, a made-up count per line, to show where its figure lands.
-        NodeMountEvents counted = (from, to) -> OptionalLong.of(7 * (to.seq() - from.seq()));
+        NodeMountEvents counted = (from, to) -> new MountEventWindow.Count(7 * (to.seq() - from.seq()),
+                (to.uptimeNs() - from.uptimeNs()), 0);
         SwitchOptions restore = new SwitchOptions(Duration.ofSeconds(60), true, reboots -> { }, () -> false);
         try (MockNodes nodes = new MockNodes(client, operator, List.of("worker-a", "worker-b"))) {
             userWorkload();

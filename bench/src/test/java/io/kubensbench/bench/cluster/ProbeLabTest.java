@@ -148,8 +148,10 @@ class ProbeLabTest {
         command.addAll(List.of("env", "KUBELET_COMM=java", "RUNTIME_COMM=sleep", "PROBE_INTERVAL=0.2", "NODE_NAME=lab",
                 "timeout", "1.5", "sh", "-c", ProbeManifests.script()));
         ExecResult r = lab.exec(Duration.ofSeconds(30), command.toArray(String[]::new));
-        assertThat(r.stdout()).startsWith("kbprobe v1 start node=lab interval=0.2 systemd="
-                + (as.isEmpty() ? SYSTEMD_VERSION : "-") + "\n");
+        assertThat(r.stdout()).startsWith("kbprobe v2 start node=lab interval=0.2 systemd="
+                + (as.isEmpty() ? SYSTEMD_VERSION : "-") + " count=")
+                .as("the lab's /dev/shm holds the snapshots, as a container's does")
+                .containsPattern("^kbprobe v2 start .* count=(total|uniq)\n");
         List<ProbeLine> lines = r.stdout().lines().map(ProbeLine::parse).filter(Objects::nonNull).toList();
         assertThat(lines).as(r.stdout() + r.stderr()).hasSizeGreaterThanOrEqualTo(2);
         return lines;

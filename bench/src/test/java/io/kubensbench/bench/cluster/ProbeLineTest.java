@@ -23,7 +23,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ProbeLineTest {
 
     private static final String LINE = ProbeCaptures.text("shared-namespace.txt").lines()
-            .filter(l -> l.startsWith(ProbeLine.PREFIX)).findFirst().orElseThrow();
+            .filter(l -> l.startsWith(ProbeLine.V1_PREFIX)).findFirst().orElseThrow();
 
     @Test
     void everyFieldOfAMeasurementLineIsRead() {
@@ -130,9 +130,9 @@ class ProbeLineTest {
 
     @Test
     void aProbeOfAnotherFormatIsRefusedRatherThanSkipped() {
-        assertThatThrownBy(() -> ProbeLine.parse("kbprobe v2 seq=1 up=3.00"))
+        assertThatThrownBy(() -> ProbeLine.parse("kbprobe v3 seq=1 up=3.00"))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("v2");
+                .hasMessage("probe line of format v3; this kubens-bench reads kbprobe v1 and v2");
     }
 
     @Test

@@ -6,22 +6,13 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import io.kubensbench.bench.cluster.NodeVerification.State;
 import io.kubensbench.bench.sampling.ClockTicks;
 import io.kubensbench.bench.target.NamespaceIdentities;
-import java.io.BufferedReader;
-import java.io.File;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -43,7 +34,8 @@ class ProbeScriptTest {
         List<String> out = runProbe(shell, Map.of());
 
         // PID 1 here is whatever the machine runs; systemd= names a version only when it is systemd.
-        assertThat(out.get(0)).startsWith("kbprobe v1 start node=test-node interval=0.2 systemd=");
+        assertThat(out.get(0)).startsWith("kbprobe v2 start node=test-node interval=0.2 systemd=")
+                .as("GNU comm --total, or sort, uniq and wc").containsPattern(" count=(total|uniq)$");
         List<ProbeLine> lines = out.stream().map(ProbeLine::parse).filter(Objects::nonNull).toList();
         assertThat(lines).hasSizeGreaterThanOrEqualTo(LINES);
         String bootId = Files.readString(Path.of("/proc/sys/kernel/random/boot_id")).strip();
@@ -60,7 +52,16 @@ class ProbeScriptTest {
             assertThat(line.machine().busyTicks()).isLessThanOrEqualTo(line.machine().totalTicks());
             assertThat(line.selfTicks()).isNotNegative();
             assertThat(line.probeStartTicks()).isPositive();
+            assertThat(line.events1()).isNotNegative();
+            assertThat(line.countedSeq()).isBetween(1L, line.seq());
+            assertThat(line.countedUptimeNs()).isBetween(lines.get(0).uptimeNs(), line.uptimeNs());
+            if (i == 0) {
+                assertThat(line.countedHere()).as("the first line counts, whatever the budget").isTrue();
+                assertThat(line.events1()).as("the first count is the baseline").isZero();
+            }
             if (i > 0) {
+                assertThat(line.events1()).isGreaterThanOrEqualTo(lines.get(i - 1).events1());
+                assertThat(line.countedSeq()).isGreaterThanOrEqualTo(lines.get(i - 1).countedSeq());
                 ProbeLine before = lines.get(i - 1);
                 assertThat(line.uptimeNs()).isGreaterThan(before.uptimeNs());
                 assertThat(line.pid1().startTimeTicks()).isEqualTo(before.pid1().startTimeTicks());
@@ -120,6 +121,37 @@ class ProbeScriptTest {
         assertThat(line.mounts1()).isPositive();
     }
 
+    /**
+     * With the links (a readlink fork each), the probe reads a process's link again only when
+     * the process or its root mount id changed, which is exactly when it changed namespace: a
+     * link rewritten under the same root mount (which a kernel never does) stays as first
+     * read, and a kubelet that moves is seen moving on the next line.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"dash", "bash", "busybox"})
+    void aLinkIsReadAgainWhenTheRootMountIdSaysTheNamespaceChanged(String shell) throws Exception {
+        FakeProc proc = FakeProc.create(tmp, List.of("27 1 0:27 / / rw - ext4 /dev/vda rw"));
+        proc.process(4200, "kubelet", "mnt:[4026531841]", 27);
+        Map<String, String> env = Map.of("PROC", proc.root().toString(), "PROBE_NS_LINKS", "1",
+                "PROBE_INTERVAL", "0.1");
+        try (ScriptProbe probe = ScriptProbe.start(tmp, shell, env, List.of())) {
+            ProbeLine first = probe.nextLine(30);
+            proc.namespace(4200, "mnt:[4026532555]", 27);
+            List<ProbeLine> sameRoot = List.of(probe.nextLine(30), probe.nextLine(30), probe.nextLine(30));
+            proc.namespace(4200, "mnt:[4026532901]", 3154);
+            ProbeLine moved = null;
+            for (int i = 0; i < 50 && (moved == null || moved.mountIds().kubelet().equals("mountid:27")); i++) {
+                moved = probe.nextLine(30);
+            }
+
+            assertThat(first.kubeletPid()).isEqualTo(4200);
+            assertThat(first.kubeletNs()).isEqualTo("mnt:[4026531841]");
+            assertThat(sameRoot).allSatisfy(l -> assertThat(l.kubeletNs()).isEqualTo("mnt:[4026531841]"));
+            assertThat(moved.kubeletNs()).isEqualTo("mnt:[4026532901]");
+            assertThat(moved.mountIds().kubelet()).isEqualTo("mountid:3154");
+        }
+    }
+
     /** The probe's last line with kubelet and runtime stand-ins running; {@code prefix} runs the shell (as another user). */
     private ProbeLine probeWithStandIns(String shell, Map<String, String> env, List<String> prefix) throws Exception {
         Process kubelet = standIn("kbtk" + ProcessHandle.current().pid() % 100000);
@@ -168,65 +200,19 @@ class ProbeScriptTest {
         return Files.readString(Path.of("/proc/" + p.pid() + "/comm")).strip();
     }
 
-    /**
-     * Runs the probe until it has printed {@link #LINES} measurement lines (or 30 s passed),
-     * then kills it and whatever it was running.
-     */
+    /** Runs the probe until it has printed {@link #LINES} measurement lines (or 30 s passed), then kills it. */
     private List<String> runProbe(String shell, Map<String, String> env) throws Exception {
         return runProbe(shell, env, List.of());
     }
 
     private List<String> runProbe(String shell, Map<String, String> env, List<String> prefix) throws Exception {
-        Path sh = executable(shell);
-        assumeTrue(sh != null, shell + " is not installed");
-        Path script = tmp.resolve("probe.sh");
-        Files.writeString(script, ProbeManifests.script());
-        script.toFile().setReadable(true, false);
-        tmp.toFile().setExecutable(true, false);
-        List<String> command = new ArrayList<>(prefix);
-        command.add(sh.toString());
-        if (shell.equals("busybox")) {
-            command.add("sh");
+        try (ScriptProbe probe = ScriptProbe.start(tmp, shell, env, prefix)) {
+            return probe.lines(LINES, 30);
         }
-        command.add(script.toString());
-        ProcessBuilder pb = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD);
-        pb.environment().put("PROBE_INTERVAL", "0.2");
-        pb.environment().put("NODE_NAME", "test-node");
-        pb.environment().putAll(env);
-        Process p = pb.start();
-        BlockingQueue<String> queue = new LinkedBlockingQueue<>();
-        Thread reader = new Thread(() -> {
-            try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-                String l;
-                while ((l = r.readLine()) != null) {
-                    queue.add(l);
-                }
-            } catch (IOException e) {
-                // the probe was killed
-            }
-        });
-        reader.setDaemon(true);
-        reader.start();
-        List<String> out = new ArrayList<>();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        try {
-            while (out.stream().filter(l -> l.startsWith(ProbeLine.PREFIX)).count() < LINES
-                    && System.nanoTime() < deadline) {
-                String l = queue.poll(100, TimeUnit.MILLISECONDS);
-                if (l != null) {
-                    out.add(l);
-                }
-            }
-        } finally {
-            p.descendants().forEach(ProcessHandle::destroyForcibly);
-            p.destroyForcibly().waitFor();
-        }
-        return out;
     }
 
     private static Path executable(String name) {
-        return Arrays.stream(System.getenv().getOrDefault("PATH", "/usr/bin:/bin").split(File.pathSeparator))
-                .map(dir -> Path.of(dir, name)).filter(Files::isExecutable).findFirst().orElse(null);
+        return ScriptProbe.executable(name);
     }
 
     private static String linkOrNull(Path link) {
