@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import io.kubensbench.analysis.results.RunRecord;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -172,6 +174,35 @@ class AnalyzerTest {
         // the encapsulated arm's systemd sees a constant 40 mounts: no line to fit
         assertThat(s.costModels()).noneMatch(m -> m.arm().equals("on") && m.predictor().equals(CostModel.MOUNTS));
         assertThat(model(s, "on", CostModel.EVENTS).perHundredEventsPerSecond()).isCloseTo(0, within(1e-9));
+    }
+
+    /**
+     * A cluster run whose node could not count mount events (-1), or counted them over no time
+     * (no count of the table after the window's start), has no event rate: it still counts for
+     * CPU and mounts, and is left out of the event model and the cell's mean event rate.
+     */
+    @Test
+    void runsWithoutAnEventRateAreLeftOutOfWhatUsesOne() {
+        Runs runs = new Runs();
+        for (long mounts : new long[] {1000, 2000, 4000}) {
+            String level = "pods=" + mounts / 10;
+            for (int rep = 0; rep < 2; rep++) {
+                runs.run(level, "off", 0.01 + 2e-5 * mounts, mounts, mounts / 10.0, true, null);
+                runs.run(level, "on", 0.002, 40, 0, true, null);
+            }
+        }
+        List<RunRecord> all = new ArrayList<>(runs.list());
+        RunRecord first = all.get(0);
+        all.add(first.toBuilder().index(90).attempt("a90").mountEvents(-1).build());
+        all.add(first.toBuilder().index(91).attempt("a91").mountEvents(0).mountEventsNs(0L).build());
+
+        Summary s = analyzer.analyze("test", List.of("results/test"), all, "off", "on");
+
+        assertThat(all.get(all.size() - 1).mountEventsPerSecond()).isNaN();
+        assertThat(model(s, "off", CostModel.EVENTS).fit().n()).isEqualTo(6);
+        assertThat(model(s, "off", CostModel.EVENTS).perHundredEventsPerSecond()).isCloseTo(2.0, within(1e-6));
+        assertThat(model(s, "off", CostModel.MOUNTS).fit().n()).isEqualTo(8);
+        assertThat(s.cells().get(0).meanMountEventsPerSecond()).as("off 100/s, on 0/s").isCloseTo(50, within(1e-9));
     }
 
     @Test

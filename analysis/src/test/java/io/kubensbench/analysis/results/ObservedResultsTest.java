@@ -29,7 +29,7 @@ class ObservedResultsTest {
         assertThat(read.levels()).containsExactly(new CampaignRecord.Level("workload=external", 0, null, null,
                 "external"));
         assertThat(new ResultsDir(dir.resolve("o")).manifest().fields().get("mountEvents"))
-                .contains("counted by the node probe; -1 where the probe did not count them");
+                .contains("between the probe's counts on the node", "-1 when the probe could not count them");
     }
 
     @Test

@@ -27,8 +27,9 @@ import org.openjdk.jmh.annotations.Warmup;
 public class ProbeLineBenchmark {
 
     /** A line as a worker node's probe prints it (the shape of the captures in the tests). */
-    private final String line = "kbprobe v1 seq=4211 up=86417.42 hz=100 boot=3f0c5a4e-8d5b-4c2e-9a61-0b7d2f8e1c90"
-            + " pid1=2,5120,3911,90812233411 comm1=systemd mounts1=3214 ns1=mnt:[4026531841]"
+    private final String line = "kbprobe v2 seq=4211 up=86417.42 hz=100 boot=3f0c5a4e-8d5b-4c2e-9a61-0b7d2f8e1c90"
+            + " pid1=2,5120,3911,90812233411 comm1=systemd mounts1=3214 events1=581140 counted=4203,86409.37"
+            + " ns1=mnt:[4026531841]"
             + " kubelet=2317,mnt:[4026532580] kubeletcpu=2301,912334,310245,- runtime=1988,mnt:[4026532580]"
             + " cpu=51234567,398765432 self=812 probe=88123,8612345 systemd=252";
 

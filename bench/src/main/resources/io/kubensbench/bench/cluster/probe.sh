@@ -4,34 +4,27 @@
 # with what the product documentation's verification reads (the mount namespaces of PID 1,
 # kubelet and the container runtime), the counters a CPU rate needs (PID 1's and kubelet's
 # stat and schedstat, the node's CPU, the probe's own cost) and PID 1's mount table as last
-# counted: its mounts and the mount events since the probe's first count. The harness reads
-# the lines from the pod log and computes every rate from counter deltas and the node's clock.
+# counted. The harness reads the lines from the pod log and computes every rate from counter
+# deltas and the node's clock. A value that cannot be read is "-", and the probe goes on.
 #
-# POSIX sh: runs under busybox sh, dash and bash. Per line it forks sleep, and nothing else:
-# everything else is shell builtins (with PROBE_NS_LINKS=1, a readlink when a process is new
-# or has changed namespace). Counting PID 1's
-# mount table takes a few forks, so it is done no more often than keeps it within
-# PROBE_MOUNT_BUDGET_PPM millionths of a core (below). A value that cannot be read is printed
-# as "-", and the probe keeps running.
+# POSIX sh (busybox sh, dash, bash). Per line it forks sleep and nothing else (with
+# PROBE_NS_LINKS=1, a readlink when a process is new or has changed namespace). Needs sh and
+# sleep; getconf once if present. Counting the mount table needs wc (mounts only), or sort
+# and a writable directory for two sorted snapshots of /proc/1/mountinfo (PROBE_STATE, else
+# /dev/shm, which a container has even with a read-only root, else $TMPDIR or /tmp) and
+# either comm --total (GNU coreutils 8.26+, e.g. ubi-minimal's coreutils-single) or uniq and
+# wc (busybox); cat if present. Without them mounts1= and events1= are "-". A count forks
+# cat, sort and comm: the read builtin takes a byte per system call, which over a 3,000-line
+# table costs more than those forks.
 #
-# Needs: sh and sleep. Counting mounts needs wc, or sort and a writable directory (PROBE_STATE,
-# else /dev/shm, else $TMPDIR or /tmp: a container's /dev/shm is writable with a read-only root)
-# for two sorted snapshots of /proc/1/mountinfo; counting events needs sort and either comm
-# with --total (GNU coreutils 8.26+, e.g. ubi-minimal's coreutils-single) or uniq and wc
-# (busybox), and cat if present (to copy the table before sorting it). Without them mounts1=
-# and events1= are "-". getconf is used once, if present. Per count: cat, sort and comm (or
-# sort, wc, sort, uniq and wc): the shell's read builtin reads a byte per system call, which
-# over a 3,000-line table costs more than those forks.
-#
-# Mount events: the lines of PID 1's mountinfo that appear plus those that disappear between
-# two counts (a line that changes, e.g. a mount id reused for another mount, counts as one
-# of each). A mount made and removed between two counts is not seen. events1= is cumulative
-# from the probe's first count, and counted= says which line made the last count and the
-# node's uptime then, so events over any span of lines are a difference of two counters.
-#
-# When to count: after a count that cost c of CPU (the probe's own and its children's stat
-# ticks around the count, averaged over all counts so far, since a tick is 10 ms), the next
-# count comes no sooner than c / budget later: at 3,000 mounts about every few seconds.
+# Mount events are the lines of PID 1's mountinfo that appear plus those that disappear
+# between two counts (a line that changes, e.g. a mount id reused for another mount, is one
+# of each); a mount made and removed between two counts is not seen. events1= is cumulative
+# from the probe's first count and counted= names the line that made the last count and the
+# node's uptime then, so the events over any span are a difference of two counters. After a
+# count that cost c of CPU (the probe's own and its children's ticks around it, averaged over
+# all counts, since a tick is 10 ms) the next comes no sooner than c / budget later: at
+# 3,000 mounts and the default budget, about every 10 to 15 s.
 #
 # Two ways to tell mount namespaces apart, both printed when they can be read:
 # - mntid=: the id of the mount at "/" in each process's /proc/PID/mountinfo. Mount ids are
@@ -46,9 +39,9 @@
 # Environment: PROBE_INTERVAL (seconds, fractions if sleep takes them; default 1),
 # PROC (default /proc), KUBELET_COMM (default kubelet), RUNTIME_COMM (default crio),
 # PROBE_NS_LINKS (1, the default, reads the namespace links; 0 does not),
-# PROBE_MOUNT_BUDGET_PPM (share of a core mount counting may use, in millionths; default 2000,
-# 0 counts on every line), PROBE_STATE (where the snapshots go),
-# NODE_NAME (from the downward API; only echoed in the start line).
+# PROBE_MOUNT_BUDGET_PPM (the share of a core counting may use, in millionths; default 2000,
+# 0 counts on every line), PROBE_STATE, NODE_NAME (from the downward API; only echoed in the
+# start line).
 
 PROC=${PROC:-/proc}
 PROBE_INTERVAL=${PROBE_INTERVAL:-1}
@@ -295,33 +288,17 @@ while read -r _a _b _c _d _e path; do
     esac
 done < "$PROC/1/maps"
 case $sdver in '' | *[!0-9A-Za-z.~+-]*) sdver=- ;; esac
-state=
-raw=
+state= raw=
 count_method
-[ -z "$state" ] || trap 'rm -f "$snap_old" "$snap_new" $raw' EXIT
+[ -z "$state" ] || trap 'rm -f "$snap_old" "$snap_new" "$raw"' EXIT
 trap 'exit 0' HUP INT TERM
 num "$PROBE_MOUNT_BUDGET_PPM" || PROBE_MOUNT_BUDGET_PPM=2000
 printf '%s\n' "kbprobe v2 start node=${NODE_NAME:--} interval=$PROBE_INTERVAL systemd=$sdver count=$method" || exit 0
 
-seq=0
-kpid=-
-kscan=0
-rpid=-
-rscan=0
-comm1=-
-mnt1=-
-ns1_key=
-ns1_link=
-kns_key=
-kns_link=
-rns_key=
-rns_link=
-mounts1=-
-events1=-
-counted=-
-counts=0
-count_cost=0
-next_count=0
+seq=0 kpid=- kscan=0 rpid=- rscan=0 comm1=- mnt1=-
+ns1_key= ns1_link= kns_key= kns_link= rns_key= rns_link=
+# The last count of PID 1's table, and what the counts cost so far (ticks) to space the next.
+mounts1=- events1=- counted=- counts=0 count_cost=0 next_count=0
 while :; do
     seq=$((seq + 1))
 
