@@ -315,7 +315,8 @@ public final class Wording {
      * empty when the order is not known.
      */
     public static Optional<String> design(Summary s) {
-        return Designs.design(s);
+        // An observation says what its blocked order means in its own words (observation()).
+        return s.observed() ? Optional.empty() : Designs.design(s);
     }
 
     /**
