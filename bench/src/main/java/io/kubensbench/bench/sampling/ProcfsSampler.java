@@ -18,6 +18,8 @@ import java.nio.file.Path;
  * <p>schedstat is per thread. For a single-threaded process (systemd) the file is the whole
  * process; for a multi-threaded one the on-CPU figure comes from the kernel's process CPU
  * clock instead, the same accounting summed over all its threads.
+ *
+ * <p>Not for sharing between threads: it keeps its read buffer and open files; one per sampling thread.
  */
 public final class ProcfsSampler implements AutoCloseable {
 

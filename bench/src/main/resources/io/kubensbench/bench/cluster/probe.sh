@@ -39,7 +39,7 @@
 # Environment: PROBE_INTERVAL (seconds, fractions if sleep takes them; default 1),
 # PROC (default /proc), KUBELET_COMM (default kubelet), RUNTIME_COMM (default crio),
 # PROBE_NS_LINKS (1, the default, reads the namespace links; 0 does not),
-# PROBE_MOUNT_BUDGET_PPM (the share of a core counting may use, in millionths; default 2000,
+# PROBE_MOUNT_BUDGET_PPM (the share of a core counting may use, in millionths; default 1000,
 # 0 counts on every line), PROBE_STATE, NODE_NAME (from the downward API; only echoed in the
 # start line).
 
@@ -48,7 +48,7 @@ PROBE_INTERVAL=${PROBE_INTERVAL:-1}
 KUBELET_COMM=${KUBELET_COMM:-kubelet}
 RUNTIME_COMM=${RUNTIME_COMM:-crio}
 PROBE_NS_LINKS=${PROBE_NS_LINKS:-1}
-PROBE_MOUNT_BUDGET_PPM=${PROBE_MOUNT_BUDGET_PPM:-2000}
+PROBE_MOUNT_BUDGET_PPM=${PROBE_MOUNT_BUDGET_PPM:-1000}
 IFS=' 	
 '
 set -f
@@ -292,7 +292,7 @@ state= raw=
 count_method
 [ -z "$state" ] || trap 'rm -f "$snap_old" "$snap_new" "$raw"' EXIT
 trap 'exit 0' HUP INT TERM
-num "$PROBE_MOUNT_BUDGET_PPM" || PROBE_MOUNT_BUDGET_PPM=2000
+num "$PROBE_MOUNT_BUDGET_PPM" || PROBE_MOUNT_BUDGET_PPM=1000
 printf '%s\n' "kbprobe v2 start node=${NODE_NAME:--} interval=$PROBE_INTERVAL systemd=$sdver count=$method" || exit 0
 
 seq=0 kpid=- kscan=0 rpid=- rscan=0 comm1=- mnt1=-

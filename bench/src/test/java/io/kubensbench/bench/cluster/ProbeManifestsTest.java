@@ -94,7 +94,7 @@ class ProbeManifestsTest {
         assertThat(c.getEnv()).extracting(EnvVar::getName).containsExactly("NODE_NAME", "PROBE_INTERVAL",
                 "PROBE_NS_LINKS", "PROBE_MOUNT_BUDGET_PPM");
         assertThat(c.getEnv().get(2).getValue()).as("an unprivileged probe does not try the links").isEqualTo("0");
-        assertThat(c.getEnv().get(3).getValue()).as("the lab sampler's budget, 0.2% of a core").isEqualTo("2000");
+        assertThat(c.getEnv().get(3).getValue()).as("half the lab sampler's budget, 0.1% of a core").isEqualTo("1000");
         assertThat(c.getEnv().get(0).getValueFrom().getFieldRef().getFieldPath()).isEqualTo("spec.nodeName");
         assertThat(c.getEnv().get(1).getValue()).isEqualTo("0.5");
         assertThat(c.getResources().getRequests()).isEqualTo(Map.of("cpu", new Quantity("5m"),

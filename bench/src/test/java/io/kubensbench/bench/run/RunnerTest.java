@@ -180,7 +180,8 @@ class RunnerTest {
                     new Watched(Watched.KUBELET, self, countMounts), new Watched(Watched.HARNESS, self, false));
             Map<String, SampleSource> sources = new LinkedHashMap<>();
             for (String node : nodes) {
-                sources.put(node, new Sampler(procfs, new MountCounter(Path.of("/proc")), watched, 1, 0));
+                // One ProcfsSampler per node: a sampler keeps its buffers, and the nodes are sampled at once.
+                sources.put(node, new Sampler(ProcfsSampler.system(), new MountCounter(Path.of("/proc")), watched, 1, 0));
             }
             return sources;
         }
