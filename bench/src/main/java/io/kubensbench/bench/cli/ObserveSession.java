@@ -90,7 +90,7 @@ final class ObserveSession {
      * Each node's window asked of Prometheus as the window ends, recorded beside the probe's
      * figure, as a campaign's runs are; not once the user has asked to stop.
      */
-    private static WindowCheck prometheusCheck(PrometheusCheck check, AtomicBoolean stop) {
+    static WindowCheck prometheusCheck(PrometheusCheck check, AtomicBoolean stop) {
         return record -> {
             if (stop.get() || record.startedAt() == null || record.endedAt() == null) {
                 return record;
