@@ -10,7 +10,6 @@ import io.kubensbench.bench.sampling.Sample;
 import io.kubensbench.bench.sampling.SampleSource;
 import io.kubensbench.bench.target.NamespaceIdentities;
 import io.kubensbench.bench.target.ObservedNodes;
-import io.kubensbench.workloads.cluster.CleanupReport;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Iterator;
@@ -162,7 +161,7 @@ final class ClusterObservation implements ObservedNodes {
     public MountEventWindow.Count mountEvents(String node, Sample from, Sample to) {
         Map<Long, ProbeLine> lines = handedOut.get(node);
         if (lines == null) {
-            return NodeMountEvents.NOT_COUNTED.between(null, null);
+            return MountEventWindow.Count.NOT_COUNTED;
         }
         ProbeLine first;
         ProbeLine last;
@@ -176,7 +175,7 @@ final class ClusterObservation implements ObservedNodes {
                 seqs.remove();
             }
         }
-        return first == null || last == null ? NodeMountEvents.NOT_COUNTED.between(null, null)
+        return first == null || last == null ? MountEventWindow.Count.NOT_COUNTED
                 : events.between(first, last);
     }
 
@@ -190,32 +189,6 @@ final class ClusterObservation implements ObservedNodes {
         if (!created) {
             return;
         }
-        boolean interrupted = Thread.interrupted();
-        try {
-            if (readings != null) {
-                readings.close();
-            }
-            if (machineConfigs != null) {
-                machineConfigs.release(interrupted || switching.stopped().getAsBoolean());
-            }
-            try {
-                CleanupReport report = ClusterCleanups.forCluster(client).cleanup(runId, timeouts.cleanupWait());
-                log.accept("cleanup: " + report.summary() + (report.failures().isEmpty() ? ""
-                        : "; finish with: kubens-bench cleanup --run-id " + runId));
-            } catch (RuntimeException e) {
-                log.accept("cleanup failed: " + e.getMessage() + "; finish with: kubens-bench cleanup --run-id "
-                        + runId);
-            } catch (InterruptedException e) {
-                interrupted = true;
-                log.accept("cleanup interrupted; finish with: kubens-bench cleanup --run-id " + runId);
-            }
-            if (machineConfigs != null && !interrupted) {
-                machineConfigs.awaitRestored();
-            }
-        } finally {
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        RunCleanup.close(client, runId, timeouts.cleanupWait(), readings, machineConfigs, switching.stopped(), log);
     }
 }

@@ -12,7 +12,6 @@ import io.kubensbench.bench.target.MountBase;
 import io.kubensbench.bench.target.NamespaceIdentities;
 import io.kubensbench.bench.target.Settled;
 import io.kubensbench.bench.target.Target;
-import io.kubensbench.workloads.cluster.CleanupReport;
 import io.kubensbench.workloads.cluster.ClusterWorkloadOptions;
 import io.kubensbench.workloads.cluster.CreateOrAdopt;
 import io.kubensbench.workloads.pods.PodFactory;
@@ -246,32 +245,6 @@ final class ClusterTarget implements Target {
         if (!created) {
             return;
         }
-        boolean interrupted = Thread.interrupted();
-        try {
-            if (readings != null) {
-                readings.close();
-            }
-            if (machineConfigs != null) {
-                machineConfigs.release(interrupted || switching.stopped().getAsBoolean());
-            }
-            try {
-                CleanupReport report = ClusterCleanups.forCluster(client).cleanup(runId, timeouts.cleanupWait());
-                log.accept("cleanup: " + report.summary() + (report.failures().isEmpty() ? ""
-                        : "; finish with: kubens-bench cleanup --run-id " + runId));
-            } catch (RuntimeException e) {
-                log.accept("cleanup failed: " + e.getMessage() + "; finish with: kubens-bench cleanup --run-id "
-                        + runId);
-            } catch (InterruptedException e) {
-                interrupted = true;
-                log.accept("cleanup interrupted; finish with: kubens-bench cleanup --run-id " + runId);
-            }
-            if (machineConfigs != null && !interrupted) {
-                machineConfigs.awaitRestored();
-            }
-        } finally {
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        RunCleanup.close(client, runId, timeouts.cleanupWait(), readings, machineConfigs, switching.stopped(), log);
     }
 }

@@ -12,7 +12,7 @@ import io.kubensbench.bench.sampling.MountEventWindow;
 interface NodeMountEvents {
 
     /** Nothing counted: what a probe that cannot count events gives. */
-    NodeMountEvents NOT_COUNTED = (from, to) -> new MountEventWindow.Count(-1, 0, 0);
+    NodeMountEvents NOT_COUNTED = (from, to) -> MountEventWindow.Count.NOT_COUNTED;
 
     /** The probe's own counts: from the last count at or before {@code from} to the last at or before {@code to}. */
     NodeMountEvents COUNTED = (from, to) -> to.eventsSince(from);

@@ -110,19 +110,13 @@ final class NodeWindow {
             checkNamespace(sd, ids.systemd());
             checkNamespace(kl, ids.kubelet());
         }
-        StringBuilder errors = new StringBuilder();
-        for (ProcessReading r : s.processes()) {
-            if (r.error() != null) {
-                errors.append(errors.length() == 0 ? "" : "; ").append(r.role()).append(": ").append(r.error());
-            }
-        }
         double busy = previousMachine == null || s.machine() == null ? Double.NaN
                 : previousMachine.busyShareUntil(s.machine());
         previousMachine = s.machine();
         samples.add(new SampleRecord(index, attempt, s.seq(), s.monotonicNs() + clockOffset, "measure", sched(sd),
                 sd != null && sd.present() ? sd.cpu().statTicks() : -1, sched(kl), sched(h), busy, mounts(sd),
                 mounts(kl), sd == null ? null : sd.mntNs(), kl == null ? null : kl.mntNs(),
-                errors.length() == 0 ? null : errors.toString()));
+                s.errors()));
     }
 
     private void checkNamespace(ProcessReading r, String expected) {

@@ -151,7 +151,7 @@ public final class Observer {
             boolean cut = false;
             for (NodeWindow part : parts) {
                 MountEventWindow.Count events = part.first() == null || part.last() == null
-                        ? new MountEventWindow.Count(-1, 0, 0) : nodes.mountEvents(part.node(), part.first(), part.last());
+                        ? MountEventWindow.Count.NOT_COUNTED : nodes.mountEvents(part.node(), part.first(), part.last());
                 RunRecord record = check.amend(part.record(events));
                 store.append(record, part.samples());
                 edges.put(part.node(), part.last());

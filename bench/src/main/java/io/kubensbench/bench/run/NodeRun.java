@@ -151,12 +151,6 @@ final class NodeRun {
                 checkNamespace(kl, ids.kubelet());
             }
         }
-        StringBuilder errors = new StringBuilder();
-        for (ProcessReading r : s.processes()) {
-            if (r.error() != null) {
-                errors.append(errors.length() == 0 ? "" : "; ").append(r.role()).append(": ").append(r.error());
-            }
-        }
         if ("measure".equals(phase)) {
             lastMeasureSampleAt = Instant.now();
         }
@@ -168,7 +162,7 @@ final class NodeRun {
         samples.add(new SampleRecord(run.index(), attemptId, s.seq(), s.monotonicNs() + clockOffset, phase,
                 sched(sd), sd != null && sd.present() ? sd.cpu().statTicks() : -1, sched(kl), sched(h),
                 step.machineBusy(), mounts(sd), mounts(kl), sd == null ? null : sd.mntNs(),
-                kl == null ? null : kl.mntNs(), errors.length() == 0 ? null : errors.toString()));
+                kl == null ? null : kl.mntNs(), s.errors()));
         if (reportsProgress) {
             long elapsed = System.nanoTime() - t0
                     - ("measure".equals(phase) ? context.spec().schedule().warmup().toNanos() : 0);

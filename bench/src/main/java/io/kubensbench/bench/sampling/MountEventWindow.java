@@ -22,6 +22,9 @@ public final class MountEventWindow {
      */
     public record Count(long events, long spanNs, int gaps) {
 
+        /** Nothing counted: no count, or a probe that cannot count. */
+        public static final Count NOT_COUNTED = new Count(-1, 0, 0);
+
         /** Events per second over the counted span; NaN when not counted or counted over no time. */
         public double perSecond() {
             return events < 0 || spanNs <= 0 ? Double.NaN : events * 1e9 / spanNs;

@@ -22,6 +22,17 @@ public record Sample(long seq, long monotonicNs, long epochMillis, MachineCpu ma
         this(seq, monotonicNs, epochMillis, machine, processes, null);
     }
 
+    /** What could not be read, "role: error" joined by "; "; null when everything was read. */
+    public String errors() {
+        StringBuilder errors = new StringBuilder();
+        for (ProcessReading r : processes) {
+            if (r.error() != null) {
+                errors.append(errors.length() == 0 ? "" : "; ").append(r.role()).append(": ").append(r.error());
+            }
+        }
+        return errors.length() == 0 ? null : errors.toString();
+    }
+
     /** The reading for a role, or null when the role is not watched. */
     public ProcessReading process(String role) {
         for (ProcessReading r : processes) {

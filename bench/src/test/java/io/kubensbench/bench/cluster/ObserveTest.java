@@ -12,6 +12,7 @@ import io.kubensbench.analysis.results.RunRecord;
 import io.kubensbench.analysis.results.TargetTraits;
 import io.kubensbench.bench.campaign.ClusterTargetSpec;
 import io.kubensbench.bench.campaign.Encapsulation;
+import io.kubensbench.bench.cli.Cli;
 import io.kubensbench.bench.cli.Main;
 import io.kubensbench.bench.observe.ObservationFile;
 import io.kubensbench.bench.observe.ObservePlan;
@@ -21,8 +22,6 @@ import io.kubensbench.bench.sampling.MountEventWindow;
 import io.kubensbench.workloads.cluster.ClusterAccessException;
 import io.kubensbench.workloads.pods.PodFactory;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -278,26 +277,6 @@ class ObserveTest {
             Thread.sleep(millis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-    }
-
-    /** The CLI in-process, as a user types it, its output kept per call. */
-    private static final class Cli {
-        private final StringWriter out = new StringWriter();
-        private final StringWriter err = new StringWriter();
-
-        int run(String... args) {
-            out.getBuffer().setLength(0);
-            err.getBuffer().setLength(0);
-            return Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        }
-
-        String out() {
-            return out.toString();
-        }
-
-        String err() {
-            return err.toString();
         }
     }
 }
