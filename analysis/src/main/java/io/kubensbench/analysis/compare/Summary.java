@@ -1,6 +1,7 @@
 package io.kubensbench.analysis.compare;
 
 import io.kubensbench.analysis.agreement.PrometheusAgreement;
+import io.kubensbench.analysis.model.LoadModel;
 import io.kubensbench.analysis.results.Unreadable;
 import java.util.List;
 import java.util.Map;
@@ -32,13 +33,18 @@ import java.util.Optional;
  *                       a campaign of kubens-bench's own pods
  * @param prometheus     the harness's figures against Prometheus's, per node and arm; null when
  *                       the campaign involved no Prometheus
+ * @param loadModels     systemd's CPU against the load, per encapsulation state, where the
+ *                       levels let one be fitted ({@link LoadModel}); empty otherwise (also
+ *                       when read from a summary written before load models)
  */
 public record Summary(String campaign, List<String> sources, String baselineArm, String candidateArm,
                       int runs, int valid, Map<String, Integer> invalidReasons, List<CellResult> cells,
                       List<NodeResult> nodes, List<CostModel> costModels, List<Unreadable> unreadable,
-                      Design design, Observation observation, PrometheusAgreement prometheus) {
+                      Design design, Observation observation, PrometheusAgreement prometheus,
+                      List<LoadModel> loadModels) {
 
     public Summary {
+        loadModels = loadModels == null ? List.of() : List.copyOf(loadModels);
         nodes = nodes == null ? List.of() : nodes;
         unreadable = unreadable == null ? List.of() : List.copyOf(unreadable);
     }
@@ -48,13 +54,28 @@ public record Summary(String campaign, List<String> sources, String baselineArm,
                    Map<String, Integer> invalidReasons, List<CellResult> cells, List<NodeResult> nodes,
                    List<CostModel> costModels, List<Unreadable> unreadable) {
         this(campaign, sources, baselineArm, candidateArm, runs, valid, invalidReasons, cells, nodes, costModels,
-                unreadable, null, null, null);
+                unreadable, null, null, null, List.of());
+    }
+
+    /** A summary without load models. */
+    public Summary(String campaign, List<String> sources, String baselineArm, String candidateArm, int runs, int valid,
+                   Map<String, Integer> invalidReasons, List<CellResult> cells, List<NodeResult> nodes,
+                   List<CostModel> costModels, List<Unreadable> unreadable, Design design, Observation observation,
+                   PrometheusAgreement prometheus) {
+        this(campaign, sources, baselineArm, candidateArm, runs, valid, invalidReasons, cells, nodes, costModels,
+                unreadable, design, observation, prometheus, List.of());
+    }
+
+    /** The same summary with these load models. */
+    public Summary withLoadModels(List<LoadModel> models) {
+        return new Summary(campaign, sources, baselineArm, candidateArm, runs, valid, invalidReasons, cells, nodes,
+                costModels, unreadable, design, observation, prometheus, models);
     }
 
     /** The same summary, of runs that observed the nodes' own workload as {@code observation} says. */
     public Summary withObservation(Observation observation) {
         return new Summary(campaign, sources, baselineArm, candidateArm, runs, valid, invalidReasons, cells, nodes,
-                costModels, unreadable, design, observation, prometheus);
+                costModels, unreadable, design, observation, prometheus, loadModels);
     }
 
     /** Whether the runs observed the nodes' own workload rather than pods kubens-bench deployed. */
@@ -65,7 +86,7 @@ public record Summary(String campaign, List<String> sources, String baselineArm,
     /** This summary with the comparison of its runs with Prometheus. */
     public Summary withPrometheus(PrometheusAgreement agreement) {
         return new Summary(campaign, sources, baselineArm, candidateArm, runs, valid, invalidReasons, cells, nodes,
-                costModels, unreadable, design, observation, agreement);
+                costModels, unreadable, design, observation, agreement, loadModels);
     }
 
     /** Whether the runs came from several nodes, and so the levels were compared with nodes as blocks. */

@@ -1,0 +1,45 @@
+package io.kubensbench.analysis.model;
+
+/**
+ * The forms a load model can take, M the mounts in systemd's view and E the mount events a
+ * second. systemd re-reads the whole of {@code /proc/self/mountinfo} each time its mount
+ * event source fires (src/core/mount.c, {@code mount_dispatch_io} ->
+ * {@code mount_process_proc_self_mountinfo}), so one re-read costs in proportion to M; the
+ * source is coalesced (every change since the last dispatch is handled by one re-read) and
+ * rate-limited ({@code sd_event_source_set_ratelimit}, 5 dispatches a second by default), so
+ * the re-reads a second grow with E at first and then stop growing. {@link #SATURATING} is
+ * that mechanism; the others are what one would fit without it.
+ */
+public enum ModelForm {
+    /** a + b·M: today's straight line in mounts; blind to churn. */
+    MOUNTS("mounts", "a + b·M", 2),
+    /** a + b·M + c·E: a table cost and a separate per-event cost. */
+    MOUNTS_PLUS_EVENTS("mounts + events/s", "a + b·M + c·E", 3),
+    /** a + b·M·E: every event re-reads the whole table. */
+    MOUNTS_TIMES_EVENTS("mounts × events/s", "a + b·M·E", 2),
+    /** a + b·M·E/(E+K): re-reads grow with the events until coalescing and the rate limit cap them. */
+    SATURATING("mounts × saturating events/s", "a + b·M·E/(E+K)", 3);
+
+    private final String label;
+    private final String formula;
+    private final int parameters;
+
+    ModelForm(String label, String formula, int parameters) {
+        this.label = label;
+        this.formula = formula;
+        this.parameters = parameters;
+    }
+
+    public String label() {
+        return label;
+    }
+
+    public String formula() {
+        return formula;
+    }
+
+    /** Parameters fitted, K included: what the degrees of freedom are reduced by. */
+    public int parameters() {
+        return parameters;
+    }
+}
