@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.Styler;
 
 /**
  * The load model against the levels it was fitted on, one figure per encapsulation state with
@@ -48,11 +49,14 @@ public final class LoadModelChart implements ReportChart {
             }
             XYSeries levels = chart.addSeries("levels " + g, x, y);
             ChartStyle.markersOnly(levels, color);
-            levels.setLabel(events + ": level means");
+            levels.setLabel(events + ": levels");
         }
         chart.getStyler().setYAxisMin(0.0);
         chart.getStyler().setXAxisMin(0.0);
         chart.getStyler().setMarkerSize(8);
+        // two labels per churn do not fit in a row under the plot
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
+        chart.getStyler().setLegendLayout(Styler.LegendLayout.Vertical);
         return new Figure("load-model-" + ChartStyle.slug(model.state()), null, chart.getTitle(), String.format(
                 Locale.ROOT, "Markers: each level's mean systemd CPU over its runs with encapsulation %s; levels whose "
                         + "mount events a second are within %.0f%% of each other share a colour. Lines: the chosen form "
