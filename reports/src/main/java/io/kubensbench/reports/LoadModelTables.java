@@ -100,14 +100,11 @@ public final class LoadModelTables {
         return model.parameters().stream().map(LoadModelTables::parameter).toList();
     }
 
-    /** CPU parameters read in % of a core (per mount, per event/s ...), the rest in their own unit. */
+    /** The analysis gives parameters in the units a user reasons in (% of a core per 1,000 mounts ...). */
     private static ParameterRow parameter(Parameter p) {
-        boolean cpu = p.unit() != null && p.unit().startsWith("cores");
-        double scale = cpu ? 100 : 1;
-        String unit = cpu ? "% of a core" + p.unit().substring("cores".length()) : p.unit();
         String interval = Double.isNaN(p.low()) || Double.isNaN(p.high()) ? "-"
-                : "[" + significant(scale * p.low()) + ", " + significant(scale * p.high()) + "]";
-        return new ParameterRow(p.name(), significant(scale * p.value()), interval, unit);
+                : "[" + significant(p.low()) + ", " + significant(p.high()) + "]";
+        return new ParameterRow(p.name(), significant(p.value()), interval, p.unit());
     }
 
     /** The calibrated loads in words: "602 to 3,404 mounts at 140 to 280 events/s". */
@@ -125,10 +122,13 @@ public final class LoadModelTables {
         return Double.isNaN(mounts) ? "-" : String.format(Locale.ROOT, "%,.0f", mounts);
     }
 
-    /** Mount events a second: whole above 100 ({@code 140}), one decimal below ({@code 12.5}). */
+    /**
+     * Mount events a second as the model's own sentences read them: whole from 10 up
+     * ({@code 140}), one decimal below ({@code 2.5}).
+     */
     public static String events(double eventsPerSecond) {
         return Double.isNaN(eventsPerSecond) ? "-"
-                : String.format(Locale.ROOT, eventsPerSecond >= 100 ? "%,.0f" : "%.1f", eventsPerSecond);
+                : String.format(Locale.ROOT, eventsPerSecond >= 10 ? "%,.0f" : "%.1f", eventsPerSecond);
     }
 
     private static String significant(double v) {

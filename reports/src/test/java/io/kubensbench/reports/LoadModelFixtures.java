@@ -59,10 +59,12 @@ public final class LoadModelFixtures {
         int df = points.size() - ModelForm.SATURATING.parameters();
         double sigma = Math.sqrt(rss / df);
         double t = 4.303; // t(0.975, 2)
+        double ha = t * sigma * Math.sqrt(cov[0][0]);
+        double hb = t * sigma * Math.sqrt(cov[1][1]);
         List<Parameter> parameters = List.of(
-                new Parameter("a", a, a - t * sigma * Math.sqrt(cov[0][0]), a + t * sigma * Math.sqrt(cov[0][0]), "cores"),
-                new Parameter("b", b, b - t * sigma * Math.sqrt(cov[1][1]), b + t * sigma * Math.sqrt(cov[1][1]),
-                        "cores per mount"),
+                new Parameter("a", 100 * a, 100 * (a - ha), 100 * (a + ha), "% of a core"),
+                new Parameter("b", 1e5 * b, 1e5 * (b - hb), 1e5 * (b + hb),
+                        "% of a core per 1,000 mounts at saturated events/s"),
                 new Parameter("K", K, Double.NaN, Double.NaN, "events/s"));
         List<Candidate> candidates = List.of(
                 new Candidate(ModelForm.MOUNTS, 0.214, 0.391, "pods=120 churn=10", null),

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.kubensbench.analysis.compare.Summary;
 import io.kubensbench.analysis.model.LevelPoint;
 import io.kubensbench.analysis.model.LoadModel;
+import io.kubensbench.analysis.model.LoadModels;
 import io.kubensbench.analysis.model.Prediction;
+import io.kubensbench.analysis.results.ResultsDir;
 import io.kubensbench.analysis.text.Numbers;
 import io.kubensbench.reports.LoadModelFixtures;
 import io.kubensbench.reports.LoadModelTables;
@@ -41,9 +43,11 @@ class LoadModelReportTest {
         assertThat(section).contains("<h2>Load model</h2>", "<h3>Encapsulation off</h3>",
                 "Chosen form: mounts × saturating events/s, <code>a + b·M·E/(E+K)</code>",
                 "leave-one-level-out RMS error 3.1%", "calibrated on 602 to 3,404 mounts at 140 to 280 events/s");
-        // parameters with their intervals, in % of a core where they are CPU
-        assertThat(section).contains("<tr><td><code>a</code></td>", "<td>% of a core</td>",
-                "<td>% of a core per mount</td>", "<tr><td><code>K</code></td><td class=\"num\">190</td>"
+        // parameters with their intervals, in the units the analysis gives them
+        assertThat(section).contains("<tr><td><code>a</code></td><td class=\"num\">-0.307</td>"
+                        + "<td class=\"num\">[-6.31, 5.69]</td><td>% of a core</td>",
+                "<td class=\"num\">46.8</td><td class=\"num\">[34.9, 58.7]</td>"
+                        + "<td>% of a core per 1,000 mounts at saturated events/s</td>", "<tr><td><code>K</code></td><td class=\"num\">190</td>"
                         + "<td class=\"num\">-</td><td>events/s</td></tr>");
         // every candidate, the chosen one marked
         assertThat(section).contains("<tr class=\"\"><td>mounts</td><td><code>a + b·M</code></td>"
@@ -94,6 +98,24 @@ class LoadModelReportTest {
                 "| on | pods=240 | 3,404 | 140 | 0.00% ± 0.00% (4) | - | - |");
         Prediction at = off.predict(off.points().get(0).load());
         assertThat(md).contains(String.format(java.util.Locale.ROOT, "| %+.1f%% |", 100 * (at.cores() - 0.118) / 0.118));
+    }
+
+    @Test
+    void aModelFittedOnTheRunsRendersWithItsChartAndEveryLevelInSummaryMarkdown() throws Exception {
+        Summary plain = SyntheticResults.write(dir, "fitted", "vm", 3, new int[] {25, 100, 250, 500});
+        List<LoadModel> models = LoadModels.fit(new ResultsDir(dir).runs());
+        LoadModel off = models.get(0);
+        assertThat(off.form()).isNotNull();
+        String html = page(plain.withLoadModels(models));
+
+        assertThat(html).contains("<section id=\"load-model\">", "<h3>Encapsulation off</h3>",
+                "Chosen form: " + off.form().label(), "<tr class=\"chosen\"><td>" + off.form().label() + "</td>",
+                "<figure id=\"fig-load-model-off\"><svg");
+        assertThat(dir.resolve("report/load-model-off.png")).exists();
+        String md = Files.readString(dir.resolve("summary.md"));
+        for (LevelPoint p : off.points()) {
+            assertThat(md).contains("| off | " + p.level() + " | " + LoadModelTables.mounts(p.load().mounts()) + " | ");
+        }
     }
 
     @Test
