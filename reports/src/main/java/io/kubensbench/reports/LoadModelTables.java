@@ -63,17 +63,13 @@ public final class LoadModelTables {
     }
 
     private static LevelRow level(LoadModel model, LevelPoint p) {
-        String measured = Numbers.coreShare(p.cores()) + (Double.isNaN(p.sd()) ? "" : " ± " + Numbers.coreShare(p.sd()))
-                + " (" + p.runs() + ")";
-        String predicted = "-";
-        String difference = "-";
-        if (model.form() != null) {
-            Prediction at = model.predict(p.load());
-            predicted = Numbers.coreShareBracketed(at.cores(), new Interval(at.low(), at.high()));
-            difference = relative(at.cores(), p.cores());
-        }
+        String sd = Double.isNaN(p.sd()) ? "" : " ± " + Numbers.coreShare(p.sd());
+        String measured = Numbers.coreShare(p.cores()) + sd + " (" + p.runs() + ")";
+        // a model without a form still predicts 0 where systemd used none at every level
+        Prediction at = model.predict(p.load());
         return new LevelRow(p.level(), mounts(p.load().mounts()), events(p.load().eventsPerSecond()), measured,
-                predicted, difference);
+                Numbers.coreShareBracketed(at.cores(), new Interval(at.low(), at.high())),
+                relative(at.cores(), p.cores()));
     }
 
     /** The model against the measurement, relative to it: {@code +2.1%}; {@code -} against a mean of 0. */

@@ -80,7 +80,7 @@ class LoadModelReportTest {
                 "not compared: systemd's CPU is 0 at every level")
                 .doesNotContain("Chosen form: ", "class=\"chosen\"");
         assertThat(on.substring(0, on.indexOf("</section>"))).contains("<td class=\"num\">0.00% ± 0.00% (4)</td>"
-                + "<td class=\"num\">-</td><td class=\"num\">-</td></tr>");
+                + "<td class=\"num\">0.00%</td><td class=\"num\">-</td></tr>");
     }
 
     @Test
@@ -95,7 +95,7 @@ class LoadModelReportTest {
                         + " model, % of a core [95% prediction interval] | model against measured |",
                 "| off | pods=40 | 602 | 140 | 11.80% ± 0.40% (4) | ",
                 "| off | pods=120 churn=10 | 1,727 | 280 | 45.20% ± 1.10% (4) | ",
-                "| on | pods=240 | 3,404 | 140 | 0.00% ± 0.00% (4) | - | - |");
+                "| on | pods=240 | 3,404 | 140 | 0.00% ± 0.00% (4) | 0.00% | - |");
         Prediction at = off.predict(off.points().get(0).load());
         assertThat(md).contains(String.format(java.util.Locale.ROOT, "| %+.1f%% |", 100 * (at.cores() - 0.118) / 0.118));
     }
