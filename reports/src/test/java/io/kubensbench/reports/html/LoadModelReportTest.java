@@ -120,8 +120,7 @@ class LoadModelReportTest {
 
     @Test
     void aReportWithoutLoadModelsIsAsBefore() throws Exception {
-        Summary summary = SyntheticResults.write(dir, "plain", "vm", 3, new int[] {100});
-        assertThat(summary.loadModels()).isEmpty();
+        Summary summary = SyntheticResults.write(dir, "plain", "vm", 3, new int[] {100}).withLoadModels(List.of());
         String html = page(summary);
         assertThat(html).doesNotContain("id=\"load-model\"", "Load model", "tr.chosen", "load-model-");
         assertThat(Files.readString(dir.resolve("summary.md"))).doesNotContain("Load model", "prediction interval");
