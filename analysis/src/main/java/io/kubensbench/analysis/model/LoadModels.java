@@ -116,7 +116,7 @@ public final class LoadModels {
         if (covariance == null) {
             covariance = fit.fit().covariance();
         }
-        return new LoadModel(state, arms, points, candidates, fit.form(), Parameters.of(fit), fit.fit().coefficients(),
+        return new LoadModel(state, arms, points, candidates, fit.form(), Parameters.of(fit, covariance), fit.fit().coefficients(),
                 covariance, fit.saturation(), fit.sigma(), fit.df(), chosen.rmsError(), range,
                 baseMounts, null);
     }

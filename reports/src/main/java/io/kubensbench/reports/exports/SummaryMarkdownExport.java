@@ -8,6 +8,7 @@ import io.kubensbench.analysis.compare.CostModel;
 import io.kubensbench.analysis.compare.NodeResult;
 import io.kubensbench.analysis.compare.Summary;
 import io.kubensbench.analysis.text.AgreementWording;
+import io.kubensbench.analysis.text.LoadModelText;
 import io.kubensbench.analysis.text.Numbers;
 import io.kubensbench.analysis.text.SystemdVersion;
 import io.kubensbench.analysis.text.Wording;
@@ -59,6 +60,11 @@ public final class SummaryMarkdownExport implements SummaryExport {
             for (CostModel model : s.costModels()) {
                 m.append("- ").append(MarkdownExport.cell(Wording.costModel(model))).append('\n');
             }
+        }
+        if (!s.loadModels().isEmpty()) {
+            m.append("\nLoad model:\n\n");
+            LoadModelText.lines(s.loadModels()).forEach(line -> m.append("- ").append(MarkdownExport.cell(line))
+                    .append('\n'));
         }
         if (s.prometheus() != null) {
             prometheus(s.prometheus(), m);
