@@ -121,7 +121,7 @@ public final class LoadModels {
                 baseMounts, null);
     }
 
-    /** Errors equal to 1e-9 are a tie, which the simpler form wins (exact data fit by several forms). */
+    /** Errors that agree to 1e-9 are a tie, which the form of fewer parameters wins (exact data fit by several). */
     private static double rounded(double error) {
         return Math.round(error * 1e9) / 1e9;
     }

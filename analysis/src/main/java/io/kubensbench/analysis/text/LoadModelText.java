@@ -46,7 +46,8 @@ public final class LoadModelText {
     /** "a = 0.40% of a core (95% CI -0.90 to 1.70)"; K without an interval: "K = 188 events/s". */
     private static String parameter(Parameter p) {
         if (Double.isNaN(p.low())) {
-            return p.name() + " = " + String.format(Locale.ROOT, "%.0f", p.value()) + " " + p.unit();
+            return p.name() + " = " + String.format(Locale.ROOT, p.value() >= 10 ? "%,.0f" : "%.1f", p.value()) + " "
+                    + p.unit();
         }
         String unit = p.unit().startsWith("%") ? p.unit() : " " + p.unit();
         return String.format(Locale.ROOT, "%s = %.2f%s (95%% CI %.2f to %.2f)", p.name(), p.value(), unit, p.low(),
