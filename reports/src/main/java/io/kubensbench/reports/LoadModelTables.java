@@ -48,16 +48,6 @@ public final class LoadModelTables {
         return "Encapsulation " + model.state();
     }
 
-    /** The model in one sentence: the chosen form and how well it predicted a level left out, or why there is none. */
-    public static String sentence(LoadModel model) {
-        if (model.form() == null) {
-            return model.degenerate() != null ? model.degenerate() : "no form could be fitted to the levels";
-        }
-        return "systemd's CPU with encapsulation " + model.state() + " follows " + model.form().label() + " ("
-                + model.form().formula() + ") over " + model.points().size() + " levels; it predicted a level left out"
-                + " with an RMS error of " + Numbers.percent(model.validationError());
-    }
-
     public static List<LevelRow> levels(LoadModel model) {
         return model.points().stream().map(p -> level(model, p)).toList();
     }

@@ -31,6 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
  * and the candidate arm's limit in points of the baseline arm. The cost model's line in
  * {@code summary.md} and the HTML gives its HC3 interval, robust to unequal spread.
  * The HTML and {@code summary.md} carry a sentence naming the host, node and context names in them.
+ * {@code summary.md} says, per encapsulation state, why its two levels give no load model.
  */
 class SingleNodeOutputTest {
 

@@ -1,5 +1,6 @@
 package io.kubensbench.analysis.compare;
 
+import io.kubensbench.analysis.model.LoadModels;
 import io.kubensbench.analysis.results.RunRecord;
 import io.kubensbench.analysis.results.Unreadable;
 import io.kubensbench.analysis.stats.Holm;
@@ -14,8 +15,9 @@ import java.util.function.ToDoubleFunction;
 import java.util.stream.Collectors;
 
 /**
- * Turns a campaign's runs into its {@link Summary}: one {@link CellResult} per level and a
- * {@link CostModel} per arm and predictor. The unit of analysis is a run (systemd's CPU over
+ * Turns a campaign's runs into its {@link Summary}: one {@link CellResult} per level, a
+ * {@link CostModel} per arm and predictor, and a load model per encapsulation state
+ * ({@link LoadModels}). The unit of analysis is a run (systemd's CPU over
  * its measure window, from counter deltas); invalid runs are left out and counted with their
  * reasons. Pooling several results directories is concatenating their runs.
  *
@@ -114,7 +116,8 @@ public final class Analyzer {
         Design design = order == null ? null : new Design(order, Design.ABA.equals(order)
                 ? DriftEstimate.of(runs, cells, baselineArm) : List.of());
         return new Summary(campaign, List.copyOf(sources), baselineArm, candidateArm, runs.size(), valid.size(),
-                Arms.reasons(runs), cells, List.copyOf(nodes), List.copyOf(models), unreadable, design, null, null);
+                Arms.reasons(runs), cells, List.copyOf(nodes), List.copyOf(models), unreadable, design, null, null,
+                LoadModels.fit(runs));
     }
 
     /** One cell per level, in the order levels first appear; the levels' p-values one Holm family. */

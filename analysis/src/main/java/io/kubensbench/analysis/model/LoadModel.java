@@ -64,8 +64,9 @@ public record LoadModel(String state, List<String> arms, List<LevelPoint> points
 
     /**
      * The sum over several nodes of their predicted CPU, with a 95% prediction interval that
-     * counts the parameters' uncertainty once for all (it is shared) and each node's scatter
-     * on its own.
+     * counts the parameters' uncertainty once for all (it is shared), each node's scatter on
+     * its own, and the chosen form's leave-one-level-out error on the total (a wrong form errs
+     * the same way on every node).
      */
     public Prediction predictTotal(List<Load> loads) {
         Extrapolation where = Extrapolation.worst(range, loads);
@@ -90,7 +91,7 @@ public record LoadModel(String state, List<String> arms, List<LevelPoint> points
     /** Equal when every figure is, the arrays' contents included (a record compares arrays by reference). */
     @Override
     public boolean equals(Object o) {
-        return o instanceof LoadModel m && state.equals(m.state) && arms.equals(m.arms) && points.equals(m.points)
+        return o instanceof LoadModel m && Objects.equals(state, m.state) && arms.equals(m.arms) && points.equals(m.points)
                 && candidates.equals(m.candidates) && form == m.form && parameters.equals(m.parameters)
                 && Arrays.equals(coefficients, m.coefficients) && Arrays.deepEquals(covariance, m.covariance)
                 && Double.compare(saturation, m.saturation) == 0 && Double.compare(sigma, m.sigma) == 0

@@ -116,12 +116,12 @@ public final class LoadModels {
         if (covariance == null) {
             covariance = fit.fit().covariance();
         }
-        return new LoadModel(state, arms, points, candidates, fit.form(), Parameters.of(fit), fit.fit().coefficients(),
+        return new LoadModel(state, arms, points, candidates, fit.form(), Parameters.of(fit, covariance), fit.fit().coefficients(),
                 covariance, fit.saturation(), fit.sigma(), fit.df(), chosen.rmsError(), range,
                 baseMounts, null);
     }
 
-    /** Errors equal to 1e-9 are a tie, which the simpler form wins (exact data fit by several forms). */
+    /** Errors that agree to 1e-9 are a tie, which the form of fewer parameters wins (exact data fit by several). */
     private static double rounded(double error) {
         return Math.round(error * 1e9) / 1e9;
     }

@@ -15,9 +15,13 @@ final class Parameters {
     private Parameters() {
     }
 
-    static List<Parameter> of(FormFit fit) {
+    /**
+     * @param covariance the parameters' unscaled covariance, K's row included where the form has
+     *                   one: a and b's intervals then carry K's uncertainty
+     */
+    static List<Parameter> of(FormFit fit, double[][] covariance) {
         double[] beta = fit.fit().coefficients();
-        double[][] cov = fit.fit().covariance();
+        double[][] cov = covariance;
         double t = new TDistribution(null, fit.df(), LoadModels.T_ACCURACY).inverseCumulativeProbability(0.975);
         List<Parameter> parameters = new ArrayList<>();
         String[] names = {"a", "b", "c"};

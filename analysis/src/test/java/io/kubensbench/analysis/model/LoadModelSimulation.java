@@ -31,7 +31,7 @@ final class LoadModelSimulation {
         NORMAL, LOGNORMAL;
 
         double draw(double mean, double cv, SplittableRandom rng) {
-            double z = gaussian(rng);
+            double z = rng.nextGaussian();
             if (this == NORMAL) {
                 return Math.max(0, mean * (1 + cv * z));
             }
@@ -85,15 +85,10 @@ final class LoadModelSimulation {
     private static Load measure(CalibrationRuns campaign, String name, int pods, double churn, Truth truth,
                                 double levelSd, double cv, RunNoise noise, int runs, SplittableRandom rng) {
         Load load = new Load(BASE_MOUNTS + MOUNTS_PER_POD * pods, EVENTS_PER_CHURN * churn);
-        double mean = truth.cores().applyAsDouble(load) * Math.max(0, 1 + levelSd * gaussian(rng));
+        double mean = truth.cores().applyAsDouble(load) * Math.max(0, 1 + levelSd * rng.nextGaussian());
         for (int r = 0; r < runs; r++) {
             campaign.off(name, pods, load.mounts(), load.eventsPerSecond(), noise.draw(mean, cv, rng));
         }
         return load;
-    }
-
-    /** A standard normal draw by Box-Muller (SplittableRandom has none before Java 17's RandomGenerator default). */
-    static double gaussian(SplittableRandom rng) {
-        return rng.nextGaussian();
     }
 }

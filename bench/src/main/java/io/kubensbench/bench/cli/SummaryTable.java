@@ -11,6 +11,7 @@ import io.kubensbench.analysis.compare.NodeResult;
 import io.kubensbench.analysis.compare.Summary;
 import io.kubensbench.analysis.results.RolloutRecord;
 import io.kubensbench.analysis.text.AgreementWording;
+import io.kubensbench.analysis.text.LoadModelText;
 import io.kubensbench.analysis.text.Numbers;
 import io.kubensbench.analysis.text.Wording;
 import io.kubensbench.reports.ResultsDirText;
@@ -104,6 +105,10 @@ final class SummaryTable {
             for (CostModel m : s.costModels()) {
                 out.println("  " + Wording.costModel(m));
             }
+        }
+        if (!s.loadModels().isEmpty()) {
+            out.println();
+            LoadModelText.lines(s.loadModels()).forEach(out::println);
         }
         out.flush();
     }

@@ -9,6 +9,7 @@ import io.kubensbench.analysis.compare.NodeResult;
 import io.kubensbench.analysis.compare.Summary;
 import io.kubensbench.analysis.model.LoadModel;
 import io.kubensbench.analysis.text.AgreementWording;
+import io.kubensbench.analysis.text.LoadModelText;
 import io.kubensbench.analysis.text.Numbers;
 import io.kubensbench.analysis.text.SystemdVersion;
 import io.kubensbench.analysis.text.Wording;
@@ -107,10 +108,7 @@ public final class SummaryMarkdownExport implements SummaryExport {
     /** The load model per encapsulation state in a sentence, then the levels beside what it gives at their loads. */
     private static void loadModels(List<LoadModel> models, StringBuilder m) {
         m.append("\n## Load model\n\n");
-        for (LoadModel model : models) {
-            m.append("- ").append(MarkdownExport.cell(model.state())).append(": ")
-                    .append(MarkdownExport.cell(LoadModelTables.sentence(model))).append('\n');
-        }
+        LoadModelText.lines(models).forEach(line -> m.append("- ").append(MarkdownExport.cell(line)).append('\n'));
         m.append("\n| state | level | mounts | events/s | measured, % of a core ± sd (runs) |"
                 + " model, % of a core [95% prediction interval] | model against measured |\n"
                 + "|---|---|---|---|---|---|---|\n");

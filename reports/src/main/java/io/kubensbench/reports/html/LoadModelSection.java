@@ -1,6 +1,7 @@
 package io.kubensbench.reports.html;
 
 import io.kubensbench.analysis.model.LoadModel;
+import io.kubensbench.analysis.text.LoadModelText;
 import io.kubensbench.analysis.text.Numbers;
 import io.kubensbench.reports.LoadModelTables;
 import io.kubensbench.reports.LoadModelTables.CandidateRow;
@@ -36,7 +37,7 @@ final class LoadModelSection {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("heading", LoadModelTables.state(model));
         m.put("arms", String.join(", ", model.arms()));
-        m.put("sentence", LoadModelTables.sentence(model));
+        m.put("sentence", LoadModelText.line(model));
         m.put("fitted", model.form() != null);
         if (model.form() != null) {
             m.put("form", model.form().label());

@@ -8,6 +8,7 @@ import io.kubensbench.analysis.model.LoadModel;
 import io.kubensbench.analysis.model.LoadModels;
 import io.kubensbench.analysis.model.Prediction;
 import io.kubensbench.analysis.results.ResultsDir;
+import io.kubensbench.analysis.text.LoadModelText;
 import io.kubensbench.analysis.text.Numbers;
 import io.kubensbench.reports.LoadModelFixtures;
 import io.kubensbench.reports.LoadModelTables;
@@ -76,7 +77,7 @@ class LoadModelReportTest {
     void aDegenerateStateSaysWhyItHasNoForm() throws Exception {
         String html = page(withModels(LoadModelFixtures.off(), LoadModelFixtures.onDegenerate()));
         String on = html.substring(html.indexOf("<h3>Encapsulation on</h3>"));
-        assertThat(on).contains("<p class=\"verdict other\">" + LoadModelFixtures.DEGENERATE + "</p>",
+        assertThat(on).contains("<p class=\"verdict other\">load model, on: " + LoadModelFixtures.DEGENERATE,
                 "not compared: systemd's CPU is 0 at every level")
                 .doesNotContain("Chosen form: ", "class=\"chosen\"");
         assertThat(on.substring(0, on.indexOf("</section>"))).contains("<td class=\"num\">0.00% ± 0.00% (4)</td>"
@@ -89,8 +90,8 @@ class LoadModelReportTest {
         page(withModels(off, LoadModelFixtures.onDegenerate()));
         String md = Files.readString(dir.resolve("summary.md"));
 
-        assertThat(md).contains("## Load model", "- off: " + LoadModelTables.sentence(off),
-                "- on: " + LoadModelFixtures.DEGENERATE,
+        assertThat(md).contains("## Load model", "- " + LoadModelText.line(off),
+                "- load model, on: " + LoadModelFixtures.DEGENERATE,
                 "| state | level | mounts | events/s | measured, % of a core ± sd (runs) |"
                         + " model, % of a core [95% prediction interval] | model against measured |",
                 "| off | pods=40 | 602 | 140 | 11.80% ± 0.40% (4) | ",

@@ -124,7 +124,9 @@ class ReportWriterTest {
         String verdicts = text.substring(text.indexOf("<section id=\"verdict\">"), text.indexOf("<section id=\"setup\">"));
         assertThat(verdicts).doesNotContain(Wording.reduction(cell)).contains("paired t p ");
         // one row per node and level in the Nodes table, one per run record in the evidence
-        assertThat(html.split("<td>pods&#x3D;50</td><td class=\"num\">", -1)).hasSize(1 + NODES.size());
+        String nodes = html.substring(html.indexOf("<section id=\"nodes\">"),
+                html.indexOf("</section>", html.indexOf("<section id=\"nodes\">")));
+        assertThat(nodes.split("<td>pods&#x3D;50</td><td class=\"num\">", -1)).hasSize(1 + NODES.size());
         assertThat(dir.resolve("nodes.csv")).content().hasLineCount(1 + NODES.size() * 2);
         assertThat(dir.resolve("runs.csv")).content().hasLineCount(1 + summary.runs());
         assertThat(summary.runs()).isEqualTo(2 * 2 * 3 * NODES.size());
