@@ -70,11 +70,10 @@ public record NodePrediction(Calibration calibration, Load load, LoadModel offMo
                     + "; the prediction assumes the form holds there");
         }
         LoadModel onModel = model(models, "on");
-        boolean onIsZero = onModel != null && onModel.form() == null && !onModel.points().isEmpty()
-                && onModel.points().stream().allMatch(p -> p.cores() == 0);
+        boolean onIsZero = onModel != null && onModel.form() == null && onModel.idle();
         Prediction on = null;
         if (onIsZero) {
-            on = new Prediction(0, Double.NaN, Double.NaN, off.extrapolation(), off.outside(), onModel.degenerate());
+            on = onModel.predict(load);
         } else if (onModel == null) {
             warnings.add("the calibration has no valid run with encapsulation on, so no saving");
         } else if (onModel.form() == null || onModel.degenerate() != null) {

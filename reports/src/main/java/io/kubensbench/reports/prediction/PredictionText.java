@@ -45,11 +45,11 @@ final class PredictionText implements PredictionFormat {
         out.append('\n').append("systemd CPU, % of a core (95% prediction interval)\n");
         row(out, "off", p.off().cores(), interval(p.off()), "");
         if (p.on() == null) {
-            out.append(String.format(Locale.ROOT, "  %-7s %s%n", "on", "-"));
-            out.append(String.format(Locale.ROOT, "  %-7s %s%n", "saving", "-"));
+            out.append(String.format(Locale.ROOT, "  %-7s %7s%n", "on", "-"));
+            out.append(String.format(Locale.ROOT, "  %-7s %7s%n", "saving", "-"));
         } else {
             row(out, "on", p.on().cores(), interval(p.on()),
-                    p.onIsZero() ? "  (exactly: no CPU at any calibrated level)" : "");
+                    p.onIsZero() ? " (exactly: no CPU at any calibrated level)" : "");
             Saving s = p.saving();
             row(out, "saving", s.cores(), s.hasInterval() ? new Interval(s.low(), s.high()) : Interval.undefined(), "");
         }
@@ -76,7 +76,9 @@ final class PredictionText implements PredictionFormat {
     }
 
     private static void row(StringBuilder out, String name, double cores, Interval ci, String note) {
-        out.append(String.format(Locale.ROOT, "  %-7s %s%s%n", name, Numbers.coreShareBracketed(cores, ci), note));
+        String share = Numbers.coreShare(cores);
+        String bounds = Numbers.coreShareBracketed(cores, ci).substring(share.length());
+        out.append(String.format(Locale.ROOT, "  %-7s %7s%s%s%n", name, share, bounds, note));
     }
 
     private static void line(StringBuilder out, String label, String text) {
