@@ -37,6 +37,12 @@ final class PredictionText implements PredictionFormat {
         line(out, "", "leave-one-level-out error " + Numbers.percent(v.rmsError()) + " (RMS over " + p.levels()
                 + " levels" + (v.worstLevel() == null ? ")" : "; worst " + Numbers.percent(v.maxError()) + " at "
                 + v.worstLevel() + ")"));
+        String others = off.candidates().stream().filter(x -> x.form() != off.form())
+                .map(x -> x.form().label() + " " + (x.compared() ? Numbers.percent(x.rmsError()) : "not compared"))
+                .collect(Collectors.joining(", "));
+        if (!others.isEmpty()) {
+            line(out, "", "other forms " + others);
+        }
         line(out, "", off.parameters().stream().map(PredictionText::parameter).collect(Collectors.joining(", ")));
         line(out, "model on", onModel(p));
         line(out, "load", count(p.load().mounts()) + " mounts, " + rate(p.load().eventsPerSecond())
