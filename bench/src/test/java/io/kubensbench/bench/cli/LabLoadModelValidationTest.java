@@ -47,16 +47,17 @@ class LabLoadModelValidationTest {
             sampling: {interval: 1s}
             """;
 
-    /** Few and many mounts at a low and a high churn, and one between. */
+    /** Few and many mounts at a low and a high churn, and between: lab-cost-model.yaml's shape, smaller. */
     private static final List<String> CALIBRATION = List.of(
-            "{pods: 40, churn: {podsPerSecond: 1}}",
-            "{pods: 160, churn: {podsPerSecond: 1}}",
-            "{pods: 100, churn: {podsPerSecond: 4}}",
-            "{pods: 40, churn: {podsPerSecond: 8}}",
-            "{pods: 160, churn: {podsPerSecond: 8}}");
+            "{pods: 60, churn: {podsPerSecond: 1}}",
+            "{pods: 180, churn: {podsPerSecond: 1}}",
+            "{pods: 120, churn: {podsPerSecond: 3}}",
+            "{pods: 60, churn: {podsPerSecond: 8}}",
+            "{pods: 180, churn: {podsPerSecond: 6}}",
+            "{pods: 150, churn: {podsPerSecond: 8}}");
 
     /** Pods and churn both unlike any calibrated level's, inside their range. */
-    private static final String HELD_OUT = "{pods: 120, churn: {podsPerSecond: 2.5}}";
+    private static final String HELD_OUT = "{pods: 100, churn: {podsPerSecond: 4}}";
 
     private final Cli cli = new Cli();
 
