@@ -10,6 +10,7 @@ import io.kubensbench.analysis.model.LoadModel;
 import io.kubensbench.analysis.model.LoadRange;
 import io.kubensbench.analysis.model.Prediction;
 import io.kubensbench.analysis.results.ResultsDir;
+import io.kubensbench.analysis.results.RunRecord;
 import io.kubensbench.analysis.stats.Interval;
 import io.kubensbench.analysis.text.Numbers;
 import java.io.IOException;
@@ -32,6 +33,9 @@ class PredictCommandTest {
 
     /** The shipped calibration campaign's results as a lab node wrote them. */
     static final Path CALIBRATION = Path.of("src", "test", "resources", "calibration", "lab-cost-model");
+
+    /** A level of 100 pods at 5 pods/s, neither among the calibration's, measured on the same node after it. */
+    static final Path HELD_OUT = Path.of("src", "test", "resources", "calibration", "lab-cost-model-held-out");
 
     private static LoadModel off;
     private static LoadRange range;
@@ -78,6 +82,23 @@ class PredictCommandTest {
                 row("saving", p.cores()));
         assertThat(cli.out()).doesNotContain("warning");
         assertThat(cli.err()).isEmpty();
+    }
+
+    @Test
+    void theCalibrationPredictsALevelItNeverSawWithin15PercentAndInsideTheInterval() throws IOException {
+        List<RunRecord> measured = new ResultsDir(HELD_OUT).runs().stream()
+                .filter(r -> r.valid() && r.encapsulation().equals("off")).toList();
+        assertThat(measured).hasSize(3);
+        Load load = new Load(measured.stream().mapToDouble(RunRecord::systemdMounts).average().orElseThrow(),
+                measured.stream().mapToDouble(RunRecord::mountEventsPerSecond).average().orElseThrow());
+        double cores = measured.stream().mapToDouble(RunRecord::systemdCores).average().orElseThrow();
+
+        assertThat(predict(load, "-o", "json")).as(cli.err()).isZero();
+        JsonNode json = new ObjectMapper().readTree(cli.out());
+        double predicted = json.path("off").path("cores").asDouble();
+        assertThat(Math.abs(predicted / cores - 1)).isLessThan(0.15);
+        assertThat(cores).isBetween(json.path("off").path("low").asDouble(), json.path("off").path("high").asDouble());
+        assertThat(json.path("extrapolation").path("inside").asBoolean()).isTrue();
     }
 
     @Test

@@ -92,7 +92,8 @@ final class PredictionText implements PredictionFormat {
     }
 
     private static String parameter(Parameter p) {
-        return String.format(Locale.ROOT, "%s = %.4g %s", p.name(), p.value(), p.unit());
+        return String.format(Locale.ROOT, "%s = %.4g%s%s", p.name(), p.value(), p.unit().startsWith("%") ? "" : " ",
+                p.unit());
     }
 
     private static String count(double v) {
