@@ -4,6 +4,7 @@ import io.kubensbench.analysis.model.Candidate;
 import io.kubensbench.analysis.model.LevelPoint;
 import io.kubensbench.analysis.model.Load;
 import io.kubensbench.analysis.model.LoadModel;
+import io.kubensbench.analysis.model.LoadModels;
 import io.kubensbench.analysis.model.Prediction;
 import io.kubensbench.analysis.text.Numbers;
 import java.util.ArrayList;
@@ -49,7 +50,8 @@ public record NodePrediction(Calibration calibration, Load load, LoadModel offMo
      *
      * @param extrapolate predict also beyond {@value #MAX_REACH} times the calibrated loads
      * @throws IllegalArgumentException with one line when there is no model with
-     *     encapsulation off ({@link #offModel}), or the load lies too far outside and {@code extrapolate} is false
+     *     encapsulation off ({@link #offModel}), or the load lies too far outside and
+     *     {@code extrapolate} is false
      */
     public static NodePrediction of(Calibration calibration, List<LoadModel> models, Load load, boolean extrapolate) {
         LoadModel offModel = offModel(models, calibration.sources());
@@ -69,7 +71,7 @@ public record NodePrediction(Calibration calibration, Load load, LoadModel offMo
             warnings.add("outside the calibrated loads: " + off.outside()
                     + "; the prediction assumes the form holds there");
         }
-        LoadModel onModel = model(models, "on");
+        LoadModel onModel = model(models, LoadModels.ON);
         boolean onIsZero = onModel != null && onModel.form() == null && onModel.idle();
         Prediction on = null;
         if (onIsZero) {
@@ -94,7 +96,7 @@ public record NodePrediction(Calibration calibration, Load load, LoadModel offMo
      * @throws IllegalArgumentException with one line, naming {@code sources}, when there is none
      */
     public static LoadModel offModel(List<LoadModel> models, List<String> sources) {
-        LoadModel offModel = model(models, "off");
+        LoadModel offModel = model(models, LoadModels.OFF);
         String where = String.join(", ", sources);
         if (offModel == null) {
             throw new IllegalArgumentException(where + ": no valid run with encapsulation off, so no load model to"
