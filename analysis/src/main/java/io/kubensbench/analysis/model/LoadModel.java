@@ -1,6 +1,9 @@
 package io.kubensbench.analysis.model;
 
+import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
+import org.apache.commons.math3.distribution.TDistribution;
 
 /**
  * systemd's CPU in one encapsulation state as a function of the load, fitted on a campaign's
@@ -36,9 +39,24 @@ public record LoadModel(String state, List<String> arms, List<LevelPoint> points
                         double saturation, double sigma, int df, double validationError, LoadRange range,
                         double baseMounts, String degenerate) {
 
+    public LoadModel {
+        arms = arms == null ? List.of() : List.copyOf(arms);
+        points = points == null ? List.of() : List.copyOf(points);
+        candidates = candidates == null ? List.of() : List.copyOf(candidates);
+        parameters = parameters == null ? List.of() : List.copyOf(parameters);
+        coefficients = coefficients == null ? new double[0] : coefficients;
+        covariance = covariance == null ? new double[0][] : covariance;
+    }
+
     /** systemd's predicted CPU at {@code load}, with its 95% prediction interval. */
     public Prediction predict(Load load) {
-        throw new UnsupportedOperationException("not yet");
+        Extrapolation where = Extrapolation.of(range, load);
+        if (form == null) {
+            return withoutForm(where);
+        }
+        double[] x = form.row(load, saturation);
+        double cores = WeightedFit.dot(x, coefficients);
+        return interval(cores, WeightedFit.quadratic(x, covariance) + cores * cores, where);
     }
 
     /**
@@ -47,6 +65,57 @@ public record LoadModel(String state, List<String> arms, List<LevelPoint> points
      * on its own.
      */
     public Prediction predictTotal(List<Load> loads) {
-        throw new UnsupportedOperationException("not yet");
+        Extrapolation where = Extrapolation.worst(range, loads);
+        if (form == null) {
+            return withoutForm(where);
+        }
+        double[] sum = new double[coefficients.length];
+        double cores = 0;
+        double scatter = 0;
+        for (Load load : loads) {
+            double[] x = form.row(load, saturation);
+            double y = WeightedFit.dot(x, coefficients);
+            for (int j = 0; j < x.length; j++) {
+                sum[j] += x[j];
+            }
+            cores += y;
+            scatter += y * y;
+        }
+        return interval(cores, WeightedFit.quadratic(sum, covariance) + scatter, where);
+    }
+
+    /** Equal when every figure is, the arrays' contents included (a record compares arrays by reference). */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof LoadModel m && state.equals(m.state) && arms.equals(m.arms) && points.equals(m.points)
+                && candidates.equals(m.candidates) && form == m.form && parameters.equals(m.parameters)
+                && Arrays.equals(coefficients, m.coefficients) && Arrays.deepEquals(covariance, m.covariance)
+                && Double.compare(saturation, m.saturation) == 0 && Double.compare(sigma, m.sigma) == 0
+                && df == m.df && Double.compare(validationError, m.validationError) == 0
+                && Objects.equals(range, m.range) && Double.compare(baseMounts, m.baseMounts) == 0
+                && Objects.equals(degenerate, m.degenerate);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(state, arms, points, candidates, form, parameters, Arrays.hashCode(coefficients),
+                Arrays.deepHashCode(covariance), saturation, sigma, df, validationError, range, baseMounts, degenerate);
+    }
+
+    /** Whether systemd used no measurable CPU at any calibrated level: then it is predicted to use none. */
+    public boolean idle() {
+        return !points.isEmpty() && points.stream().allMatch(p -> p.cores() <= LoadModels.IDLE_CORES);
+    }
+
+    /** ŷ ± t(0.975, df)·sigma·sqrt(relative variance), the low bound not below 0. */
+    private Prediction interval(double cores, double relativeVariance, Extrapolation where) {
+        double half = new TDistribution(null, df, LoadModels.T_ACCURACY).inverseCumulativeProbability(0.975)
+                * sigma * Math.sqrt(relativeVariance);
+        return new Prediction(cores, Math.max(0, cores - half), cores + half, where.factor(), where.outside(), null);
+    }
+
+    private Prediction withoutForm(Extrapolation where) {
+        return new Prediction(idle() ? 0 : Double.NaN, Double.NaN, Double.NaN, where.factor(), where.outside(),
+                degenerate);
     }
 }

@@ -42,4 +42,21 @@ public enum ModelForm {
     public int parameters() {
         return parameters;
     }
+
+    /** Whether the form needs the events a second to vary across levels (all but {@link #MOUNTS}). */
+    boolean usesEvents() {
+        return this != MOUNTS;
+    }
+
+    /** The design row of a load: the columns the linear coefficients multiply, K fixed. */
+    double[] row(Load load, double k) {
+        double m = load.mounts();
+        double e = load.eventsPerSecond();
+        return switch (this) {
+            case MOUNTS -> new double[] {1, m};
+            case MOUNTS_PLUS_EVENTS -> new double[] {1, m, e};
+            case MOUNTS_TIMES_EVENTS -> new double[] {1, m * e};
+            case SATURATING -> new double[] {1, e + k == 0 ? 0 : m * e / (e + k)};
+        };
+    }
 }
