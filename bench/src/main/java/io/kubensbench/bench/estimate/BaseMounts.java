@@ -18,12 +18,14 @@ public record BaseMounts(double value, String source, boolean known) {
             if (given < 0) {
                 throw new IllegalArgumentException("--base-mounts must be at least 0 (got " + given + ")");
             }
-            return new BaseMounts(given, "--base-mounts", true);
+            return new BaseMounts(given, "given with --base-mounts", true);
         }
         if (Double.isFinite(off.baseMounts())) {
-            return new BaseMounts(off.baseMounts(), "the calibration's (mounts with no pods, from its levels)", true);
+            return new BaseMounts(off.baseMounts(), "the calibration's, estimated from its levels (mounts against pods, at"
+                    + " no pods)", true);
         }
         return new BaseMounts(0, "unknown: the calibration's levels do not tell and --base-mounts was not given;"
-                + " 0 stands in, which understates every node's mounts", false);
+                + " 0 stands in, which understates every node's mounts (count a node's with"
+                + " `wc -l /proc/1/mountinfo` and pass --base-mounts)", false);
     }
 }

@@ -1,9 +1,9 @@
 package io.kubensbench.bench.estimate;
 
-import io.kubensbench.analysis.compare.Summary;
 import io.kubensbench.analysis.model.LoadModel;
 import io.kubensbench.analysis.results.Environment;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -25,11 +25,11 @@ public record Calibration(Path dir, String campaign, Environment environment, Lo
     public static final String LAB = "lab";
 
     /**
-     * The calibration in {@code summary}, the analysis of {@code dir}; a missing or unfitted
-     * model is the user's to fix, said in one line.
+     * The calibration of campaign {@code campaign} in {@code dir}, its load models
+     * {@code models}; a missing or unfitted model is the user's to fix, said in one line.
      */
-    public static Calibration of(Path dir, Summary summary, Environment environment) {
-        LoadModel off = model(summary, "off").orElseThrow(() -> new IllegalArgumentException(dir
+    public static Calibration of(Path dir, String campaign, List<LoadModel> models, Environment environment) {
+        LoadModel off = model(models, "off").orElseThrow(() -> new IllegalArgumentException(dir
                 + ": no load model with encapsulation off (it needs valid off runs at levels that differ in load);"
                 + " calibrate with a campaign of several levels, or observe windows of different loads"));
         if (off.degenerate() != null || off.form() == null) {
@@ -37,9 +37,9 @@ public record Calibration(Path dir, String campaign, Environment environment, Lo
                     + (off.degenerate() != null ? off.degenerate() : "no form fits its levels")
                     + "), so it predicts nothing");
         }
-        LoadModel on = model(summary, "on").orElseThrow(() -> new IllegalArgumentException(dir
+        LoadModel on = model(models, "on").orElseThrow(() -> new IllegalArgumentException(dir
                 + ": no runs with encapsulation on, so no saving can be predicted; calibrate with both arms"));
-        return new Calibration(dir, summary.campaign(), environment, off, on);
+        return new Calibration(dir, campaign, environment, off, on);
     }
 
     /** Whether the calibration was measured on a lab node rather than a cluster's nodes. */
@@ -47,7 +47,7 @@ public record Calibration(Path dir, String campaign, Environment environment, Lo
         return environment != null && LAB.equals(environment.target());
     }
 
-    private static Optional<LoadModel> model(Summary summary, String state) {
-        return summary.loadModels().stream().filter(m -> state.equals(m.state())).findFirst();
+    private static Optional<LoadModel> model(List<LoadModel> models, String state) {
+        return models.stream().filter(m -> state.equals(m.state())).findFirst();
     }
 }

@@ -2,6 +2,7 @@ package io.kubensbench.bench.estimate;
 
 import io.kubensbench.analysis.model.LoadModel;
 import io.kubensbench.analysis.text.Numbers;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
 
 /** The lines the table and the Markdown both open with: what was read, and what it was predicted from. */
@@ -12,7 +13,8 @@ final class CalibrationText {
 
     static String scope(Estimate e) {
         return e.nodes().size() + (e.nodes().size() == 1 ? " node" : " nodes") + " matching "
-                + selector(e.selector()) + ", read at " + e.at() + "; churn over the last "
+                + selector(e.selector()) + ", read at " + e.at().truncatedTo(ChronoUnit.SECONDS)
+                + "; churn over the last "
                 + io.kubensbench.workloads.time.Durations.exact(e.window());
     }
 
@@ -23,14 +25,14 @@ final class CalibrationText {
 
     static String model(LoadModel m) {
         if (m.degenerate() != null || m.form() == null) {
-            return m.state() + ": no form fitted (" + (m.degenerate() == null ? "none fits" : m.degenerate()) + ")";
+            return m.state() + ": no form fitted: " + (m.degenerate() == null ? "none fits" : m.degenerate());
         }
         return m.state() + ": " + m.form().label() + ", " + m.form().formula() + ", leave-one-level-out error "
                 + Numbers.percent(m.validationError());
     }
 
     static String base(BaseMounts b) {
-        return Reading.count(b.value()) + " (" + b.source() + ")";
+        return Reading.count(b.value()) + ", " + b.source();
     }
 
     private static String selector(Map<String, String> selector) {

@@ -26,7 +26,7 @@ final class Caveats {
                 + " calibration's" + (calibration.environment() == null || calibration.environment().systemdVersion() == null
                         ? "" : " (" + calibration.environment().systemdVersion() + ")")
                 + ", since how systemd rate-limits mount events changed between versions");
-        out.add("base mounts " + Reading.count(base.value()) + " on every node: " + base.source());
+        out.add("base mounts " + Reading.count(base.value()) + " on every node, " + base.source());
         String churn = Durations.exact(window);
         out.add("mount events/s over the last " + churn + ": 2 x the mounts set up by pods started in it plus 2 x"
                 + " the containers restarted in it, over its length; the 2 assumes a steady state (each setup torn"

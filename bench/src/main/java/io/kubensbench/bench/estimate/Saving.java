@@ -21,7 +21,7 @@ public record Saving(double cores, double low, double high, String note) {
         double cores = off.cores() - on.cores();
         if (on.degenerate() != null && on.cores() == 0) {
             return new Saving(off.cores(), off.low(), off.high(),
-                    "the on model is degenerate at 0 (" + on.degenerate() + "): the off interval");
+                    "the off interval, as the on model predicts 0: " + on.degenerate());
         }
         if (on.degenerate() != null || off.degenerate() != null) {
             return new Saving(cores, Double.NaN, Double.NaN, "no interval: "
