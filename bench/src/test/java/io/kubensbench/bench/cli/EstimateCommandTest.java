@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.ContainerStatus;
@@ -220,6 +221,25 @@ class EstimateCommandTest {
         assertThat(requests).anyMatch(r -> r.startsWith("GET /api/v1/pods?") && r.contains("limit=500"));
         assertThat(requests).allMatch(r -> r.startsWith("GET /version") || r.startsWith("GET /api/v1/nodes?")
                 || r.startsWith("GET /api/v1/pods?"));
+        // The README's ClusterRole for estimate grants exactly this: get and list on nodes and pods.
+        JsonNode role = readmeRole();
+        assertThat(role.get("rules")).hasSize(1);
+        JsonNode rule = role.get("rules").get(0);
+        assertThat(rule.get("apiGroups").toString()).isEqualTo("[\"\"]");
+        assertThat(rule.get("resources").toString()).isEqualTo("[\"nodes\",\"pods\"]");
+        assertThat(rule.get("verbs").toString()).isEqualTo("[\"get\",\"list\"]");
+    }
+
+    /** The ClusterRole in the README's code block that names kubens-bench-estimate. */
+    private static JsonNode readmeRole() throws IOException {
+        String readme = Files.readString(Path.of("..", "README.md"));
+        int name = readme.indexOf("name: kubens-bench-estimate");
+        assertThat(name).as("the README has the ClusterRole").isPositive();
+        int start = readme.lastIndexOf("```yaml\n", name) + "```yaml\n".length();
+        JsonNode role = new ObjectMapper(new YAMLFactory()).readTree(readme.substring(start,
+                readme.indexOf("```", name)));
+        assertThat(role.get("kind").asText()).isEqualTo("ClusterRole");
+        return role;
     }
 
     @Test
