@@ -54,6 +54,25 @@ record FormFit(ModelForm form, double saturation, WeightedFit fit, int levels) {
         return WeightedFit.of(x, y, w);
     }
 
+    /**
+     * The parameters' unscaled covariance, (J'WJ)^-1 with J the gradient at each level: the
+     * linear coefficients' (X'WX)^-1 for the linear forms; for the saturating form over a, b
+     * and K, linearised at the fitted K. Null when K is not determined by these levels (its
+     * gradient is a combination of the others').
+     */
+    double[][] covariance(List<LevelPoint> points) {
+        if (form != ModelForm.SATURATING) {
+            return fit.covariance();
+        }
+        double[][] j = new double[points.size()][];
+        double[] w = new double[points.size()];
+        for (int i = 0; i < points.size(); i++) {
+            j[i] = form.gradient(points.get(i).load(), fit.coefficients(), saturation);
+            w[i] = weight(points.get(i).cores());
+        }
+        return WeightedFit.covariance(j, w);
+    }
+
     double predict(Load load) {
         return WeightedFit.dot(form.row(load, saturation), fit.coefficients());
     }

@@ -13,8 +13,9 @@ import org.apache.commons.math3.distribution.TDistribution;
  *
  * <p>The fit is weighted least squares on level means with weights 1 / mean², so that
  * errors are relative: systemd's spread and the levels' departures from any form grow with
- * the load. The prediction interval is for a level mean: the parameters' uncertainty plus
- * the levels' own scatter about the form, t on {@code df} degrees of freedom.
+ * the load. The prediction interval is for a level mean: the parameters' uncertainty (K's
+ * included, linearised), the levels' own scatter about the form, and the chosen form's
+ * leave-one-level-out error for having been chosen, t on {@code df} degrees of freedom.
  *
  * @param state        {@code off} or {@code on}: the encapsulation state of the runs fitted
  * @param arms         the campaign's arms in that state, whose runs were pooled
@@ -24,7 +25,10 @@ import org.apache.commons.math3.distribution.TDistribution;
  * @param form         the chosen form; null when the model is degenerate or no form could be fitted
  * @param parameters   the chosen form's, in formula order
  * @param coefficients the chosen form's linear coefficients (a, b[, c]), K being fixed
- * @param covariance   their unscaled covariance, (X'WX)^-1, row by row
+ * @param covariance   the parameters' unscaled covariance, (J'WJ)^-1 with J the prediction's
+ *                     gradient at each level, row by row: (X'WX)^-1 of the linear
+ *                     coefficients; for the saturating form over a, b and K, linearised at the
+ *                     fitted K (over a and b alone where the levels do not determine K)
  * @param saturation   K of the saturating form, in events/s; NaN for the other forms
  * @param sigma        the relative residual standard deviation of the level means about the form
  * @param df           degrees of freedom of sigma: levels less parameters (K counted)
@@ -54,9 +58,8 @@ public record LoadModel(String state, List<String> arms, List<LevelPoint> points
         if (form == null) {
             return withoutForm(where);
         }
-        double[] x = form.row(load, saturation);
-        double cores = WeightedFit.dot(x, coefficients);
-        return interval(cores, WeightedFit.quadratic(x, covariance) + cores * cores, where);
+        double cores = WeightedFit.dot(form.row(load, saturation), coefficients);
+        return interval(cores, WeightedFit.quadratic(gradient(load), covariance) + cores * cores, where);
     }
 
     /**
@@ -69,14 +72,14 @@ public record LoadModel(String state, List<String> arms, List<LevelPoint> points
         if (form == null) {
             return withoutForm(where);
         }
-        double[] sum = new double[coefficients.length];
+        double[] sum = new double[covariance.length];
         double cores = 0;
         double scatter = 0;
         for (Load load : loads) {
-            double[] x = form.row(load, saturation);
-            double y = WeightedFit.dot(x, coefficients);
-            for (int j = 0; j < x.length; j++) {
-                sum[j] += x[j];
+            double y = WeightedFit.dot(form.row(load, saturation), coefficients);
+            double[] g = gradient(load);
+            for (int j = 0; j < g.length; j++) {
+                sum[j] += g[j];
             }
             cores += y;
             scatter += y * y;
@@ -107,10 +110,26 @@ public record LoadModel(String state, List<String> arms, List<LevelPoint> points
         return !points.isEmpty() && points.stream().allMatch(p -> p.cores() <= LoadModels.IDLE_CORES);
     }
 
-    /** ŷ ± t(0.975, df)·sigma·sqrt(relative variance), the low bound not below 0. */
-    private Prediction interval(double cores, double relativeVariance, Extrapolation where) {
+    /** The prediction's gradient in the parameters the covariance is over (K among them where it is). */
+    private double[] gradient(Load load) {
+        return covariance.length > coefficients.length ? form.gradient(load, coefficients, saturation)
+                : form.row(load, saturation);
+    }
+
+    /**
+     * ŷ ± t(0.975, df)·sqrt(sigma²·(g'Cg + Σŷ²) + (validationError·ŷ)²), the low bound not
+     * below 0: the chosen form's own prediction variance (its parameters', K's included, and
+     * each node's scatter about the form), plus its leave-one-level-out error as the price of
+     * having chosen it. The form won because its residuals were the smallest, so they
+     * understate its error on a load it has not seen; how it did on the levels it had not seen
+     * says it, and counts as one error for all nodes (a wrong form errs the same way on them).
+     *
+     * @param parameterAndScatter g'Cg + Σŷ², in cores² per sigma²
+     */
+    private Prediction interval(double cores, double parameterAndScatter, Extrapolation where) {
+        double choice = validationError * cores;
         double half = new TDistribution(null, df, LoadModels.T_ACCURACY).inverseCumulativeProbability(0.975)
-                * sigma * Math.sqrt(relativeVariance);
+                * Math.sqrt(sigma * sigma * parameterAndScatter + choice * choice);
         return new Prediction(cores, Math.max(0, cores - half), cores + half, where.factor(), where.outside(), null);
     }
 

@@ -112,8 +112,12 @@ public final class LoadModels {
             return empty(state, arms, points, candidates, range, baseMounts,
                     "the " + chosen.form().label() + " form's columns are dependent on these levels");
         }
+        double[][] covariance = fit.covariance(points);
+        if (covariance == null) {
+            covariance = fit.fit().covariance();
+        }
         return new LoadModel(state, arms, points, candidates, fit.form(), Parameters.of(fit), fit.fit().coefficients(),
-                fit.fit().covariance(), fit.saturation(), fit.sigma(), fit.df(), chosen.rmsError(), range,
+                covariance, fit.saturation(), fit.sigma(), fit.df(), chosen.rmsError(), range,
                 baseMounts, null);
     }
 

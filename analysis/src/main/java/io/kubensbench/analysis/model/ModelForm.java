@@ -59,4 +59,19 @@ public enum ModelForm {
             case SATURATING -> new double[] {1, e + k == 0 ? 0 : m * e / (e + k)};
         };
     }
+
+    /**
+     * The prediction's gradient in the fitted parameters at a load: the design row for the
+     * linear forms; for {@link #SATURATING} the row and the derivative in K, -b·M·E/(E+K)²,
+     * so that K's uncertainty enters the prediction's.
+     */
+    double[] gradient(Load load, double[] coefficients, double k) {
+        double[] row = row(load, k);
+        if (this != SATURATING) {
+            return row;
+        }
+        double e = load.eventsPerSecond();
+        double dk = e + k == 0 ? 0 : -coefficients[1] * load.mounts() * e / ((e + k) * (e + k));
+        return new double[] {row[0], row[1], dk};
+    }
 }

@@ -15,7 +15,33 @@ record WeightedFit(double[] coefficients, double[][] covariance, double sse) {
 
     /** The fit, or null when the columns are linearly dependent on these rows. */
     static WeightedFit of(double[][] x, double[] y, double[] w) {
-        int n = x.length;
+        int p = x[0].length;
+        double[][] cov = covariance(x, w);
+        if (cov == null) {
+            return null;
+        }
+        double[] xtwy = new double[p];
+        for (int i = 0; i < x.length; i++) {
+            for (int j = 0; j < p; j++) {
+                xtwy[j] += w[i] * x[i][j] * y[i];
+            }
+        }
+        double[] beta = new double[p];
+        for (int j = 0; j < p; j++) {
+            for (int k = 0; k < p; k++) {
+                beta[j] += cov[j][k] * xtwy[k];
+            }
+        }
+        double sse = 0;
+        for (int i = 0; i < x.length; i++) {
+            double e = y[i] - dot(x[i], beta);
+            sse += w[i] * e * e;
+        }
+        return new WeightedFit(beta, cov, sse);
+    }
+
+    /** (X'WX)^-1, or null when the columns are linearly dependent on these rows. */
+    static double[][] covariance(double[][] x, double[] w) {
         int p = x[0].length;
         double[] scale = new double[p];
         for (double[] row : x) {
@@ -29,13 +55,10 @@ record WeightedFit(double[] coefficients, double[][] covariance, double sse) {
             }
         }
         double[][] xtwx = new double[p][p];
-        double[] xtwy = new double[p];
-        for (int i = 0; i < n; i++) {
+        for (int i = 0; i < x.length; i++) {
             for (int j = 0; j < p; j++) {
-                double xj = x[i][j] / scale[j];
-                xtwy[j] += w[i] * xj * y[i];
                 for (int k = 0; k < p; k++) {
-                    xtwx[j][k] += w[i] * xj * x[i][k] / scale[k];
+                    xtwx[j][k] += w[i] * x[i][j] / scale[j] * x[i][k] / scale[k];
                 }
             }
         }
@@ -43,21 +66,12 @@ record WeightedFit(double[] coefficients, double[][] covariance, double sse) {
         if (inverse == null) {
             return null;
         }
-        double[] beta = new double[p];
-        double[][] cov = new double[p][p];
         for (int j = 0; j < p; j++) {
             for (int k = 0; k < p; k++) {
-                beta[j] += inverse[j][k] * xtwy[k];
-                cov[j][k] = inverse[j][k] / (scale[j] * scale[k]);
+                inverse[j][k] /= scale[j] * scale[k];
             }
-            beta[j] /= scale[j];
         }
-        double sse = 0;
-        for (int i = 0; i < n; i++) {
-            double e = y[i] - dot(x[i], beta);
-            sse += w[i] * e * e;
-        }
-        return new WeightedFit(beta, cov, sse);
+        return inverse;
     }
 
     static double dot(double[] a, double[] b) {
