@@ -12,8 +12,8 @@ import io.kubensbench.bench.estimate.Estimate;
 import io.kubensbench.bench.estimate.EstimateFormat;
 import io.kubensbench.bench.estimate.Estimator;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -63,9 +63,6 @@ final class EstimateCommand implements Callable<Integer> {
     @Mixin
     ClusterOptions cluster;
 
-    /** The clock the window ends on; tests set another. */
-    Clock clock = Clock.systemUTC();
-
     @Override
     public Integer call() throws Exception {
         EstimateFormat format = EstimateFormat.named(output);
@@ -82,7 +79,7 @@ final class EstimateCommand implements Callable<Integer> {
         Estimate estimate;
         try (KubernetesClient client = cluster.connect(null)) {
             ClusterListing listing = ClusterListing.read(client, labels);
-            estimate = new Estimator(cal, base, window).estimate(listing, labels, clock.instant());
+            estimate = new Estimator(cal, base, window).estimate(listing, labels, Instant.now());
         }
         format.write(estimate, spec.commandLine().getOut());
         return Main.OK;

@@ -2,6 +2,7 @@ package io.kubensbench.bench.estimate;
 
 import io.kubensbench.analysis.model.LoadModel;
 import io.kubensbench.analysis.text.Numbers;
+import io.kubensbench.workloads.time.Durations;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
 
@@ -15,7 +16,7 @@ final class CalibrationText {
         return e.nodes().size() + (e.nodes().size() == 1 ? " node" : " nodes") + " matching "
                 + selector(e.selector()) + ", read at " + e.at().truncatedTo(ChronoUnit.SECONDS)
                 + "; churn over the last "
-                + io.kubensbench.workloads.time.Durations.exact(e.window());
+                + Durations.exact(e.window());
     }
 
     static String calibration(Estimate e) {

@@ -14,6 +14,7 @@ import io.fabric8.kubernetes.api.model.NodeBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.StatusBuilder;
 import io.fabric8.kubernetes.api.model.Volume;
 import io.fabric8.kubernetes.api.model.VolumeBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -274,6 +275,18 @@ class EstimateCommandTest {
         assertThat(cli.run("estimate", "--calibration", calibration().toString(), "--kubeconfig", config.toString()))
                 .isEqualTo(Main.BAD_INPUT);
         assertThat(cli.err().strip()).startsWith("kubens-bench: cannot reach the API server at https://127.0.0.1:1");
+    }
+
+    @Test
+    void aUserWhoMayNotListPodsIsToldWhichPermissionIsMissing() throws Exception {
+        server.expect().get().withPath("/api/v1/pods?limit=500").andReturn(403, new StatusBuilder().withCode(403)
+                .withReason("Forbidden").withMessage("pods is forbidden: User \"dev\" cannot list resource \"pods\""
+                        + " in API group \"\" at the cluster scope").build()).always();
+        assertThat(cli.run("estimate", "--calibration", calibration().toString(), "--kubeconfig",
+                kubeconfig().toString())).isEqualTo(Main.BAD_INPUT);
+        assertThat(cli.err().strip()).isEqualTo("kubens-bench: forbidden: you need permission to list pods (all"
+                + " namespaces): pods is forbidden: User \"dev\" cannot list resource \"pods\" in API group \"\" at the"
+                + " cluster scope");
     }
 
     private Path calibration() throws IOException {
