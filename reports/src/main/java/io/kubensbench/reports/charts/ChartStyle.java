@@ -73,6 +73,23 @@ final class ChartStyle {
         return armIndex == 0 ? BASELINE : armIndex == 1 ? CANDIDATE : NEUTRAL;
     }
 
+    /** Colours of series that are neither arm: groups of levels, told apart, none of them grey. */
+    private static final Color[] SERIES = {new Color(0xc0392b), new Color(0x2471a3), new Color(0x1e8449),
+        new Color(0x7d3c98), new Color(0xb9770e), new Color(0x117a65)};
+
+    static Color series(int index) {
+        return SERIES[index % SERIES.length];
+    }
+
+    /** A closed outline filled lightly, left out of the legend: an interval band behind its line. */
+    static void band(org.knowm.xchart.XYSeries s, Color c) {
+        s.setXYSeriesRenderStyle(org.knowm.xchart.XYSeries.XYSeriesRenderStyle.PolygonArea);
+        s.setMarker(SeriesMarkers.NONE);
+        s.setFillColor(new Color(c.getRed(), c.getGreen(), c.getBlue(), 40));
+        s.setLineColor(new Color(c.getRed(), c.getGreen(), c.getBlue(), 0));
+        s.setShowInLegend(false);
+    }
+
     /** Points that show only markers. */
     static void markersOnly(org.knowm.xchart.XYSeries s, Color c) {
         s.setXYSeriesRenderStyle(org.knowm.xchart.XYSeries.XYSeriesRenderStyle.Scatter);

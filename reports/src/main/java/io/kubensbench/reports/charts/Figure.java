@@ -12,8 +12,11 @@ import org.knowm.xchart.internal.chartpart.Chart;
  */
 public record Figure(String id, String level, String title, String caption, Chart<?, ?> chart, Section section) {
 
-    /** Where a figure goes: with the results, or with the nodes of a campaign that measured several. */
-    public enum Section { RESULTS, NODES }
+    /**
+     * Where a figure goes: with the results, with the nodes of a campaign that measured
+     * several, or with the load model it draws.
+     */
+    public enum Section { RESULTS, NODES, LOAD_MODEL }
 
     /** A figure of the results. */
     public Figure(String id, String level, String title, String caption, Chart<?, ?> chart) {

@@ -13,6 +13,6 @@ public interface ReportChart {
     static List<ReportChart> all() {
         return List.of(new SystemdCpuOverTimeChart(), new RunCpuByLevelChart(), new DoseResponseChart(),
                 new ReductionChart(), new MountsOverTimeChart(), new HarnessCpuOverTimeChart(),
-                new NodeCpuByLevelChart());
+                new NodeCpuByLevelChart(), new LoadModelChart());
     }
 }

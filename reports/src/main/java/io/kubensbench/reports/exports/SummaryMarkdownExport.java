@@ -7,21 +7,25 @@ import io.kubensbench.analysis.compare.CellResult;
 import io.kubensbench.analysis.compare.CostModel;
 import io.kubensbench.analysis.compare.NodeResult;
 import io.kubensbench.analysis.compare.Summary;
+import io.kubensbench.analysis.model.LoadModel;
 import io.kubensbench.analysis.text.AgreementWording;
 import io.kubensbench.analysis.text.LoadModelText;
 import io.kubensbench.analysis.text.Numbers;
 import io.kubensbench.analysis.text.SystemdVersion;
 import io.kubensbench.analysis.text.Wording;
 import io.kubensbench.reports.Identifiers;
+import io.kubensbench.reports.LoadModelTables;
 import io.kubensbench.reports.ReportData;
 import io.kubensbench.reports.ResultsDirText;
+import java.util.List;
 import java.util.Map;
 
 /**
  * {@code summary.md}: the verdict per level, the table and the cost model, for a README or an
  * issue; for a campaign over several nodes the table gives the figures with nodes as blocks,
  * which the verdicts then rest on, and each node on its own follows; a campaign compared with
- * Prometheus gets the two figures per node and arm.
+ * Prometheus gets the two figures per node and arm; one with a load model, the model per
+ * encapsulation state and the levels beside it.
  */
 public final class SummaryMarkdownExport implements SummaryExport {
 
@@ -62,9 +66,7 @@ public final class SummaryMarkdownExport implements SummaryExport {
             }
         }
         if (!s.loadModels().isEmpty()) {
-            m.append("\nLoad model:\n\n");
-            LoadModelText.lines(s.loadModels()).forEach(line -> m.append("- ").append(MarkdownExport.cell(line))
-                    .append('\n'));
+            loadModels(s.loadModels(), m);
         }
         if (s.prometheus() != null) {
             prometheus(s.prometheus(), m);
@@ -100,6 +102,26 @@ public final class SummaryMarkdownExport implements SummaryExport {
         if (!data.rollouts().isEmpty()) {
             m.append("\nRollouts:\n\n");
             data.rollouts().forEach(r -> m.append("- ").append(MarkdownExport.cell(Wording.rollout(r))).append('\n'));
+        }
+    }
+
+    /** The load model per encapsulation state in a sentence, then the levels beside what it gives at their loads. */
+    private static void loadModels(List<LoadModel> models, StringBuilder m) {
+        m.append("\n## Load model\n\n");
+        for (LoadModel model : models) {
+            m.append("- ").append(MarkdownExport.cell(model.state())).append(": ")
+                    .append(MarkdownExport.cell(LoadModelTables.sentence(model))).append('\n');
+        }
+        m.append("\n| state | level | mounts | events/s | measured, % of a core ± sd (runs) |"
+                + " model, % of a core [95% prediction interval] | model against measured |\n"
+                + "|---|---|---|---|---|---|---|\n");
+        for (LoadModel model : models) {
+            for (LoadModelTables.LevelRow r : LoadModelTables.levels(model)) {
+                m.append("| ").append(MarkdownExport.cell(model.state())).append(" | ")
+                        .append(MarkdownExport.cell(r.level())).append(" | ").append(r.mounts()).append(" | ")
+                        .append(r.events()).append(" | ").append(r.measured()).append(" | ").append(r.model())
+                        .append(" | ").append(r.difference()).append(" |\n");
+            }
         }
     }
 

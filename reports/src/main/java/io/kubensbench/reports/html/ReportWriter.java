@@ -51,7 +51,8 @@ import java.util.Objects;
  * escaping; only the SVG the chart library drew is inserted raw. A campaign over several nodes
  * also gets a Nodes section and {@code nodes.csv}, and its levels show the figures with nodes
  * as blocks that their verdicts rest on; one compared with Prometheus, a section on the
- * agreement and Prometheus's figure beside each run's.
+ * agreement and Prometheus's figure beside each run's; one whose levels let a load model be
+ * fitted, a section on it with its chart.
  */
 public final class ReportWriter {
 
@@ -140,6 +141,8 @@ public final class ReportWriter {
         m.put("multiNode", s.multiNode());
         m.put("prometheus", PrometheusSection.model(s.prometheus()));
         m.put("hasPrometheus", s.prometheus() != null);
+        m.put("loadModel", LoadModelSection.model(s.loadModels(), rendered.stream()
+                .filter(c -> c.figure().section() == Figure.Section.LOAD_MODEL).map(ReportWriter::chart).toList()));
         m.put("nodeRows", s.nodes().stream().flatMap(n -> n.cells().stream().map(c -> nodeRow(n, c))).toList());
         List<String> models = s.costModels().stream().map(Wording::costModel).toList();
         m.put("costModels", models);
