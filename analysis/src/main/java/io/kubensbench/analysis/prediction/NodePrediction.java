@@ -85,7 +85,7 @@ public record NodePrediction(Calibration calibration, Load load, LoadModel offMo
         } else {
             on = onModel.predict(load);
         }
-        Saving saving = on == null ? null : Saving.of(off, on, onIsZero);
+        Saving saving = on == null ? null : Saving.of(off, on);
         return new NodePrediction(calibration, load, offModel, onModel, off, on, onIsZero, saving,
                 off.extrapolation(), off.outside(), forced, warnings);
     }

@@ -1,41 +1,45 @@
 package io.kubensbench.analysis.prediction;
 
+import io.kubensbench.analysis.model.Prediction;
+import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import io.kubensbench.analysis.model.Prediction;
-import org.junit.jupiter.api.Test;
-
-/** The saving off less on: exactly the off prediction when on is 0, else half-widths in quadrature. */
+/** The saving off less on: the off prediction itself when on is 0, else half-widths in quadrature, side by side. */
 class SavingTest {
 
-    private final Prediction off = new Prediction(0.40, 0.34, 0.46, 1, null, null);
+    private final Prediction off = new Prediction(0.50, 0.44, 0.58, 1, null, null);
 
     @Test
-    void withEncapsulationOnAtZeroTheSavingIsTheOffPredictionItself() {
-        Prediction on = new Prediction(0, Double.NaN, Double.NaN, 1, null, "systemd used no measurable CPU");
+    void halfWidthsCombineInQuadratureEachSideOnItsOwn() {
+        Prediction on = new Prediction(0.10, 0.07, 0.14, 1, null, null);
 
-        assertThat(Saving.of(off, on, true)).isEqualTo(new Saving(0.40, 0.34, 0.46));
+        Saving s = Saving.of(off, on);
+
+        assertThat(s.cores()).isCloseTo(0.40, within(1e-12));
+        // below: off's 0.06 down and on's 0.04 up; above: off's 0.08 up and on's 0.03 down.
+        assertThat(s.low()).isCloseTo(0.40 - Math.sqrt(0.06 * 0.06 + 0.04 * 0.04), within(1e-12));
+        assertThat(s.high()).isCloseTo(0.40 + Math.sqrt(0.08 * 0.08 + 0.03 * 0.03), within(1e-12));
+        assertThat(s.note()).isNull();
+        assertThat(s.hasInterval()).isTrue();
     }
 
     @Test
-    void twoFittedPredictionsAddTheirUpperHalfWidthsInQuadrature() {
-        // on's lower bound is clipped at 0, so its upper half-width (0.08) is the one that counts
-        Prediction on = new Prediction(0.05, 0, 0.13, 1, null, null);
+    void anOnModelDegenerateAtZeroLeavesTheOffIntervalAndAnotherDegenerateOneNone() {
+        Saving atZero = Saving.of(off, new Prediction(0, Double.NaN, Double.NaN, 1, null, "no measurable CPU"));
+        assertThat(atZero).isEqualTo(new Saving(0.50, 0.44, 0.58,
+                "the off interval, as the on model predicts 0: no measurable CPU"));
 
-        Saving s = Saving.of(off, on, false);
-
-        assertThat(s.cores()).isCloseTo(0.35, within(1e-12));
-        assertThat(s.high() - s.cores()).isCloseTo(Math.hypot(0.06, 0.08), within(1e-12));
-        assertThat(s.cores() - s.low()).isCloseTo(0.10, within(1e-12));
-        assertThat(s.hasInterval()).isTrue();
+        Saving none = Saving.of(off, new Prediction(Double.NaN, Double.NaN, Double.NaN, 1, null, "2 levels"));
+        assertThat(none.hasInterval()).isFalse();
+        assertThat(none.note()).isEqualTo("no interval: 2 levels");
     }
 
     @Test
     void anOffPredictionWithoutAnIntervalGivesASavingWithoutOne() {
         Prediction bare = new Prediction(0.40, Double.NaN, Double.NaN, 1, null, null);
 
-        assertThat(Saving.of(bare, new Prediction(0, Double.NaN, Double.NaN, 1, null, "idle"), true).hasInterval())
+        assertThat(Saving.of(bare, new Prediction(0, Double.NaN, Double.NaN, 1, null, "idle")).hasInterval())
                 .isFalse();
     }
 }

@@ -2,10 +2,9 @@ package io.kubensbench.bench.cli;
 
 import io.kubensbench.analysis.agreement.PrometheusAgreement;
 import io.kubensbench.analysis.compare.Analyzer;
-import io.kubensbench.analysis.compare.Observation;
 import io.kubensbench.analysis.compare.Design;
+import io.kubensbench.analysis.compare.Observation;
 import io.kubensbench.analysis.compare.Summary;
-import io.kubensbench.analysis.model.LoadModels;
 import io.kubensbench.analysis.results.CampaignRecord;
 import io.kubensbench.analysis.results.ResultsDir;
 import io.kubensbench.analysis.results.RunRecord;
@@ -51,9 +50,6 @@ final class CampaignAnalysis {
                 first.candidate().name(), unreadable, order)
                 .withPrometheus(PrometheusAgreement.of(runs, first.baseline().name(), first.candidate().name(),
                         first.prometheus()));
-        if (summary.loadModels().isEmpty()) {
-            summary = summary.withLoadModels(LoadModels.fit(runs));
-        }
         if (!first.observed()) {
             return summary;
         }

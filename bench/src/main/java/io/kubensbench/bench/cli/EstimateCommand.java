@@ -2,8 +2,6 @@ package io.kubensbench.bench.cli;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.kubensbench.analysis.compare.Summary;
-import io.kubensbench.analysis.model.LoadModel;
-import io.kubensbench.analysis.model.LoadModels;
 import io.kubensbench.analysis.results.ResultsDir;
 import io.kubensbench.bench.estimate.BaseMounts;
 import io.kubensbench.bench.estimate.Calibration;
@@ -72,9 +70,7 @@ final class EstimateCommand implements Callable<Integer> {
         }
         ResultsDir dir = new ResultsDir(calibration).requireExisting();
         Summary summary = CampaignAnalysis.analyze(List.of(calibration));
-        // The analysis carries the load models once it fits them; until then they are fitted here.
-        List<LoadModel> models = summary.loadModels().isEmpty() ? LoadModels.fit(dir.runs()) : summary.loadModels();
-        Calibration cal = Calibration.of(calibration, summary.campaign(), models, dir.environment());
+        Calibration cal = Calibration.of(calibration, summary.campaign(), summary.loadModels(), dir.environment());
         BaseMounts base = BaseMounts.of(baseMounts, cal.off());
         Estimate estimate;
         try (KubernetesClient client = cluster.connect(null)) {

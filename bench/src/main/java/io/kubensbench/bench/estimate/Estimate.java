@@ -1,6 +1,7 @@
 package io.kubensbench.bench.estimate;
 
 import io.kubensbench.analysis.model.Prediction;
+import io.kubensbench.analysis.prediction.Saving;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kubensbench.analysis.model.LoadModel;
 import io.kubensbench.analysis.model.Prediction;
+import io.kubensbench.analysis.prediction.Saving;
 import io.kubensbench.analysis.results.Environment;
 import io.kubensbench.workloads.time.Durations;
 import java.io.PrintWriter;

@@ -3,6 +3,7 @@ package io.kubensbench.bench.estimate;
 import io.fabric8.kubernetes.api.model.Node;
 import io.kubensbench.analysis.model.Load;
 import io.kubensbench.analysis.model.Prediction;
+import io.kubensbench.analysis.prediction.Saving;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

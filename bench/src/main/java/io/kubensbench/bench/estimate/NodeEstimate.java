@@ -1,6 +1,7 @@
 package io.kubensbench.bench.estimate;
 
 import io.kubensbench.analysis.model.Prediction;
+import io.kubensbench.analysis.prediction.Saving;
 
 /**
  * One node's estimate: its load, what the API says of it, and systemd's CPU there as the

@@ -1,6 +1,7 @@
 package io.kubensbench.bench.estimate;
 
 import io.kubensbench.analysis.model.Prediction;
+import io.kubensbench.analysis.prediction.Saving;
 import io.kubensbench.analysis.stats.Interval;
 import io.kubensbench.analysis.text.Numbers;
 import java.util.Locale;
