@@ -2,8 +2,8 @@ package io.kubensbench.bench.cli;
 
 import io.kubensbench.analysis.agreement.PrometheusAgreement;
 import io.kubensbench.analysis.compare.Analyzer;
-import io.kubensbench.analysis.compare.Observation;
 import io.kubensbench.analysis.compare.Design;
+import io.kubensbench.analysis.compare.Observation;
 import io.kubensbench.analysis.compare.Summary;
 import io.kubensbench.analysis.results.CampaignRecord;
 import io.kubensbench.analysis.results.ResultsDir;

@@ -19,7 +19,8 @@ import picocli.CommandLine;
                 + "namespace encapsulation (kubens.service) saves.",
         subcommands = {LabCommand.class, RunCommand.class, PlanCommand.class, AnalyzeCommand.class,
             CompareCommand.class, ReportCommand.class, SampleCommand.class, EncapsulationCommand.class,
-            CleanupCommand.class, JmhCommand.class, ObserveCommand.class})
+            CleanupCommand.class, JmhCommand.class, ObserveCommand.class, PredictCommand.class,
+            EstimateCommand.class})
 public final class Main {
 
     public static final int OK = 0;

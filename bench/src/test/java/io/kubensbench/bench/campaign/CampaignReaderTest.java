@@ -322,6 +322,7 @@ class CampaignReaderTest {
         CampaignSpec quick = reader.read(dir.resolve("lab-quick.yaml"));
         CampaignSpec dose = reader.read(dir.resolve("lab-dose-response.yaml"));
         CampaignSpec aa = reader.read(dir.resolve("lab-aa.yaml"));
+        CampaignSpec costModel = reader.read(dir.resolve("lab-cost-model.yaml"));
         CampaignSpec cluster = reader.read(dir.resolve("cluster-node-density-mounts.yaml"));
 
         assertThat(quick.workload()).isEqualTo(new WorkloadSpec(50, 2, VolumeCounts.defaults(), new Churn(5)));
@@ -330,6 +331,17 @@ class CampaignReaderTest {
         assertThat(dose.levels()).extracting(Level::name)
                 .containsExactly("pods=25", "pods=100", "pods=250", "pods=500");
         assertThat(dose.levels()).allSatisfy(l -> assertThat(l.workload().churn()).isEqualTo(new Churn(5)));
+        // The load model's calibration: pods and churn varied apart, from a churn where
+        // systemd's re-reads still follow the events to one where they level off.
+        assertThat(costModel.levels()).hasSizeGreaterThanOrEqualTo(5);
+        assertThat(costModel.levels().stream().map(l -> l.workload().pods()).distinct()).hasSizeGreaterThanOrEqualTo(3);
+        assertThat(costModel.levels().stream().map(l -> l.workload().churn().podsPerSecond()).distinct())
+                .hasSizeGreaterThanOrEqualTo(3);
+        assertThat(costModel.levels()).anySatisfy(l -> assertThat(l.workload().churn().podsPerSecond())
+                .isLessThanOrEqualTo(1));
+        assertThat(costModel.levels()).anySatisfy(l -> assertThat(l.workload().churn().podsPerSecond())
+                .isGreaterThanOrEqualTo(10));
+        assertThat(costModel.arms()).extracting(ArmSpec::state).containsExactly(Encapsulation.OFF, Encapsulation.ON);
         assertThat(aa.arms()).extracting(ArmSpec::name, ArmSpec::state).containsExactly(
                 tuple("off-a", Encapsulation.OFF), tuple("off-b", Encapsulation.OFF));
         assertThat(aa.schedule().repetitions()).isEqualTo(4);
@@ -337,6 +349,6 @@ class CampaignReaderTest {
         assertThat(cluster.target().cluster().nodeSelector()).isEqualTo(Map.of("node-role.kubernetes.io/worker", ""));
         assertThat(cluster.levels()).extracting(l -> l.workload().pods()).containsExactly(50, 100, 200);
         assertThat(cluster.schedule().measure()).isEqualTo(Duration.ofSeconds(60));
-        assertThat(List.of(quick, dose, aa)).allSatisfy(c -> assertThat(c.target().isLab()).isTrue());
+        assertThat(List.of(quick, dose, aa, costModel)).allSatisfy(c -> assertThat(c.target().isLab()).isTrue());
     }
 }

@@ -22,6 +22,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code kubens-bench plan}: the dry run prints the plan, or the manifests, and refuses bad input in one line. */
@@ -104,9 +106,10 @@ class PlanCommandTest {
                 + " this campaign can only end in 'insufficient data'; set schedule.repetitions: 3");
     }
 
-    @Test
-    void enoughRepetitionsGiveNoWarning() {
-        int code = run("plan", EXAMPLES.resolve("lab-dose-response.yaml").toString());
+    @ParameterizedTest
+    @ValueSource(strings = {"lab-dose-response.yaml", "lab-cost-model.yaml"})
+    void enoughRepetitionsGiveNoWarning(String example) {
+        int code = run("plan", EXAMPLES.resolve(example).toString());
 
         assertThat(code).as(err.toString()).isZero();
         assertThat(out.toString()).doesNotContain("warning");

@@ -84,8 +84,9 @@ import java.util.regex.Pattern;
  * not the container; the plan uses the container (or sandbox) id there, since systemd pays
  * for the number of mounts, not their names.
  *
- * <p>Not in the table, so not planned: pods with host network or IPC, which get fewer pins
- * (and, with host IPC, no shm).
+ * <p>Not in the table, so not planned: pods with host IPC, which have no shm, and pods with a
+ * user namespace, which have a fourth pin ({@link PodSpecMounts} counts both; a host network
+ * or IPC namespace is pinned all the same).
  */
 public final class MountPlan {
 
