@@ -5,7 +5,10 @@ import java.util.List;
 
 /**
  * How far a load lies outside the calibrated ones, axis by axis: a form validated between 600
- * and 3,400 mounts says little about 8,000, and the user is told so in figures.
+ * and 3,400 mounts says little about 8,000, and the user is told so in figures. A load within
+ * {@value #SLACK} (as a share) of a calibrated bound is inside: the bound is itself the mean of
+ * a few measured runs, whose spread is of that order, so a node at the calibration's own
+ * largest level is not called an extrapolation because its mean came out 0.3% higher.
  *
  * @param factor  1 inside; otherwise the largest of value / largest calibrated and smallest
  *                calibrated / value over the axes outside (infinite for 0 below a positive smallest)
@@ -14,6 +17,8 @@ import java.util.List;
 record Extrapolation(double factor, String outside) {
 
     static final Extrapolation INSIDE = new Extrapolation(1, null);
+    /** How far past a calibrated bound still counts as at it. */
+    static final double SLACK = 0.05;
 
     static Extrapolation of(LoadRange range, Load load) {
         if (range == null) {
@@ -41,12 +46,12 @@ record Extrapolation(double factor, String outside) {
 
     private static double axis(double value, double min, double max, String name, boolean rate, List<String> words) {
         String bound;
-        if (value > max) {
+        if (value > max * (1 + SLACK)) {
             bound = figure(max, rate);
             words.add(name + " " + LoadFigures.ratio(value / max) + " times the largest calibrated (" + bound + ")");
             return value / max;
         }
-        if (value < min) {
+        if (value < min * (1 - SLACK)) {
             bound = figure(min, rate);
             if (value == 0) {
                 words.add(name + " 0, below the smallest calibrated (" + bound + ")");

@@ -53,6 +53,17 @@ class PredictionTest {
     }
 
     @Test
+    void aLoadAtACalibratedBoundIsInsideThoughItsMeanCameOutABitBeyond() {
+        LoadModel m = model();
+        // the calibration's largest level measured 3,404 mounts; a node at 3,500 is that level
+        assertThat(m.predict(new Load(3500, 140)).inside()).isTrue();
+        assertThat(m.predict(new Load(3404 * 1.06, 140)).outside())
+                .isEqualTo("mounts 1.1 times the largest calibrated (3,404)");
+        assertThat(m.predict(new Load(1000, 28 * 0.96)).inside()).isTrue();
+        assertThat(m.predict(new Load(1000, 28 * 0.94)).inside()).isFalse();
+    }
+
+    @Test
     void theTotalOfOneNodeIsItsPrediction() {
         LoadModel m = model();
         Load load = new Load(2500, 200);

@@ -36,9 +36,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code estimate} against fabric8's CRUD mock through a kubeconfig, as a user types it: two
- * workers and a control-plane node with pods of test data, a calibration written by the
- * store ({@link CalibrationFixture}), every output format, the refusals, and the client's
- * requests (reads only).
+ * workers and a control-plane node with pods of test data, the real lab-cost-model results
+ * {@link PredictCommandTest} predicts from as the calibration, every output format, the
+ * refusals, and the client's requests (reads only).
  */
 @EnableKubernetesMockClient(crud = true)
 class EstimateCommandTest {
@@ -119,7 +119,8 @@ class EstimateCommandTest {
 
         assertThat(root.get("schema").asInt()).isEqualTo(1);
         assertThat(root.get("windowSeconds").asDouble()).isEqualTo(600);
-        assertThat(root.at("/baseMounts/value").asDouble()).isCloseTo(CalibrationFixture.BASE_MOUNTS, within(1e-6));
+        assertThat(root.at("/baseMounts/value").asDouble()).isEqualTo(CampaignAnalysis.analyze(List.of(calibration()))
+                .loadModels().get(0).baseMounts());
         assertThat(root.at("/calibration/target").asText()).isEqualTo("lab");
         assertThat(root.at("/calibration/off/form").isNull()).isFalse();
         assertThat(root.at("/calibration/on/degenerate").asText()).contains("no measurable CPU");
@@ -289,9 +290,18 @@ class EstimateCommandTest {
                 + " cluster scope");
     }
 
+    /** The real results of lab-cost-model.yaml the tests keep, copied so nothing is written beside them. */
     private Path calibration() throws IOException {
         Path cal = dir.resolve("calibration");
-        return Files.exists(cal) ? cal : CalibrationFixture.write(cal);
+        if (!Files.exists(cal)) {
+            Files.createDirectories(cal);
+            try (var files = Files.list(PredictCommandTest.CALIBRATION)) {
+                for (Path f : files.toList()) {
+                    Files.copy(f, cal.resolve(f.getFileName()));
+                }
+            }
+        }
+        return cal;
     }
 
     private Path kubeconfig() throws IOException {
