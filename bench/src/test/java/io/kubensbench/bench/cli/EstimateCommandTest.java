@@ -119,8 +119,9 @@ class EstimateCommandTest {
 
         assertThat(root.get("schema").asInt()).isEqualTo(1);
         assertThat(root.get("windowSeconds").asDouble()).isEqualTo(600);
-        assertThat(root.at("/baseMounts/value").asDouble()).isEqualTo(CampaignAnalysis.analyze(List.of(calibration()))
-                .loadModels().get(0).baseMounts());
+        double base = CampaignAnalysis.analyze(List.of(calibration())).loadModels().get(0).baseMounts();
+        assertThat(base).as("the lab calibration's mounts at no pods").isBetween(1.0, 100.0);
+        assertThat(root.at("/baseMounts/value").asDouble()).isEqualTo(base);
         assertThat(root.at("/calibration/target").asText()).isEqualTo("lab");
         assertThat(root.at("/calibration/off/form").isNull()).isFalse();
         assertThat(root.at("/calibration/on/degenerate").asText()).contains("no measurable CPU");
@@ -131,20 +132,21 @@ class EstimateCommandTest {
         assertThat(a.get("name").asText()).isEqualTo("worker-a");
         assertThat(b.get("name").asText()).isEqualTo("worker-b");
 
-        // worker-a: 60 x 8 = 480 pod mounts + 47 base; churn 2 x (20 pods x 8) = 320 events over 600 s.
+        // worker-a: 60 x 8 = 480 pod mounts + the base; churn 2 x (20 pods x 8) = 320 events over 600 s.
         assertThat(a.at("/mounts/pods").asInt()).isEqualTo(480);
-        assertThat(a.at("/load/mounts").asDouble()).isCloseTo(527, within(1e-6));
+        assertThat(a.at("/load/mounts").asDouble()).isCloseTo(480 + base, within(1e-6));
         assertThat(a.at("/churn/startedPods").asInt()).isEqualTo(20);
         assertThat(a.at("/churn/startedMounts").asInt()).isEqualTo(160);
         assertThat(a.at("/load/eventsPerSecond").asDouble()).isCloseTo(320 / 600.0, within(1e-9));
-        assertThat(a.get("outside").asBoolean()).as("inside the calibrated loads").isFalse();
+        // A lab calibration's churn starts at 30 events/s; a cluster's nodes seldom come near it.
+        assertThat(a.get("outside").asBoolean()).as("below the calibrated events/s").isTrue();
 
         // worker-b: 12 + 9 + 7 + 6 + 8 + 0 + 0 + 0 = 42 pod mounts, 5 of 8 pods running, 2 assumed (pvc, csi);
         // churn: 2 x (init-multi 10 + job-done 7) + 2 x 1 restart = 36 events over 600 s.
         assertThat(b.get("pods").asInt()).isEqualTo(8);
         assertThat(b.get("runningPods").asInt()).isEqualTo(5);
         assertThat(b.at("/mounts/pods").asInt()).isEqualTo(42);
-        assertThat(b.at("/mounts/total").asDouble()).isCloseTo(89, within(1e-6));
+        assertThat(b.at("/mounts/total").asDouble()).isCloseTo(42 + base, within(1e-6));
         assertThat(b.at("/mounts/assumed/persistentVolumeClaim").asInt()).isEqualTo(1);
         assertThat(b.at("/mounts/assumed/csi").asInt()).isEqualTo(1);
         assertThat(b.at("/churn/startedPods").asInt()).isEqualTo(2);
@@ -170,7 +172,7 @@ class EstimateCommandTest {
         assertThat(root.at("/totals/saving/cores").asDouble()).isEqualTo(root.at("/totals/off/cores").asDouble());
         List<String> caveats = new ArrayList<>();
         root.get("caveats").forEach(c -> caveats.add(c.asText()));
-        assertThat(caveats).anyMatch(c -> c.startsWith("calibrated on lab: cpu, 2 CPUs, kernel 6.18, systemd 252;"
+        assertThat(caveats).anyMatch(c -> c.startsWith("calibrated on lab: AMD EPYC, 2 CPUs, kernel 6.18.44-fc-v595, systemd 252 (252.38-1~deb12u1);"
                 + " the nodes: Red Hat Enterprise Linux CoreOS 416, kernel 5.14.0-427.el9.x86_64, amd64,"
                 + " cri-o://1.29.1, 4 CPUs"));
         assertThat(caveats).anyMatch(c -> c.startsWith("the API does not show a node's systemd version"));
@@ -179,7 +181,8 @@ class EstimateCommandTest {
         assertThat(caveats).anyMatch(c -> c.startsWith("mount events/s over the last 10m: 2 x the mounts set up"));
         assertThat(caveats).anyMatch(c -> c.startsWith("3 pods not Running counted no mounts"));
         assertThat(caveats).anyMatch(c -> c.startsWith("worker-b lies outside the calibrated loads"));
-        assertThat(caveats).noneMatch(c -> c.startsWith("worker-a lies outside"));
+        assertThat(caveats).anyMatch(c -> c.startsWith("worker-a lies outside the calibrated loads (mounts 0.6 of the"
+                + " smallest calibrated (940) and events/s"));
         assertThat(caveats).anyMatch(c -> c.startsWith("calibrated on a lab node: calibrating on the cluster's own"));
     }
 
@@ -198,7 +201,7 @@ class EstimateCommandTest {
                 .contains(" 342 ", " 0.06 ").endsWith("outside");
 
         assertThat(cli.run("estimate", "--calibration", cal.toString(), "--window", "10m", "-o", "markdown",
-                "--kubeconfig", kubeconfig().toString())).as(cli.err()).isZero();
+                "--base-mounts", "47", "--kubeconfig", kubeconfig().toString())).as(cli.err()).isZero();
         assertThat(cli.out()).contains("## What encapsulation would save",
                 "| node | pods | running | mounts | assumed | events/s | off [95% PI] | on [95% PI] | saving [95% PI]",
                 "| worker-b | 8 | 5 | 89 | 2 | 0.06 |", "### Caveats", "- the API does not show a node's systemd");
