@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -64,7 +63,7 @@ final class EstimateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         EstimateFormat format = EstimateFormat.named(output);
-        Map<String, String> labels = labels();
+        Map<String, String> labels = SelectorLabels.of(selector);
         if (window.isZero() || window.isNegative()) {
             throw new IllegalArgumentException("--window must be longer than 0");
         }
@@ -79,21 +78,5 @@ final class EstimateCommand implements Callable<Integer> {
         }
         format.write(estimate, spec.commandLine().getOut());
         return Main.OK;
-    }
-
-    /** {@code --selector} as labels; each must be KEY=VALUE, each key once. */
-    private Map<String, String> labels() {
-        Map<String, String> labels = new LinkedHashMap<>();
-        for (String s : selector.isEmpty() ? List.of(ObserveCommand.DEFAULT_SELECTOR) : selector) {
-            int eq = s.indexOf('=');
-            if (eq <= 0) {
-                throw new IllegalArgumentException("--selector " + s + ": write KEY=VALUE (KEY= for a label with an"
-                        + " empty value, as node-role.kubernetes.io/worker=)");
-            }
-            if (labels.put(s.substring(0, eq), s.substring(eq + 1)) != null) {
-                throw new IllegalArgumentException("--selector " + s + ": " + s.substring(0, eq) + " is given twice");
-            }
-        }
-        return labels;
     }
 }

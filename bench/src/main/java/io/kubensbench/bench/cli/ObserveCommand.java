@@ -7,7 +7,6 @@ import io.kubensbench.bench.observe.ObservePlan;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -111,17 +110,7 @@ final class ObserveCommand implements Callable<Integer> {
 
     /** The selected nodes as a cluster target: checked by the campaign's own rules, named by this command's options. */
     private ClusterTargetSpec target(boolean switching) {
-        Map<String, String> labels = new LinkedHashMap<>();
-        for (String s : selector.isEmpty() ? List.of(DEFAULT_SELECTOR) : selector) {
-            int eq = s.indexOf('=');
-            if (eq <= 0) {
-                throw new IllegalArgumentException("--selector " + s + ": write KEY=VALUE (KEY= for a label with an"
-                        + " empty value, as node-role.kubernetes.io/worker=)");
-            }
-            if (labels.put(s.substring(0, eq), s.substring(eq + 1)) != null) {
-                throw new IllegalArgumentException("--selector " + s + ": " + s.substring(0, eq) + " is given twice");
-            }
-        }
+        Map<String, String> labels = SelectorLabels.of(selector);
         labels.forEach((key, value) -> spec(Map.of(key, value), "--selector " + key + "=" + value, switching));
         return spec(labels, null, switching);
     }
