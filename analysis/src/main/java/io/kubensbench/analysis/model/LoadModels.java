@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Predicate;
 import java.util.function.ToDoubleFunction;
 import java.util.stream.Collectors;
@@ -27,6 +28,11 @@ public final class LoadModels {
     static final double T_ACCURACY = 1e-14;
 
     private LoadModels() {
+    }
+
+    /** The model of {@code state} ({@link #OFF} or {@link #ON}) among {@code models}, if there is one. */
+    public static Optional<LoadModel> of(List<LoadModel> models, String state) {
+        return models.stream().filter(m -> state.equals(m.state())).findFirst();
     }
 
     /**

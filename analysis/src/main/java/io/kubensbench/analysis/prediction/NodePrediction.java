@@ -127,7 +127,7 @@ public record NodePrediction(Calibration calibration, Load load, LoadModel offMo
     }
 
     private static LoadModel model(List<LoadModel> models, String state) {
-        return models.stream().filter(m -> state.equals(m.state())).findFirst().orElse(null);
+        return LoadModels.of(models, state).orElse(null);
     }
 
     private static String describe(Load load) {

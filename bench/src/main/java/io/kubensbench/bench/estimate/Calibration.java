@@ -1,10 +1,11 @@
 package io.kubensbench.bench.estimate;
 
 import io.kubensbench.analysis.model.LoadModel;
+import io.kubensbench.analysis.model.LoadModels;
+import io.kubensbench.analysis.prediction.NodePrediction;
 import io.kubensbench.analysis.results.Environment;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * The results an estimate predicts from: a campaign's (or an observation's) load models with
@@ -26,18 +27,12 @@ public record Calibration(Path dir, String campaign, Environment environment, Lo
 
     /**
      * The calibration of campaign {@code campaign} in {@code dir}, its load models
-     * {@code models}; a missing or unfitted model is the user's to fix, said in one line.
+     * {@code models}; a missing or unfitted model is the user's to fix, said in one line (the
+     * off model refused as {@code predict} refuses it).
      */
     public static Calibration of(Path dir, String campaign, List<LoadModel> models, Environment environment) {
-        LoadModel off = model(models, "off").orElseThrow(() -> new IllegalArgumentException(dir
-                + ": no load model with encapsulation off (it needs valid off runs at levels that differ in load);"
-                + " calibrate with a campaign of several levels, or observe windows of different loads"));
-        if (off.degenerate() != null || off.form() == null) {
-            throw new IllegalArgumentException(dir + ": its load model with encapsulation off could not be fitted ("
-                    + (off.degenerate() != null ? off.degenerate() : "no form fits its levels")
-                    + "), so it predicts nothing");
-        }
-        LoadModel on = model(models, "on").orElseThrow(() -> new IllegalArgumentException(dir
+        LoadModel off = NodePrediction.offModel(models, List.of(dir.toString()));
+        LoadModel on = LoadModels.of(models, LoadModels.ON).orElseThrow(() -> new IllegalArgumentException(dir
                 + ": no runs with encapsulation on, so no saving can be predicted; calibrate with both arms"));
         return new Calibration(dir, campaign, environment, off, on);
     }
@@ -45,9 +40,5 @@ public record Calibration(Path dir, String campaign, Environment environment, Lo
     /** Whether the calibration was measured on a lab node rather than a cluster's nodes. */
     public boolean onLab() {
         return environment != null && LAB.equals(environment.target());
-    }
-
-    private static Optional<LoadModel> model(List<LoadModel> models, String state) {
-        return models.stream().filter(m -> state.equals(m.state())).findFirst();
     }
 }
