@@ -90,12 +90,8 @@ final class ClusterObservation implements ObservedNodes {
                 + (machineConfigs == null ? "" : ", and its MachineConfig with: kubens-bench encapsulation disable"
                 + " --run-id " + runId));
         created = true;
-        ProbePrivileges privileges = new ProbePrivileges(spec.probeAsRoot());
-        log.accept(privileges.summary() + "; image " + spec.image() + " (" + spec.imageReference().pinning() + ")");
-        NodeProbe probe = NodeProbe.forCluster(client, new ClusterManifests(spec, runId).probeNamespaceName(),
-                spec.image(), runId, interval, spec.nodeSelector(), privileges);
-        probe.deploy();
-        readings = new ProbeReadings(probe, logs, selected.names(), interval, timeouts.probeReady());
+        readings = DeployedProbe.deploy(client, spec, new ClusterManifests(spec, runId).probeNamespaceName(), runId,
+                interval, logs, selected, timeouts, log).readings();
         arms = new ClusterArms(selected, readings, machineConfigs);
         readings.open();
     }

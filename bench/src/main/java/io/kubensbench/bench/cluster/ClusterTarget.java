@@ -107,14 +107,12 @@ final class ClusterTarget implements Target {
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("interrupted while creating the campaign's namespace");
         }
-        ProbePrivileges privileges = new ProbePrivileges(spec.probeAsRoot());
-        log.accept(privileges.summary() + "; image " + spec.image() + " (" + spec.imageReference().pinning() + ")");
-        NodeProbe probe = NodeProbe.forCluster(client, manifests.probeNamespaceName(), spec.image(), runId, interval,
-                spec.nodeSelector(), privileges);
-        probe.deploy();
-        readings = new ProbeReadings(probe, logs, selected.names(), interval, timeouts.probeReady());
+        DeployedProbe probe = DeployedProbe.deploy(client, spec, manifests.probeNamespaceName(), runId, interval, logs,
+                selected, timeouts, log);
+        readings = probe.readings();
         arms = new ClusterArms(selected, readings, machineConfigs);
-        workloads = new NodeWorkloads(client, manifests.onOpenShift(probe.manifests().openShift()), selected, options);
+        workloads = new NodeWorkloads(client, manifests.onOpenShift(probe.probe().manifests().openShift()), selected,
+                options);
         readings.open();
     }
 
