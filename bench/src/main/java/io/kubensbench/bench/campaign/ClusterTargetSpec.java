@@ -32,7 +32,11 @@ public record ClusterTargetSpec(String context, Map<String, String> nodeSelector
     public static final String MACHINECONFIG = "machineconfig";
     public static final String MANUAL = "manual";
     public static final String DEFAULT_NAMESPACE = "kubens-bench";
-    /** API writes per second and burst, kube-burner's and client-go's defaults; churn needs a pod's objects per pod. */
+    /**
+     * API writes per second and burst. The rate is kube-burner-ocp's default (it uses 20/20; client-go's
+     * own default is 5/10); the burst is larger so churn can create one pod's Secrets, ConfigMaps and
+     * the pod itself together, as one pod's objects are written back to back.
+     */
     public static final double DEFAULT_QPS = 20;
     public static final int DEFAULT_BURST = 40;
     public static final double MAX_QPS = 10_000;
