@@ -1,7 +1,5 @@
 package io.kubensbench.bench.prometheus;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
@@ -18,6 +16,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 import javax.net.ssl.SSLException;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Prometheus's HTTP API, the one call kubens-bench needs: an instant query
@@ -76,7 +78,7 @@ public final class PrometheusApi {
     private final PrometheusEndpoint endpoint;
     private final HttpClient http;
     private final Duration answerTimeout;
-    private final ObjectMapper json = new ObjectMapper();
+    private final ObjectMapper json = JsonMapper.builder().build();
 
     public PrometheusApi(PrometheusEndpoint endpoint) {
         this(endpoint, CONNECT_TIMEOUT, ANSWER_TIMEOUT);
@@ -132,10 +134,10 @@ public final class PrometheusApi {
         JsonNode root;
         try {
             root = json.readTree(body == null ? "" : body);
-        } catch (IOException e) {
+        } catch (JacksonException e) {
             root = null;
         }
-        String error = root == null || root.path("error").isMissingNode() ? null : root.path("error").asText();
+        String error = root == null || root.path("error").isMissingNode() ? null : root.path("error").asString("");
         switch (status) {
             case 401 -> {
                 return Answer.failed(Problem.REFUSED, "refused: 401 Unauthorized (credentials missing or rejected)");
@@ -155,12 +157,12 @@ public final class PrometheusApi {
                 }
             }
         }
-        if (root == null || !"success".equals(root.path("status").asText())) {
+        if (root == null || !"success".equals(root.path("status").asString(""))) {
             return Answer.failed(Problem.BAD_ANSWER, "not a Prometheus answer"
                     + (error == null ? "" : ": " + error));
         }
         JsonNode data = root.path("data");
-        String type = data.path("resultType").asText();
+        String type = data.path("resultType").asString("");
         JsonNode value;
         if (type.equals("scalar")) {
             value = data.path("result");
@@ -179,12 +181,12 @@ public final class PrometheusApi {
         }
         double v;
         try {
-            v = Double.parseDouble(value.path(1).asText());
+            v = Double.parseDouble(value.path(1).asString(""));
         } catch (NumberFormatException e) {
-            return Answer.failed(Problem.BAD_ANSWER, "the value '" + value.path(1).asText() + "' is not a number");
+            return Answer.failed(Problem.BAD_ANSWER, "the value '" + value.path(1).asString("") + "' is not a number");
         }
         if (!Double.isFinite(v)) {
-            return Answer.failed(Problem.BAD_ANSWER, "the value is " + value.path(1).asText());
+            return Answer.failed(Problem.BAD_ANSWER, "the value is " + value.path(1).asString(""));
         }
         return Answer.of(v);
     }
