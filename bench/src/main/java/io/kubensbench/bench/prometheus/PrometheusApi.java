@@ -1,5 +1,6 @@
 package io.kubensbench.bench.prometheus;
 
+import io.kubensbench.workloads.time.Durations;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
@@ -112,9 +113,9 @@ public final class PrometheusApi {
         try {
             response = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         } catch (HttpConnectTimeoutException e) {
-            return Answer.failed(Problem.TIMED_OUT, "no connection within " + seconds(CONNECT_TIMEOUT));
+            return Answer.failed(Problem.TIMED_OUT, "no connection within " + Durations.exact(CONNECT_TIMEOUT));
         } catch (HttpTimeoutException e) {
-            return Answer.failed(Problem.TIMED_OUT, "no answer within " + seconds(answerTimeout));
+            return Answer.failed(Problem.TIMED_OUT, "no answer within " + Durations.exact(answerTimeout));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return Answer.failed(Problem.UNREACHABLE, "interrupted");
@@ -234,7 +235,4 @@ public final class PrometheusApi {
         return (nl < 0 ? s : s.substring(0, nl)).strip();
     }
 
-    private static String seconds(Duration d) {
-        return d.toMillis() % 1000 == 0 ? d.toSeconds() + "s" : d.toMillis() + "ms";
-    }
 }
