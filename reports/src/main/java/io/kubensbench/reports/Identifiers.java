@@ -1,17 +1,18 @@
 package io.kubensbench.reports;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.kubensbench.analysis.results.Environment;
 import io.kubensbench.analysis.results.RunRecord;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.dataformat.yaml.YAMLFactory;
+import tools.jackson.dataformat.yaml.YAMLMapper;
+import tools.jackson.dataformat.yaml.YAMLSchema;
 
 /**
  * What in a results directory, and so in its report, points at a machine or a cluster: the
@@ -60,10 +61,10 @@ public record Identifiers(String hostname, List<String> nodes, String context, S
             return null;
         }
         try {
-            JsonNode context = new ObjectMapper(new YAMLFactory()).readTree(campaignYaml).path("target").path("cluster")
-                    .path("context");
-            return context.isTextual() && named(context.asText()) ? context.asText() : null;
-        } catch (IOException e) {
+            JsonNode context = new YAMLMapper(YAMLFactory.builder().yamlSchema(YAMLSchema.CORE).build())
+                    .readTree(campaignYaml).path("target").path("cluster").path("context");
+            return context.isString() && named(context.asString()) ? context.asString() : null;
+        } catch (JacksonException e) {
             return null;
         }
     }

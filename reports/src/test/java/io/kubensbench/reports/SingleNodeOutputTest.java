@@ -28,7 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
  * keeps its columns in their first order, later ones appended.
  * The gate's {@code compare.md} and {@code junit.xml} were rewritten when its rules changed: the
  * change of the reduction with an interval over both campaigns in place of the variance check,
- * and the candidate arm's limit in points of the baseline arm. The cost model's line in
+ * and the candidate arm's limit in points of the baseline arm. Since the JDK's XML writer writes
+ * {@code junit.xml}, an apostrophe in its text stays an apostrophe. The cost model's line in
  * {@code summary.md} and the HTML gives its HC3 interval, robust to unequal spread.
  * The HTML and {@code summary.md} carry a sentence naming the host, node and context names in them.
  * {@code summary.md} says, per encapsulation state, why its two levels give no load model.

@@ -1,6 +1,5 @@
 package io.kubensbench.reports;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.kubensbench.analysis.compare.Analyzer;
 import io.kubensbench.analysis.compare.Summary;
 import io.kubensbench.analysis.results.Environment;
@@ -13,6 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import tools.jackson.databind.ObjectMapper;
 
 /**
  * Writes a plausible results directory: off uses CPU growing with mounts, on almost none. With

@@ -1,14 +1,15 @@
 package io.kubensbench.analysis.compare;
 
-import com.fasterxml.jackson.core.json.JsonReadFeature;
-import com.fasterxml.jackson.core.json.JsonWriteFeature;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import tools.jackson.core.json.JsonReadFeature;
+import tools.jackson.core.json.JsonWriteFeature;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.MapperFeature;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code summary.json} on disk. Undefined figures are part of the data (a CI of one run, a
@@ -25,10 +26,14 @@ public final class SummaryJson {
 
     public static ObjectMapper mapper() {
         return JsonMapper.builder()
+                // fields in the order the records declare them, as every summary.json has had them
+                .disable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
                 .enable(JsonWriteFeature.WRITE_NAN_AS_STRINGS)
                 .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
                 .enable(SerializationFeature.INDENT_OUTPUT)
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                .disable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 .build();
     }
 
@@ -37,6 +42,6 @@ public final class SummaryJson {
     }
 
     public static Summary read(Path file) throws IOException {
-        return mapper().readValue(file.toFile(), Summary.class);
+        return mapper().readValue(Files.readAllBytes(file), Summary.class);
     }
 }

@@ -1,8 +1,5 @@
 package io.kubensbench.analysis.results;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.io.JsonEOFException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -13,6 +10,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.function.Consumer;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.UnexpectedEndOfInputException;
+import tools.jackson.databind.ObjectMapper;
 
 /**
  * Reads a JSON Lines file of the results directory record by record. A line that does not
@@ -58,10 +58,10 @@ final class JsonLines {
                     } else {
                         records.accept(record);
                     }
-                } catch (JsonEOFException e) {
+                } catch (UnexpectedEndOfInputException e) {
                     // cut short by a kill: skipped silently wherever it is
                     pending = null;
-                } catch (JsonProcessingException e) {
+                } catch (JacksonException e) {
                     pending = new Unreadable(file.toString(), number, reason(e));
                 }
             }
@@ -71,7 +71,7 @@ final class JsonLines {
         }
     }
 
-    private static String reason(JsonProcessingException e) {
+    private static String reason(JacksonException e) {
         String message = e.getOriginalMessage();
         if (message == null || message.isBlank()) {
             return e.getClass().getSimpleName();

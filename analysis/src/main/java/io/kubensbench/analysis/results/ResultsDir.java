@@ -1,9 +1,5 @@
 package io.kubensbench.analysis.results;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -19,6 +15,12 @@ import java.util.Set;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.MapperFeature;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A campaign's results directory, read back: the contract between the runner that writes it
@@ -54,9 +56,13 @@ public final class ResultsDir {
 
     /** The JSON mapping every file of the directory uses. */
     public static ObjectMapper mapper() {
-        return new ObjectMapper()
-                .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
-                .configure(DeserializationFeature.FAIL_ON_TRAILING_TOKENS, true);
+        return JsonMapper.builder()
+                // fields in the order the records declare them, as every file has had them
+                .disable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .build();
     }
 
     public Path path() {
@@ -80,11 +86,13 @@ public final class ResultsDir {
     }
 
     public Environment environment() throws IOException {
+        byte[] bytes;
         try {
-            return json.readValue(dir.resolve(ENVIRONMENT).toFile(), Environment.class);
+            bytes = Files.readAllBytes(dir.resolve(ENVIRONMENT));
         } catch (NoSuchFileException e) {
             return null;
         }
+        return json.readValue(bytes, Environment.class);
     }
 
     /**
@@ -101,7 +109,7 @@ public final class ResultsDir {
                     V1Campaign.read(campaignYaml(), dir.resolve(CAMPAIGN).toString()), null, null);
         }
         try {
-            JsonNode tree = json.readTree(file.toFile());
+            JsonNode tree = json.readTree(Files.readAllBytes(file));
             int version = tree == null ? 0 : tree.path("schemaVersion").asInt(0);
             if (version > ResultsManifest.SCHEMA_VERSION) {
                 throw new IllegalArgumentException(dir + ": results of schema version " + version
@@ -114,7 +122,7 @@ public final class ResultsDir {
                         + (manifest.campaign() == null ? "campaign" : "schemaVersion") + ")");
             }
             return manifest;
-        } catch (JsonProcessingException e) {
+        } catch (JacksonException e) {
             throw new IllegalArgumentException(file + ": cannot be read: "
                     + String.valueOf(e.getOriginalMessage()).lines().findFirst().orElse(""));
         }

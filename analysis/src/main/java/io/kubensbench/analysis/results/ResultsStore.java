@@ -1,6 +1,5 @@
 package io.kubensbench.analysis.results;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -12,6 +11,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
+import tools.jackson.databind.ObjectMapper;
 
 /**
  * Writes a campaign's results directory while it runs: {@code campaign.yaml} as the user
@@ -48,9 +48,10 @@ public final class ResultsStore {
         Files.createDirectories(path);
         ResultsStore store = new ResultsStore(new ResultsDir(path));
         Files.writeString(path.resolve(ResultsDir.CAMPAIGN), campaignYaml, StandardOpenOption.CREATE_NEW);
-        store.json.writerWithDefaultPrettyPrinter().writeValue(path.resolve(ResultsDir.MANIFEST).toFile(),
-                ResultsManifest.of(campaign, traits));
-        store.json.writerWithDefaultPrettyPrinter().writeValue(path.resolve(ResultsDir.ENVIRONMENT).toFile(), environment);
+        Files.writeString(path.resolve(ResultsDir.MANIFEST),
+                store.json.writerWithDefaultPrettyPrinter().writeValueAsString(ResultsManifest.of(campaign, traits)));
+        Files.writeString(path.resolve(ResultsDir.ENVIRONMENT),
+                store.json.writerWithDefaultPrettyPrinter().writeValueAsString(environment));
         return store;
     }
 

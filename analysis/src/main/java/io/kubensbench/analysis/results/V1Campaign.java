@@ -1,13 +1,14 @@
 package io.kubensbench.analysis.results;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.dataformat.yaml.YAMLFactory;
+import tools.jackson.dataformat.yaml.YAMLMapper;
+import tools.jackson.dataformat.yaml.YAMLSchema;
 
 /**
  * The normalised campaign of a version-1 results directory (one without {@code results.json}),
@@ -36,7 +37,7 @@ final class V1Campaign {
         JsonNode root;
         try {
             root = mapper().readTree(yaml);
-        } catch (JsonProcessingException e) {
+        } catch (JacksonException e) {
             throw new IllegalArgumentException(source + ": not YAML: "
                     + String.valueOf(e.getOriginalMessage()).lines().findFirst().orElse(""));
         }
@@ -51,10 +52,9 @@ final class V1Campaign {
                 levels(root.get("levels"), root.path("workload")), null, null);
     }
 
+    /** The YAML 1.2 core schema, as the campaign reader has it: {@code off} and {@code on} are words. */
     private static ObjectMapper mapper() {
-        return new ObjectMapper(YAMLFactory.builder()
-                .enable(YAMLParser.Feature.PARSE_BOOLEAN_LIKE_WORDS_AS_STRINGS)
-                .build());
+        return new YAMLMapper(YAMLFactory.builder().yamlSchema(YAMLSchema.CORE).build());
     }
 
     private static String target(JsonNode target) {
@@ -62,7 +62,7 @@ final class V1Campaign {
             return null;
         }
         if (target.isObject() && target.size() > 0) {
-            return target.fieldNames().next();
+            return target.propertyNames().iterator().next();
         }
         return text(target);
     }
@@ -140,6 +140,6 @@ final class V1Campaign {
     }
 
     private static String text(JsonNode node) {
-        return node == null || node.isNull() || node.isContainerNode() ? null : node.asText();
+        return node == null || node.isNull() || node.isContainer() ? null : node.asString();
     }
 }

@@ -130,9 +130,9 @@ public final class Numbers {
     }
 
     /**
-     * A measured wall time, rounded as the CLI rounds its estimates (the same form as its
-     * duration formatter's rough one, which analysis cannot reach): {@code 45s},
-     * {@code 31m12s}, {@code 2h05m} (no seconds past an hour).
+     * A measured wall time, rounded as the CLI rounds its estimates: the form of
+     * {@code workloads.time.Durations.rough}, which analysis may not depend on (a test in bench
+     * keeps the two alike): {@code 45s}, {@code 31m12s}, {@code 2h05m} (no seconds past an hour).
      */
     public static String elapsed(Duration d) {
         long s = Math.max(0, d.plusMillis(500).toSeconds());

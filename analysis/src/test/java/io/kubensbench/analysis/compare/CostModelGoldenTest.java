@@ -3,8 +3,6 @@ package io.kubensbench.analysis.compare;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.kubensbench.analysis.stats.LinearFit;
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,6 +12,8 @@ import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The cost model against {@code golden/cost-model.json}, written by {@code golden/cost_model.py}
@@ -25,7 +25,7 @@ class CostModelGoldenTest {
 
     static Stream<JsonNode> datasets() throws IOException {
         try (InputStream in = CostModelGoldenTest.class.getResourceAsStream("/golden/cost-model.json")) {
-            JsonNode root = new ObjectMapper().readTree(in);
+            JsonNode root = new JsonMapper().readTree(in);
             return StreamSupport.stream(root.get("datasets").spliterator(), false).toList().stream();
         }
     }
@@ -53,7 +53,7 @@ class CostModelGoldenTest {
         for (int i = 0; i < expected.size(); i++) {
             JsonNode e = expected.get(i);
             LevelResidual r = model.residuals().get(i);
-            assertThat(r.level()).isEqualTo(e.get("level").asText());
+            assertThat(r.level()).isEqualTo(e.get("level").asString());
             assertThat(r.n()).isEqualTo(e.get("n").asInt());
             assertThat(r.meanResidual()).isCloseTo(e.get("meanResidual").asDouble(), within(1e-12));
             assertThat(r.missed()).as(r.level()).isEqualTo(e.get("missed").asBoolean());
@@ -76,7 +76,7 @@ class CostModelGoldenTest {
 
     private static List<String> strings(JsonNode array) {
         List<String> v = new ArrayList<>();
-        array.forEach(n -> v.add(n.asText()));
+        array.forEach(n -> v.add(n.asString()));
         return v;
     }
 }

@@ -52,7 +52,7 @@ class SummaryJsonTest {
                 new Runs().add("pods=1", "off", 0.2, 0.3).add("pods=1", "on", 0.1).list(), "off", "on");
         Path file = dir.resolve("plain.json");
         // a default ObjectMapper quotes non-numeric numbers the same way
-        new com.fasterxml.jackson.databind.ObjectMapper().writeValue(file.toFile(), summary);
+        new tools.jackson.databind.ObjectMapper().writeValue(file.toFile(), summary);
         assertThat(SummaryJson.read(file)).isEqualTo(summary);
     }
 
@@ -106,12 +106,12 @@ class SummaryJsonTest {
                 List.of(garbage));
         Path file = dir.resolve(SummaryJson.FILE);
         SummaryJson.write(summary, file);
-        com.fasterxml.jackson.databind.JsonNode json = SummaryJson.mapper().readTree(file.toFile());
+        tools.jackson.databind.JsonNode json = SummaryJson.mapper().readTree(file.toFile());
         assertThat(json.path("unreadable")).hasSize(1);
         assertThat(json.path("unreadable").get(0).path("line").asInt()).isEqualTo(3);
         assertThat(SummaryJson.read(file)).isEqualTo(summary);
 
-        ((com.fasterxml.jackson.databind.node.ObjectNode) json).remove("unreadable");
+        ((tools.jackson.databind.node.ObjectNode) json).remove("unreadable");
         SummaryJson.mapper().writeValue(file.toFile(), json);
         assertThat(SummaryJson.read(file).unreadable()).isEmpty();
     }

@@ -2,8 +2,8 @@ package io.kubensbench.analysis.results;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.ObjectMapper;
 
 /**
  * A run's mount event rate, over the span its events were counted over: the measure window

@@ -3,13 +3,13 @@ package io.kubensbench.analysis.results;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
 
 /** The directory describes itself, older directories still read, and damage is named. */
 class ResultsDirTest {
@@ -26,9 +26,9 @@ class ResultsDirTest {
         ResultsStoreTest.create(dir, "name: x\n");
         JsonNode file = ResultsDir.mapper().readTree(dir.resolve(ResultsDir.MANIFEST).toFile());
         assertThat(file.path("schemaVersion").asInt()).isEqualTo(2);
-        assertThat(file.path("campaign").path("arms").get(1).path("role").asText()).isEqualTo("candidate");
-        assertThat(file.path("traits").path("armSwitching").asText()).isEqualTo("IN_PLACE");
-        assertThat(file.path("fields").path("mountEvents").asText()).contains("counted");
+        assertThat(file.path("campaign").path("arms").get(1).path("role").asString()).isEqualTo("candidate");
+        assertThat(file.path("traits").path("armSwitching").asString()).isEqualTo("IN_PLACE");
+        assertThat(file.path("fields").path("mountEvents").asString()).contains("counted");
 
         ResultsManifest read = new ResultsDir(dir).manifest();
         assertThat(read.schemaVersion()).isEqualTo(ResultsManifest.SCHEMA_VERSION);

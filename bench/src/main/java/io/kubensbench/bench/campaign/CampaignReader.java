@@ -1,15 +1,7 @@
 package io.kubensbench.bench.campaign;
 
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import io.kubensbench.workloads.spec.WorkloadSpec;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
@@ -22,6 +14,19 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.StreamReadFeature;
+import tools.jackson.core.TokenStreamLocation;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.dataformat.yaml.YAMLFactory;
+import tools.jackson.dataformat.yaml.YAMLMapper;
+import tools.jackson.dataformat.yaml.YAMLReadFeature;
+import tools.jackson.dataformat.yaml.YAMLSchema;
 
 /**
  * Reads a campaign file (docs/design.md, Campaign file) into a {@link CampaignSpec}, or refuses it with
@@ -49,6 +54,9 @@ public final class CampaignReader {
     static final List<String> SCHEDULE_FIELDS = List.of("warmup", "measure", "repetitions", "order", "seed");
     static final List<String> SAMPLING_FIELDS = List.of("interval");
 
+    /** Jackson 3's words for a key given twice; messages keep the ones campaign files have always had. */
+    private static final Pattern DUPLICATE_KEY = Pattern.compile("Duplicate Object property \"(.*)\"");
+
     private static final String ARM_HINT = "use off, on, or {name: ..., encapsulation: off|on}";
 
     private final ObjectMapper yaml;
@@ -62,11 +70,14 @@ public final class CampaignReader {
 
     public CampaignReader(LabCapacity labCapacity) {
         this.labCapacity = Objects.requireNonNull(labCapacity, "labCapacity");
-        this.yaml = new ObjectMapper(YAMLFactory.builder()
-                .enable(YAMLParser.Feature.PARSE_BOOLEAN_LIKE_WORDS_AS_STRINGS)
-                .enable(YAMLParser.Feature.EMPTY_STRING_AS_NULL)
-                .build());
-        this.yaml.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+        this.yaml = YAMLMapper.builder(YAMLFactory.builder()
+                        .yamlSchema(YAMLSchema.CORE)
+                        .enable(YAMLReadFeature.EMPTY_STRING_AS_NULL)
+                        .build())
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                // a second document is looked for by hand below, to say so in the file's words
+                .disable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .build();
     }
 
     /**
@@ -130,10 +141,8 @@ public final class CampaignReader {
                         "starts a second YAML document; a campaign file holds one");
             }
             return root;
-        } catch (JsonProcessingException e) {
+        } catch (JacksonException e) {
             throw new InvalidCampaignException(source, at(e.getLocation()), "not valid YAML: " + shortMessage(e));
-        } catch (IOException e) {
-            throw new UncheckedIOException("reading YAML from a string failed", e);
         }
     }
 
@@ -164,14 +173,14 @@ public final class CampaignReader {
         if (!f.hasValue()) {
             throw f.problem("is required (write " + f.path() + ": " + expected + ")");
         }
-        if (!f.node().isTextual() || !f.node().textValue().equals(expected)) {
+        if (!f.node().isString() || !f.node().stringValue().equals(expected)) {
             throw f.problem("must be " + expected + " (got " + f.got() + ")");
         }
     }
 
     private static String name(YamlField f) {
         f.required();
-        if (!f.node().isTextual()) {
+        if (!f.node().isString()) {
             throw f.problem("must be a string (got " + f.got() + "; quote it: \"" + f.got() + "\")");
         }
         String name = f.text();
@@ -182,7 +191,7 @@ public final class CampaignReader {
     }
 
     private static List<ArmSpec> arms(YamlField f) {
-        if (f.node().isTextual()) {
+        if (f.node().isString()) {
             throw f.problem("must be a list such as [off, on] (got " + f.got() + ")");
         }
         List<YamlField> items = f.list();
@@ -208,7 +217,7 @@ public final class CampaignReader {
             }
         }
         if (f.node().isValueNode() && !f.node().isNull()) {
-            String word = f.node().asText();
+            String word = f.node().asString();
             String shown = word.length() > Shown.MAX_SHOWN ? word.substring(0, Shown.MAX_SHOWN) + "..." : word;
             return stateNamed(word).map(ArmSpec::of)
                     .orElseThrow(() -> f.problem("unknown arm '" + shown + "' (" + ARM_HINT + ")"));
@@ -217,7 +226,7 @@ public final class CampaignReader {
     }
 
     private static Encapsulation encapsulation(YamlField f) {
-        Optional<Encapsulation> state = f.node().isTextual() ? stateNamed(f.node().textValue()) : Optional.empty();
+        Optional<Encapsulation> state = f.node().isString() ? stateNamed(f.node().stringValue()) : Optional.empty();
         return state.orElseThrow(() -> f.problem("must be off or on (got " + f.got() + ")"));
     }
 
@@ -249,7 +258,7 @@ public final class CampaignReader {
     }
 
     private static Order order(YamlField f) {
-        Optional<Order> order = f.node().isTextual() ? Order.fromLabel(f.node().textValue()) : Optional.empty();
+        Optional<Order> order = f.node().isString() ? Order.fromLabel(f.node().stringValue()) : Optional.empty();
         return order.orElseThrow(() -> f.problem("must be " + Order.labels() + " (got " + f.got() + ")"));
     }
 
@@ -285,7 +294,7 @@ public final class CampaignReader {
         }
     }
 
-    private static String at(JsonLocation location) {
+    private static String at(TokenStreamLocation location) {
         if (location == null || location.getLineNr() < 1) {
             return "(top level)";
         }
@@ -297,7 +306,7 @@ public final class CampaignReader {
      * then what it was doing, e.g. {@code expected ',' or ']', but got : (while parsing a flow
      * sequence)}.
      */
-    static String shortMessage(JsonProcessingException e) {
+    static String shortMessage(JacksonException e) {
         String message = e.getOriginalMessage();
         if (message == null || message.isBlank()) {
             return e.getClass().getSimpleName();
@@ -308,6 +317,10 @@ public final class CampaignReader {
             return message.strip().replaceAll("\\s+", " ");
         }
         String problem = said.get(said.size() - 1);
+        Matcher duplicate = DUPLICATE_KEY.matcher(problem);
+        if (duplicate.matches()) {
+            problem = "Duplicate field '" + duplicate.group(1) + "'";
+        }
         return said.size() == 1 ? problem : problem + " (" + said.get(0) + ")";
     }
 }

@@ -68,7 +68,7 @@ final class PrometheusReader {
     }
 
     private static double share(YamlField f) {
-        if (f.node() != null && f.node().isTextual() && f.node().textValue().strip().endsWith("%")) {
+        if (f.node() != null && f.node().isString() && f.node().stringValue().strip().endsWith("%")) {
             throw f.problem("must be a fraction of the harness's figure, such as 0.1 for 10% (got " + f.got() + ")");
         }
         return nonNegative(f, "a fraction of the harness's figure, such as 0.1 for 10%");

@@ -18,7 +18,7 @@ final class TargetReader {
     }
 
     static TargetSpec target(YamlField f) {
-        if (f.node().isTextual()) {
+        if (f.node().isString()) {
             throw f.problem("must be a map: {lab: {}} or {cluster: {...}} (got " + f.got() + ")");
         }
         f.map(TARGET_FIELDS);
@@ -32,7 +32,7 @@ final class TargetReader {
                 throw lab.problem("must be a map: {} (got " + lab.got() + ")");
             }
             if (lab.hasValue() && !lab.node().isEmpty()) {
-                String field = lab.node().fieldNames().next();
+                String field = lab.node().propertyNames().iterator().next();
                 throw lab.get(field).problem("unknown field (a lab target has no fields yet)");
             }
             return TargetSpec.onLab();

@@ -1,11 +1,11 @@
 package io.kubensbench.bench.campaign;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.kubensbench.workloads.time.Durations;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import tools.jackson.databind.JsonNode;
 
 /**
  * A node of a campaign file's YAML tree together with its path, so that every typed read can
@@ -129,8 +129,8 @@ record YamlField(String path, JsonNode node) {
     }
 
     String text() {
-        if (node != null && node.isTextual()) {
-            return node.textValue();
+        if (node != null && node.isString()) {
+            return node.stringValue();
         }
         throw problem("must be a string (got " + got() + ")");
     }
@@ -140,9 +140,9 @@ record YamlField(String path, JsonNode node) {
      * that {@code measure: 20} is refused for its missing unit, not for being a number.
      */
     Duration duration() {
-        if (node != null && (node.isTextual() || node.isNumber())) {
+        if (node != null && (node.isString() || node.isNumber())) {
             try {
-                return Durations.parse(node.asText());
+                return Durations.parse(node.asString());
             } catch (IllegalArgumentException e) {
                 throw problem(e.getMessage());
             }
@@ -155,8 +155,8 @@ record YamlField(String path, JsonNode node) {
         if (node == null || node.isNull() || node.isMissingNode()) {
             return "nothing";
         }
-        if (node.isTextual()) {
-            return Shown.text(node.textValue());
+        if (node.isString()) {
+            return Shown.text(node.stringValue());
         }
         if (node.isArray()) {
             return "a list";
@@ -167,6 +167,6 @@ record YamlField(String path, JsonNode node) {
         if (node.isBinary()) {
             return "binary data";
         }
-        return node.asText();
+        return node.asString();
     }
 }

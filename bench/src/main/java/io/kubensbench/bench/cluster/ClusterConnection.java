@@ -1,9 +1,5 @@
 package io.kubensbench.bench.cluster;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
@@ -19,6 +15,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
  * Opens a client the way kubectl and oc would: {@code --kubeconfig} first, then the files in
@@ -106,7 +106,7 @@ public final class ClusterConnection {
      */
     private static String where(Throwable e, String what) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof JsonProcessingException j && j.getLocation() != null && j.getLocation().getLineNr() > 0) {
+            if (t instanceof JacksonException j && j.getLocation() != null && j.getLocation().getLineNr() > 0) {
                 return what + " at line " + j.getLocation().getLineNr() + ", column " + j.getLocation().getColumnNr();
             }
         }
@@ -142,12 +142,12 @@ public final class ClusterConnection {
     static void checkContext(List<Path> files, String context) throws ClusterAccessException {
         Set<String> contexts = new LinkedHashSet<>();
         String current = null;
-        ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
+        ObjectMapper yaml = YAMLMapper.builder().build();
         for (Path file : files) {
             JsonNode root;
             try {
-                root = yaml.readTree(file.toFile());
-            } catch (JsonProcessingException e) {
+                root = yaml.readTree(Files.readAllBytes(file));
+            } catch (JacksonException e) {
                 throw new ClusterAccessException(file + ": not a kubeconfig: " + where(e, "YAML syntax error"));
             } catch (IOException e) {
                 throw new ClusterAccessException(file + ": cannot be read (" + e.getClass().getSimpleName() + ")");
@@ -155,9 +155,9 @@ public final class ClusterConnection {
             if (root == null || !root.isObject()) {
                 throw new ClusterAccessException(file + ": not a kubeconfig (empty or not a mapping)");
             }
-            root.path("contexts").forEach(c -> contexts.add(c.path("name").asText()));
-            if (current == null && root.hasNonNull("current-context") && !root.get("current-context").asText().isEmpty()) {
-                current = root.get("current-context").asText();
+            root.path("contexts").forEach(c -> contexts.add(c.path("name").asString("")));
+            if (current == null && root.hasNonNull("current-context") && !root.get("current-context").asString("").isEmpty()) {
+                current = root.get("current-context").asString("");
             }
         }
         String wanted = context != null ? context : current;

@@ -57,7 +57,8 @@ public final class RolloutWait {
     RolloutWait(KubernetesClient client, Duration pollInterval, BooleanSupplier stopped) {
         this.api = new MachineConfigApi(Objects.requireNonNull(client, "client"));
         if (pollInterval.isNegative() || pollInterval.isZero()) {
-            throw new IllegalArgumentException("poll interval must be positive (got " + pollInterval + ")");
+            throw new IllegalArgumentException("poll interval must be positive (got "
+                    + Durations.exact(pollInterval) + ")");
         }
         this.pollInterval = pollInterval;
         this.stopped = Objects.requireNonNull(stopped, "stopped");

@@ -1,5 +1,6 @@
 package io.kubensbench.bench.cluster;
 
+import io.kubensbench.workloads.time.Durations;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Objects;
@@ -26,7 +27,8 @@ public record SwitchOptions(Duration rolloutTimeout, boolean restore, Approval a
 
     public SwitchOptions {
         if (rolloutTimeout != null && (rolloutTimeout.isNegative() || rolloutTimeout.isZero())) {
-            throw new IllegalArgumentException("the rollout timeout must be positive (got " + rolloutTimeout + ")");
+            throw new IllegalArgumentException("the rollout timeout must be positive (got "
+                    + Durations.exact(rolloutTimeout) + ")");
         }
         Objects.requireNonNull(approval, "approval");
         Objects.requireNonNull(stopped, "stopped");

@@ -1,16 +1,15 @@
 package io.kubensbench.bench.estimate;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kubensbench.analysis.model.LoadModel;
 import io.kubensbench.analysis.model.Prediction;
 import io.kubensbench.analysis.prediction.Saving;
 import io.kubensbench.analysis.results.Environment;
 import io.kubensbench.workloads.time.Durations;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The estimate for scripts: every figure the table shows and the counts behind them, under
@@ -22,7 +21,7 @@ final class EstimateJson implements EstimateFormat {
     /** Bumped when a field changes meaning or goes away; new fields do not bump it. */
     static final int SCHEMA = 1;
 
-    private final ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private final ObjectMapper json = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
     @Override
     public void write(Estimate e, PrintWriter out) {
@@ -47,11 +46,7 @@ final class EstimateJson implements EstimateFormat {
         prediction(totals.putObject("on"), e.totalOn());
         saving(totals.putObject("saving"), e.totalSaving());
         e.caveats().forEach(root.withArray("caveats")::add);
-        try {
-            out.println(json.writeValueAsString(root));
-        } catch (JsonProcessingException ex) {
-            throw new UncheckedIOException(ex);
-        }
+        out.println(json.writeValueAsString(root));
         out.flush();
     }
 

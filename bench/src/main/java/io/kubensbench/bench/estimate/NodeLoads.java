@@ -5,6 +5,7 @@ import io.fabric8.kubernetes.api.model.Pod;
 import io.kubensbench.workloads.mounts.LivePodMounts;
 import io.kubensbench.workloads.mounts.PodMountCount;
 import io.kubensbench.workloads.mounts.PodSpecMounts;
+import io.kubensbench.workloads.time.Durations;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -35,7 +36,8 @@ public final class NodeLoads {
      */
     public NodeLoads(Instant now, Duration window, double baseMounts) {
         if (window.isZero() || window.isNegative()) {
-            throw new IllegalArgumentException("--window must be longer than 0 (got " + window + ")");
+            throw new IllegalArgumentException("--window must be longer than 0 (got "
+                    + Durations.exact(window) + ")");
         }
         this.now = now;
         this.window = window;

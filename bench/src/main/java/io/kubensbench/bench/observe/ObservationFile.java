@@ -1,11 +1,10 @@
 package io.kubensbench.bench.observe;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.kubensbench.bench.campaign.ClusterTargetSpec;
 import io.kubensbench.workloads.time.Durations;
-import java.io.UncheckedIOException;
 import java.util.Map;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The observation as run, in the results directory's {@code campaign.yaml}: what a campaign
@@ -18,7 +17,7 @@ public final class ObservationFile {
 
     public static final String KIND = "Observation";
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = JsonMapper.builder().build();
 
     private ObservationFile() {
     }
@@ -60,10 +59,6 @@ public final class ObservationFile {
 
     /** A YAML double-quoted scalar: JSON's string syntax, which YAML reads as is. */
     private static String quoted(String text) {
-        try {
-            return JSON.writeValueAsString(text);
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
+        return JSON.writeValueAsString(text);
     }
 }

@@ -1,7 +1,6 @@
 package io.kubensbench.bench.prometheus;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.kubensbench.workloads.time.Durations;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
@@ -18,6 +17,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 import javax.net.ssl.SSLException;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Prometheus's HTTP API, the one call kubens-bench needs: an instant query
@@ -76,7 +79,7 @@ public final class PrometheusApi {
     private final PrometheusEndpoint endpoint;
     private final HttpClient http;
     private final Duration answerTimeout;
-    private final ObjectMapper json = new ObjectMapper();
+    private final ObjectMapper json = JsonMapper.builder().build();
 
     public PrometheusApi(PrometheusEndpoint endpoint) {
         this(endpoint, CONNECT_TIMEOUT, ANSWER_TIMEOUT);
@@ -110,9 +113,9 @@ public final class PrometheusApi {
         try {
             response = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         } catch (HttpConnectTimeoutException e) {
-            return Answer.failed(Problem.TIMED_OUT, "no connection within " + seconds(CONNECT_TIMEOUT));
+            return Answer.failed(Problem.TIMED_OUT, "no connection within " + Durations.exact(CONNECT_TIMEOUT));
         } catch (HttpTimeoutException e) {
-            return Answer.failed(Problem.TIMED_OUT, "no answer within " + seconds(answerTimeout));
+            return Answer.failed(Problem.TIMED_OUT, "no answer within " + Durations.exact(answerTimeout));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return Answer.failed(Problem.UNREACHABLE, "interrupted");
@@ -132,10 +135,10 @@ public final class PrometheusApi {
         JsonNode root;
         try {
             root = json.readTree(body == null ? "" : body);
-        } catch (IOException e) {
+        } catch (JacksonException e) {
             root = null;
         }
-        String error = root == null || root.path("error").isMissingNode() ? null : root.path("error").asText();
+        String error = root == null || root.path("error").isMissingNode() ? null : root.path("error").asString("");
         switch (status) {
             case 401 -> {
                 return Answer.failed(Problem.REFUSED, "refused: 401 Unauthorized (credentials missing or rejected)");
@@ -155,12 +158,12 @@ public final class PrometheusApi {
                 }
             }
         }
-        if (root == null || !"success".equals(root.path("status").asText())) {
+        if (root == null || !"success".equals(root.path("status").asString(""))) {
             return Answer.failed(Problem.BAD_ANSWER, "not a Prometheus answer"
                     + (error == null ? "" : ": " + error));
         }
         JsonNode data = root.path("data");
-        String type = data.path("resultType").asText();
+        String type = data.path("resultType").asString("");
         JsonNode value;
         if (type.equals("scalar")) {
             value = data.path("result");
@@ -179,12 +182,12 @@ public final class PrometheusApi {
         }
         double v;
         try {
-            v = Double.parseDouble(value.path(1).asText());
+            v = Double.parseDouble(value.path(1).asString(""));
         } catch (NumberFormatException e) {
-            return Answer.failed(Problem.BAD_ANSWER, "the value '" + value.path(1).asText() + "' is not a number");
+            return Answer.failed(Problem.BAD_ANSWER, "the value '" + value.path(1).asString("") + "' is not a number");
         }
         if (!Double.isFinite(v)) {
-            return Answer.failed(Problem.BAD_ANSWER, "the value is " + value.path(1).asText());
+            return Answer.failed(Problem.BAD_ANSWER, "the value is " + value.path(1).asString(""));
         }
         return Answer.of(v);
     }
@@ -232,7 +235,4 @@ public final class PrometheusApi {
         return (nl < 0 ? s : s.substring(0, nl)).strip();
     }
 
-    private static String seconds(Duration d) {
-        return d.toMillis() % 1000 == 0 ? d.toSeconds() + "s" : d.toMillis() + "ms";
-    }
 }

@@ -21,7 +21,12 @@ public record QueryTemplate(String text) {
                 .replaceAll("\\{\\{\\s*" + PrometheusSpec.WINDOW + "\\s*}}", duration(window));
     }
 
-    /** A PromQL duration for a window: {@code 20s}, {@code 9876ms}; at least {@code 1ms}. */
+    /**
+     * A PromQL duration for a window: {@code 20s}, {@code 9876ms}; at least {@code 1ms}. This is
+     * Prometheus' wire format, not a duration for people
+     * ({@link io.kubensbench.workloads.time.Durations}): one unit, which every Prometheus version
+     * reads, rounded to the millisecond, its finest.
+     */
     public static String duration(Duration window) {
         long ms = Math.max(1, Math.round(window.toNanos() / 1e6));
         return ms % 1000 == 0 ? ms / 1000 + "s" : ms + "ms";

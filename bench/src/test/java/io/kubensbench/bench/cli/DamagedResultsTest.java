@@ -2,7 +2,6 @@ package io.kubensbench.bench.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.kubensbench.analysis.compare.SummaryJson;
 import io.kubensbench.analysis.results.ResultsDir;
 import io.kubensbench.bench.campaign.CampaignReader;
@@ -15,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
 
 /** A damaged results directory still analyses, and every output says which lines it skipped. */
 class DamagedResultsTest {
@@ -54,9 +54,9 @@ class DamagedResultsTest {
                 + named, "reduced");
         JsonNode summary = SummaryJson.mapper().readTree(dir.resolve(SummaryJson.FILE).toFile());
         assertThat(summary.path("unreadable")).hasSize(1);
-        assertThat(summary.path("unreadable").get(0).path("file").asText()).isEqualTo(runs.toString());
+        assertThat(summary.path("unreadable").get(0).path("file").asString()).isEqualTo(runs.toString());
         assertThat(summary.path("unreadable").get(0).path("line").asInt()).isEqualTo(3);
-        assertThat(summary.path("unreadable").get(0).path("reason").asText()).startsWith("Unrecognized token 'garbage'");
+        assertThat(summary.path("unreadable").get(0).path("reason").asString()).startsWith("Unrecognized token 'garbage'");
 
         assertThat(run("report", dir.toString())).as(cli.err()).isZero();
         assertThat(Files.readString(dir.resolve("summary.md"))).contains("1 unreadable line skipped: " + named);

@@ -3,9 +3,6 @@ package io.kubensbench.bench.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.ContainerStatus;
@@ -33,6 +30,9 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
  * {@code estimate} against fabric8's CRUD mock through a kubeconfig, as a user types it: two
@@ -115,22 +115,22 @@ class EstimateCommandTest {
         int code = cli.run("estimate", "--calibration", calibration().toString(), "--window", "10m", "-o", "json",
                 "--kubeconfig", kubeconfig().toString());
         assertThat(code).as(cli.err()).isZero();
-        JsonNode root = new ObjectMapper().readTree(cli.out());
+        JsonNode root = new JsonMapper().readTree(cli.out());
 
         assertThat(root.get("schema").asInt()).isEqualTo(1);
         assertThat(root.get("windowSeconds").asDouble()).isEqualTo(600);
         double base = CampaignAnalysis.analyze(List.of(calibration())).loadModels().get(0).baseMounts();
         assertThat(base).as("the lab calibration's mounts at no pods").isBetween(1.0, 100.0);
         assertThat(root.at("/baseMounts/value").asDouble()).isEqualTo(base);
-        assertThat(root.at("/calibration/target").asText()).isEqualTo("lab");
+        assertThat(root.at("/calibration/target").asString()).isEqualTo("lab");
         assertThat(root.at("/calibration/off/form").isNull()).isFalse();
-        assertThat(root.at("/calibration/on/degenerate").asText()).contains("no measurable CPU");
+        assertThat(root.at("/calibration/on/degenerate").asString()).contains("no measurable CPU");
         JsonNode nodes = root.get("nodes");
         assertThat(nodes).hasSize(2);
         JsonNode a = nodes.get(0);
         JsonNode b = nodes.get(1);
-        assertThat(a.get("name").asText()).isEqualTo("worker-a");
-        assertThat(b.get("name").asText()).isEqualTo("worker-b");
+        assertThat(a.get("name").asString()).isEqualTo("worker-a");
+        assertThat(b.get("name").asString()).isEqualTo("worker-b");
 
         // worker-a: 60 x 8 = 480 pod mounts + the base; churn 2 x (20 pods x 8) = 320 events over 600 s.
         assertThat(a.at("/mounts/pods").asInt()).isEqualTo(480);
@@ -154,8 +154,8 @@ class EstimateCommandTest {
         assertThat(b.at("/churn/restarts").asInt()).isEqualTo(1);
         assertThat(b.at("/load/eventsPerSecond").asDouble()).isCloseTo(36 / 600.0, within(1e-9));
         assertThat(b.get("outside").asBoolean()).as("far below the calibrated mounts").isTrue();
-        assertThat(b.at("/off/outside").asText()).isNotEmpty();
-        assertThat(b.at("/facts/kernelVersion").asText()).isEqualTo("5.14.0-427.el9.x86_64");
+        assertThat(b.at("/off/outside").asString()).isNotEmpty();
+        assertThat(b.at("/facts/kernelVersion").asString()).isEqualTo("5.14.0-427.el9.x86_64");
 
         for (JsonNode n : nodes) {
             assertThat(n.at("/off/cores").asDouble()).isPositive();
@@ -171,7 +171,7 @@ class EstimateCommandTest {
                 a.at("/off/cores").asDouble() + b.at("/off/cores").asDouble(), within(1e-12));
         assertThat(root.at("/totals/saving/cores").asDouble()).isEqualTo(root.at("/totals/off/cores").asDouble());
         List<String> caveats = new ArrayList<>();
-        root.get("caveats").forEach(c -> caveats.add(c.asText()));
+        root.get("caveats").forEach(c -> caveats.add(c.asString()));
         assertThat(caveats).anyMatch(c -> c.startsWith("calibrated on lab: AMD EPYC, 2 CPUs, kernel 6.18.44-fc-v595, systemd 252 (252.38-1~deb12u1);"
                 + " the nodes: Red Hat Enterprise Linux CoreOS 416, kernel 5.14.0-427.el9.x86_64, amd64,"
                 + " cri-o://1.29.1, 4 CPUs"));
@@ -241,9 +241,9 @@ class EstimateCommandTest {
         int name = readme.indexOf("name: kubens-bench-estimate");
         assertThat(name).as("the README has the ClusterRole").isPositive();
         int start = readme.lastIndexOf("```yaml\n", name) + "```yaml\n".length();
-        JsonNode role = new ObjectMapper(new YAMLFactory()).readTree(readme.substring(start,
+        JsonNode role = new YAMLMapper().readTree(readme.substring(start,
                 readme.indexOf("```", name)));
-        assertThat(role.get("kind").asText()).isEqualTo("ClusterRole");
+        assertThat(role.get("kind").asString()).isEqualTo("ClusterRole");
         return role;
     }
 

@@ -2,8 +2,6 @@ package io.kubensbench.bench.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.kubensbench.analysis.compare.Summary;
 import io.kubensbench.analysis.model.Load;
 import io.kubensbench.analysis.model.LoadModel;
@@ -20,6 +18,9 @@ import java.util.Locale;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The load model against a load it never saw, on a real lab node: a campaign whose levels vary
@@ -110,9 +111,9 @@ class LabLoadModelValidationTest {
         int code = cli.run("predict", calibration.toString(), "--mounts", Double.toString(load.mounts()),
                 "--events", Double.toString(load.eventsPerSecond()), "-o", "json");
         assertThat(code).as(cli.err()).isZero();
-        JsonNode json = new ObjectMapper().readTree(cli.out());
+        JsonNode json = new JsonMapper().readTree(cli.out());
         assertThat(json.path("off").path("cores").asDouble()).isEqualTo(predicted.cores());
-        assertThat(json.path("model").path("form").asText()).isEqualTo(off.form().name());
+        assertThat(json.path("model").path("form").asString()).isEqualTo(off.form().name());
         assertThat(json.path("extrapolation").path("inside").asBoolean()).isTrue();
     }
 
@@ -122,10 +123,10 @@ class LabLoadModelValidationTest {
         for (String f : List.of(ResultsDir.CAMPAIGN, ResultsDir.MANIFEST, ResultsDir.ENVIRONMENT)) {
             Files.copy(results.resolve(f), copy.resolve(f));
         }
-        ObjectMapper json = new ObjectMapper();
+        ObjectMapper json = new JsonMapper();
         List<String> kept = new ArrayList<>();
         for (String line : Files.readAllLines(results.resolve(ResultsDir.RUNS))) {
-            if (!json.readTree(line).path("level").asText().equals(level)) {
+            if (!json.readTree(line).path("level").asString().equals(level)) {
                 kept.add(line);
             }
         }

@@ -2,10 +2,6 @@ package io.kubensbench.bench.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.MappingIterator;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.kubensbench.bench.campaign.CampaignReader;
 import io.kubensbench.bench.campaign.CampaignSpec;
@@ -22,9 +18,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.MappingIterator;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /** {@code kubens-bench plan}: the dry run prints the plan, or the manifests, and refuses bad input in one line. */
 class PlanCommandTest {
@@ -152,11 +152,11 @@ class PlanCommandTest {
         }
         assertThat(documents).hasSize(expected);
         assertThat(documents).allSatisfy(d ->
-                assertThat(d.at("/metadata/labels").get(PodFactory.RUN_LABEL).asText()).isEqualTo("plan"));
-        assertThat(documents.stream().filter(d -> d.get("kind").asText().equals("Pod")).count())
+                assertThat(d.at("/metadata/labels").get(PodFactory.RUN_LABEL).asString()).isEqualTo("plan"));
+        assertThat(documents.stream().filter(d -> d.get("kind").asString().equals("Pod")).count())
                 .isEqualTo(25 + 100 + 250 + 500);
-        assertThat(documents).filteredOn(d -> d.get("kind").asText().equals("Pod"))
-                .allSatisfy(d -> assertThat(d.at("/metadata/namespace").asText()).isEqualTo("kubens-bench-plan"));
+        assertThat(documents).filteredOn(d -> d.get("kind").asString().equals("Pod"))
+                .allSatisfy(d -> assertThat(d.at("/metadata/namespace").asString()).isEqualTo("kubens-bench-plan"));
     }
 
     static ProbeManifests probe(CampaignSpec spec, ClusterTargetSpec cluster) throws Exception {
@@ -192,7 +192,7 @@ class PlanCommandTest {
     }
 
     private static List<JsonNode> documents(String yaml) throws Exception {
-        ObjectMapper mapper = new ObjectMapper(new YAMLFactory());
+        ObjectMapper mapper = new YAMLMapper();
         List<JsonNode> documents = new ArrayList<>();
         try (MappingIterator<JsonNode> it = mapper.readerFor(JsonNode.class).readValues(yaml)) {
             while (it.hasNext()) {

@@ -2,8 +2,6 @@ package io.kubensbench.bench.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.kubensbench.analysis.compare.Summary;
 import io.kubensbench.analysis.model.Load;
 import io.kubensbench.analysis.model.LoadModel;
@@ -23,6 +21,8 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code predict} on the real results of {@code lab-cost-model.yaml}, measured on a lab node:
@@ -94,7 +94,7 @@ class PredictCommandTest {
         double cores = measured.stream().mapToDouble(RunRecord::systemdCores).average().orElseThrow();
 
         assertThat(predict(load, "-o", "json")).as(cli.err()).isZero();
-        JsonNode json = new ObjectMapper().readTree(cli.out());
+        JsonNode json = new JsonMapper().readTree(cli.out());
         double predicted = json.path("off").path("cores").asDouble();
         assertThat(Math.abs(predicted / cores - 1)).isLessThan(0.15);
         assertThat(cores).isBetween(json.path("off").path("low").asDouble(), json.path("off").path("high").asDouble());
@@ -105,12 +105,12 @@ class PredictCommandTest {
     void jsonCarriesTheSameFiguresInStableFields() throws IOException {
         Load load = middle();
         assertThat(predict(load, "-o", "json")).as(cli.err()).isZero();
-        JsonNode json = new ObjectMapper().readTree(cli.out());
+        JsonNode json = new JsonMapper().readTree(cli.out());
         Prediction p = off.predict(load);
-        assertThat(json.path("calibration").path("campaign").asText()).isEqualTo("lab-cost-model");
+        assertThat(json.path("calibration").path("campaign").asString()).isEqualTo("lab-cost-model");
         assertThat(json.path("calibration").path("levels")).hasSize(off.points().size());
         assertThat(json.path("calibration").path("range").path("maxMounts").asDouble()).isEqualTo(range.maxMounts());
-        assertThat(json.path("model").path("form").asText()).isEqualTo(off.form().name());
+        assertThat(json.path("model").path("form").asString()).isEqualTo(off.form().name());
         assertThat(json.path("model").path("validationError").asDouble()).isEqualTo(off.validationError());
         assertThat(json.path("load").path("mounts").asDouble()).isEqualTo(load.mounts());
         assertThat(json.path("off").path("cores").asDouble()).isEqualTo(p.cores());

@@ -2,9 +2,6 @@ package io.kubensbench.bench.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.fabric8.kubernetes.api.model.APIGroupBuilder;
 import io.fabric8.kubernetes.api.model.APIGroupListBuilder;
 import io.fabric8.kubernetes.client.ConfigBuilder;
@@ -36,6 +33,8 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
  * The ClusterRole the README gives users, checked against what kubens-bench really asks of an
@@ -142,9 +141,9 @@ class UserRoleTest {
         for (JsonNode rule : rules) {
             for (JsonNode resource : rule.get("resources")) {
                 for (JsonNode verb : rule.get("verbs")) {
-                    Attributes granted = new Attributes(verb.asText(), rule.get("apiGroups").get(0).asText(),
-                            resource.asText(), null);
-                    if (!verb.asText().equals("use")
+                    Attributes granted = new Attributes(verb.asString(), rule.get("apiGroups").get(0).asString(),
+                            resource.asString(), null);
+                    if (!verb.asString().equals("use")
                             && calls.stream().noneMatch(c -> c.verb().equals(granted.verb())
                                     && c.group().equals(granted.group()) && c.resource().equals(granted.resource()))) {
                         unused.add(granted.toString());
@@ -162,8 +161,8 @@ class UserRoleTest {
         assertThat(name).as("the README has the ClusterRole").isPositive();
         int start = readme.lastIndexOf("```yaml\n", name) + "```yaml\n".length();
         int end = readme.indexOf("```", name);
-        JsonNode role = new ObjectMapper(new YAMLFactory()).readTree(readme.substring(start, end));
-        assertThat(role.get("kind").asText()).isEqualTo("ClusterRole");
+        JsonNode role = new YAMLMapper().readTree(readme.substring(start, end));
+        assertThat(role.get("kind").asString()).isEqualTo("ClusterRole");
         List<JsonNode> rules = new ArrayList<>();
         role.get("rules").forEach(rules::add);
         return rules;
@@ -176,7 +175,7 @@ class UserRoleTest {
 
     private static boolean contains(JsonNode list, String value) {
         for (JsonNode v : list) {
-            if (v.asText().equals(value)) {
+            if (v.asString().equals(value)) {
                 return true;
             }
         }

@@ -2,8 +2,6 @@ package io.kubensbench.bench.estimate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.NodeBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
@@ -20,11 +18,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The JSON scripts read: its field names against {@code estimate-fields.txt} (a field renamed
@@ -58,7 +57,7 @@ class EstimateJsonTest {
                 .estimate(new ClusterListing(List.of(node), Map.of("worker-a", pods)), Map.of(), NOW);
         StringWriter text = new StringWriter();
         new EstimateJson().write(estimate, new PrintWriter(text));
-        JsonNode root = new ObjectMapper().readTree(text.toString());
+        JsonNode root = new JsonMapper().readTree(text.toString());
 
         TreeSet<String> fields = new TreeSet<>();
         paths("", root, fields);
@@ -110,12 +109,11 @@ class EstimateJsonTest {
     /** Every field's path, array elements as {@code []}; the assumed volumes' kinds are values, not names. */
     private static void paths(String at, JsonNode node, TreeSet<String> out) {
         if (node.isObject() && !at.endsWith("/assumed") && !at.equals("/selector")) {
-            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext();) {
-                Map.Entry<String, JsonNode> e = it.next();
+            for (Map.Entry<String, JsonNode> e : node.properties()) {
                 out.add(at + "/" + e.getKey());
                 paths(at + "/" + e.getKey(), e.getValue(), out);
             }
-        } else if (node.isArray() && !node.isEmpty() && node.get(0).isContainerNode()) {
+        } else if (node.isArray() && !node.isEmpty() && node.get(0).isContainer()) {
             paths(at + "[]", node.get(0), out);
         }
     }

@@ -3,15 +3,14 @@ package io.kubensbench.bench.observe;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.kubensbench.analysis.results.CampaignRecord;
 import io.kubensbench.bench.campaign.ClusterTargetSpec;
 import io.kubensbench.bench.campaign.Encapsulation;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
  * An observation's plan is refused, one line naming the option, when it cannot be kept; once
@@ -74,14 +73,14 @@ class ObservePlanTest {
                 Map.of("node-role.kubernetes.io/worker", ""), ClusterTargetSpec.MANUAL, null, null, null, null, null);
         String yaml = ObservationFile.yaml(plan(null, null, MINUTE), target);
 
-        JsonNode root = new ObjectMapper(new YAMLFactory()).readTree(yaml);
+        JsonNode root = new YAMLMapper().readTree(yaml);
 
-        assertThat(root.path("kind").asText()).isEqualTo("Observation");
-        assertThat(root.path("target").path("cluster").path("context").asText())
+        assertThat(root.path("kind").asString()).isEqualTo("Observation");
+        assertThat(root.path("target").path("cluster").path("context").asString())
                 .isEqualTo("default/api-lab:6443/kube:admin");
         assertThat(root.path("target").path("cluster").path("nodeSelector").path("node-role.kubernetes.io/worker")
                 .asText("missing")).isEmpty();
-        assertThat(root.path("observe").path("duration").asText()).isEqualTo("until stopped");
-        assertThat(root.path("observe").path("window").asText()).isEqualTo("1m");
+        assertThat(root.path("observe").path("duration").asString()).isEqualTo("until stopped");
+        assertThat(root.path("observe").path("window").asString()).isEqualTo("1m");
     }
 }

@@ -1,18 +1,17 @@
 package io.kubensbench.reports.prediction;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kubensbench.analysis.model.Candidate;
 import io.kubensbench.analysis.model.LoadModel;
 import io.kubensbench.analysis.model.Parameter;
 import io.kubensbench.analysis.model.Prediction;
 import io.kubensbench.analysis.prediction.Calibration;
 import io.kubensbench.analysis.prediction.NodePrediction;
-import java.io.UncheckedIOException;
 import java.util.List;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * A predicted node for scripts: stable field names, CPU in cores (as {@code summary.json}
@@ -20,7 +19,7 @@ import java.util.List;
  */
 final class PredictionJson implements PredictionFormat {
 
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
     @Override
     public String render(NodePrediction p) {
@@ -61,11 +60,7 @@ final class PredictionJson implements PredictionFormat {
         ex.put("forced", p.forced());
         ex.put("maxWithoutAsking", NodePrediction.MAX_REACH);
         strings(root.putArray("warnings"), p.warnings());
-        try {
-            return JSON.writeValueAsString(root) + "\n";
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
+        return JSON.writeValueAsString(root) + "\n";
     }
 
     private static void model(ObjectNode out, LoadModel m, Candidate validation) {

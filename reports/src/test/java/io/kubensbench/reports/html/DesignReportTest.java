@@ -2,7 +2,6 @@ package io.kubensbench.reports.html;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.kubensbench.analysis.compare.Analyzer;
 import io.kubensbench.analysis.compare.Design;
 import io.kubensbench.analysis.compare.Summary;
@@ -17,6 +16,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.ObjectMapper;
 
 /**
  * What the report and summary.md say about a campaign's design: an aba campaign's drift beside

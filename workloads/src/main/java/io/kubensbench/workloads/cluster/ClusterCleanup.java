@@ -11,6 +11,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import io.kubensbench.workloads.time.Deadline;
+import io.kubensbench.workloads.time.Durations;
 import io.kubensbench.workloads.time.Poll;
 import java.io.IOException;
 import java.time.Duration;
@@ -162,7 +163,7 @@ public final class ClusterCleanup {
     private static void checkWait(Duration namespaceWait) {
         if (namespaceWait == null || namespaceWait.isNegative()) {
             throw new IllegalArgumentException("namespace wait must be zero or positive (got "
-                    + namespaceWait + ")");
+                    + (namespaceWait == null ? "null" : Durations.exact(namespaceWait)) + ")");
         }
     }
 

@@ -1,5 +1,6 @@
 package io.kubensbench.workloads.cluster;
 
+import io.kubensbench.workloads.time.Durations;
 import java.time.Duration;
 
 /**
@@ -39,7 +40,7 @@ public record ClusterWorkloadOptions(double qps, int burst, Duration runningTime
     private static void requirePositive(String name, Duration value) {
         if (value == null || value.isNegative() || value.isZero()) {
             throw new IllegalArgumentException(name + " must be a positive duration (got "
-                    + value + ")");
+                    + (value == null ? "null" : Durations.exact(value)) + ")");
         }
     }
 }

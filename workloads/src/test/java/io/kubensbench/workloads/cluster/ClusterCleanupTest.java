@@ -198,7 +198,7 @@ class ClusterCleanupTest {
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> cleanup.cleanup("c1", Duration.ofSeconds(-1)))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("namespace wait must be zero or positive (got PT-1S)");
+                .hasMessage("namespace wait must be zero or positive (got -1s)");
     }
 
     @Test

@@ -49,10 +49,10 @@ class ClusterWorkloadOptionsTest {
     void rejectsTimeoutsThatAreNotPositive() {
         assertThatThrownBy(() -> new ClusterWorkloadOptions(20, 40, Duration.ZERO, MINUTE))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("runningTimeout must be a positive duration (got PT0S)");
+                .hasMessage("runningTimeout must be a positive duration (got 0s)");
         assertThatThrownBy(() -> new ClusterWorkloadOptions(20, 40, null, MINUTE))
                 .hasMessage("runningTimeout must be a positive duration (got null)");
         assertThatThrownBy(() -> new ClusterWorkloadOptions(20, 40, MINUTE, Duration.ofSeconds(-5)))
-                .hasMessage("deleteTimeout must be a positive duration (got PT-5S)");
+                .hasMessage("deleteTimeout must be a positive duration (got -5s)");
     }
 }

@@ -1,6 +1,5 @@
 package io.kubensbench.bench.sampling.format;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.kubensbench.bench.sampling.CpuInterval;
 import io.kubensbench.bench.sampling.ProcessReading;
 import io.kubensbench.bench.sampling.SamplingLoop;
@@ -10,12 +9,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
 
 /** One JSON object per sample, its processes nested: the form the results directory keeps. */
 final class JsonlSampleWriter implements SampleWriter {
 
     private final Writer out;
-    private final ObjectMapper json = new ObjectMapper();
+    private final ObjectMapper json = JsonMapper.builder().build();
 
     JsonlSampleWriter(Writer out) {
         this.out = out;
