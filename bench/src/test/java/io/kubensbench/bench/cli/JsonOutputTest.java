@@ -112,6 +112,16 @@ class JsonOutputTest {
     }
 
     @Test
+    void predictsDocumentStartsWithSchemaVersionAndKindToo() {
+        assertThat(cli.run("predict", "src/test/resources/calibration/lab-cost-model", "--mounts", "1544", "--events",
+                "150.4", "-o", "json")).as(cli.err()).isZero();
+        JsonNode doc = JSON.readTree(cli.out());
+        assertThat(doc.propertyNames()).startsWith(SchemaVersion.FIELD, "kind");
+        assertThat(doc.get(SchemaVersion.FIELD).asInt()).isEqualTo(SchemaVersion.CURRENT);
+        assertThat(doc.get("kind").asString()).isEqualTo("prediction");
+    }
+
+    @Test
     void anUnknownFormatIsOneLineNamingTheValidOnesAndExit2(@TempDir Path dir) throws Exception {
         Path r = results(dir.resolve("r"), 3, 0.25, 0.02);
         for (List<String> args : List.of(List.of("analyze", r.toString()), List.of("compare", r.toString(), r.toString()),

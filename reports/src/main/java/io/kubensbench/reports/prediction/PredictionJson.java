@@ -11,6 +11,7 @@ import io.kubensbench.analysis.model.Parameter;
 import io.kubensbench.analysis.model.Prediction;
 import io.kubensbench.analysis.prediction.Calibration;
 import io.kubensbench.analysis.prediction.NodePrediction;
+import io.kubensbench.analysis.results.SchemaVersion;
 import java.io.UncheckedIOException;
 import java.util.List;
 
@@ -20,11 +21,15 @@ import java.util.List;
  */
 final class PredictionJson implements PredictionFormat {
 
+    static final String KIND = "prediction";
+
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     @Override
     public String render(NodePrediction p) {
         ObjectNode root = JSON.createObjectNode();
+        root.put(SchemaVersion.FIELD, SchemaVersion.CURRENT);
+        root.put("kind", KIND);
         Calibration c = p.calibration();
         ObjectNode cal = root.putObject("calibration");
         cal.put("campaign", c.campaign());
