@@ -37,9 +37,13 @@ public record ArmFindings(Encapsulation arm, NamespaceIdentities namespaces, Mou
         List<VerifyCheck> c = new ArrayList<>();
         boolean ns = namespaces.matches(arm);
         c.add(new VerifyCheck(a, "namespaces", ns, "namespaces are " + (ns ? "" : "not ")
-                + (on ? "encapsulated" : "shared") + ": " + namespaces));
+                + (on ? "encapsulated" : "shared") + ": systemd " + namespaces.systemd() + ", kubelet "
+                + namespaces.kubelet() + ", runtime " + namespaces.runtime()));
         boolean m = mounts.matches(arm);
-        c.add(new VerifyCheck(a, "mounts", m, "mount counts " + (m ? "match" : "differ from") + " the plan: " + mounts));
+        c.add(new VerifyCheck(a, "mounts", m, "mount counts " + (m ? "match" : "differ from") + " the plan, "
+                + mounts.pods() + " pods x " + mounts.mountsPerPod() + " mounts: systemd " + mounts.systemdBefore()
+                + " -> " + mounts.systemdAfter() + " (expected +" + (on ? 0 : mounts.expectedDelta()) + "), kubelet "
+                + mounts.kubeletBefore() + " -> " + mounts.kubeletAfter() + " (expected +" + mounts.expectedDelta() + ")"));
         List<String> u = unprivileged.failures(arm);
         c.add(new VerifyCheck(a, "unprivileged view", u.isEmpty(), u.isEmpty() ? "an unprivileged user sees "
                 + unprivileged.visible() + " of " + unprivileged.planned() + " secret/projected volume mounts (expected "

@@ -43,7 +43,10 @@ class VerifyJsonTest {
         assertThat(checks.get(0).get("name").asString()).isEqualTo("namespaces");
         assertThat(checks.get(0).get("detail").asString()).startsWith("namespaces are shared: ");
         assertThat(checks.get(24).get("arm").asString()).isEqualTo("on");
-        assertThat(checks.get(24).get("detail").asString()).startsWith("namespaces are encapsulated: ");
+        assertThat(checks.get(24).get("detail").asString()).isEqualTo("namespaces are encapsulated: systemd " + HOST
+                + ", kubelet " + KUBENS + ", runtime " + KUBENS);
+        assertThat(checks.get(25).get("detail").asString()).isEqualTo("mount counts match the plan, 50 pods x 15 mounts:"
+                + " systemd 47 -> 47 (expected +0), kubelet 46 -> 796 (expected +750)");
         assertThat(checks.get(26).get("detail").asString())
                 .isEqualTo("an unprivileged user sees 0 of 50 secret/projected volume mounts (expected 0)");
         JsonNode on = doc.at("/arms/1");
