@@ -15,7 +15,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code kubens-bench analyze DIR...}: statistics of one campaign's runs, pooled over directories. */
+/**
+ * {@code kubens-bench analyze DIR...}: statistics of one campaign's runs, pooled over directories.
+ * {@code -o json} prints {@code summary.json}'s own document, so scripts need one reader for both.
+ */
 @Command(name = "analyze", mixinStandardHelpOptions = true,
         description = "Analyse results directories of one campaign (pooled); writes summary.json into the first.")
 final class AnalyzeCommand implements Callable<Integer> {
@@ -30,11 +33,21 @@ final class AnalyzeCommand implements Callable<Integer> {
     @Mixin
     BootstrapOptions bootstrap;
 
+    @Mixin
+    OutputOption output;
+
     @Override
     public Integer call() throws Exception {
         Summary summary = CampaignAnalysis.analyze(dirs);
         Path file = dirs.get(0).resolve(SummaryJson.FILE);
         SummaryJson.write(summary, file);
+        if (output.json()) {
+            spec.commandLine().getOut().print(SummaryJson.text(summary));
+            spec.commandLine().getOut().flush();
+            spec.commandLine().getErr().println("kubens-bench: summary: " + file);
+            spec.commandLine().getErr().flush();
+            return Main.OK;
+        }
         List<RolloutRecord> rollouts = new ArrayList<>();
         for (Path dir : dirs) {
             rollouts.addAll(new ResultsDir(dir).rollouts());

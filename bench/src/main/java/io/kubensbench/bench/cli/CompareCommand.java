@@ -1,11 +1,11 @@
 package io.kubensbench.bench.cli;
 
-import io.kubensbench.analysis.compare.Check;
 import io.kubensbench.analysis.compare.Comparison;
 import io.kubensbench.analysis.compare.Summary;
 import io.kubensbench.analysis.text.Numbers;
-import io.kubensbench.reports.ResultsDirText;
 import io.kubensbench.reports.exports.ComparisonExport;
+import io.kubensbench.reports.exports.ComparisonJson;
+import io.kubensbench.reports.exports.ComparisonText;
 import io.kubensbench.reports.exports.JunitXmlExport;
 import io.kubensbench.reports.exports.MarkdownExport;
 import java.io.IOException;
@@ -68,6 +68,9 @@ final class CompareCommand implements Callable<Integer> {
     @Mixin
     BootstrapOptions bootstrap;
 
+    @Mixin
+    OutputOption output;
+
     @Override
     public Integer call() throws Exception {
         if (!(maxRegression >= 0 && maxRegression <= 100)) {
@@ -77,25 +80,12 @@ final class CompareCommand implements Callable<Integer> {
         Summary c = CampaignAnalysis.analyze(List.of(current));
         Comparison comparison = Comparison.of(b, c, maxRegression);
         PrintWriter out = spec.commandLine().getOut();
-        skipped(out, "baseline", b);
-        skipped(out, "current", c);
-        for (Check check : comparison.checks()) {
-            int code = comparison.exitCodeOf(check);
-            out.printf("%-5s %-14s %-14s %s%n", code == 0 ? "ok" : "FAIL", check.level(), check.metric(), check.message());
-        }
-        out.println(comparison.verdictLine());
+        ComparisonExport format = output.json() ? new ComparisonJson() : new ComparisonText();
+        out.print(format.render(comparison, b, c));
         out.flush();
         write(junit, new JunitXmlExport(), comparison, b, c);
         write(markdown, new MarkdownExport(), comparison, b, c);
         return comparison.exitCode();
-    }
-
-    /** Names the lines of a side's results that could not be read, so a gate never passes on damage unseen. */
-    private static void skipped(PrintWriter out, String side, Summary s) {
-        if (!s.unreadable().isEmpty()) {
-            out.println(side + ": " + ResultsDirText.skippedCount(s.unreadable()) + ":");
-            ResultsDirText.skippedLines(s.unreadable()).forEach(line -> out.println("  " + line));
-        }
     }
 
     private static void write(Path file, ComparisonExport export, Comparison comparison, Summary b, Summary c)

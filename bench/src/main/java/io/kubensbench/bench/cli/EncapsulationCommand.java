@@ -7,11 +7,14 @@ import io.kubensbench.bench.campaign.ClusterTargetSpec;
 import io.kubensbench.bench.campaign.ImageReference;
 import io.kubensbench.bench.cluster.ClusterEncapsulation;
 import io.kubensbench.bench.cluster.ClusterPools;
+import io.kubensbench.bench.cluster.EncapsulationFormat;
+import io.kubensbench.bench.cluster.EncapsulationStatus;
+import io.kubensbench.bench.cluster.EncapsulationText;
+import io.kubensbench.bench.cluster.EncapsulationVerification;
 import io.kubensbench.bench.cluster.MachineConfigPool;
 import io.kubensbench.bench.cluster.MachineConfigs;
 import io.kubensbench.bench.cluster.NodeVerification;
 import io.kubensbench.bench.cluster.PoolProgress;
-import io.kubensbench.bench.cluster.PoolStatus;
 import io.kubensbench.bench.cluster.ProbeLine;
 import io.kubensbench.bench.cluster.ProbePrivileges;
 import io.kubensbench.bench.cluster.ProbeSnapshot;
@@ -27,7 +30,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -46,7 +48,13 @@ import picocli.CommandLine.Spec;
  * CRI-O's). A switch reboots whole pools, so it names them and asks first.
  */
 @Command(name = "encapsulation", mixinStandardHelpOptions = true,
-        description = "Cluster: show, switch (MachineConfig) or verify mount namespace encapsulation per pool and node.")
+        description = "Cluster: show, switch (MachineConfig) or verify mount namespace encapsulation per pool and node.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            " 0:done; verify: every node checked is in the state expected of it",
+            " 3:verify: a node checked disagrees with the state expected of it",
+            " 1:error (verify: the check could not be made)",
+            " 2:bad input"})
 final class EncapsulationCommand implements Callable<Integer> {
 
     enum Action { status, enable, disable, verify }
@@ -59,6 +67,10 @@ final class EncapsulationCommand implements Callable<Integer> {
 
     @Mixin
     ClusterOptions cluster;
+
+    /** status and verify; enable and disable print text only. */
+    @Mixin
+    OutputOption output;
 
     @Parameters(index = "0", paramLabel = "ACTION", description = "status, enable, disable or verify.")
     Action action;
@@ -116,6 +128,9 @@ final class EncapsulationCommand implements Callable<Integer> {
         }
         List<String> roles = pools.isEmpty() ? MachineConfigs.ROLES : pools;
         roles.forEach(MachineConfigs::checkRole);
+        if (output.json() && (action == Action.enable || action == Action.disable)) {
+            throw new IllegalArgumentException("-o json goes with status and verify only");
+        }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         try (KubernetesClient client = cluster.connect(null)) {
@@ -164,23 +179,30 @@ final class EncapsulationCommand implements Callable<Integer> {
             err.println("kubens-bench: " + PoolProgress.line(p, elapsed));
             err.flush();
         });
-        printPools(out, ClusterPools.read(client).rendering(roles), mc.enabledRoles());
+        out.print(new EncapsulationText().pools(new EncapsulationStatus(ClusterPools.read(client).rendering(roles),
+                mc.enabledRoles(), List.of())));
         out.println("next: kubens-bench encapsulation verify");
         return Main.OK;
     }
 
     private int status(KubernetesClient client, ClusterEncapsulation mc, List<String> roles, PrintWriter out,
             PrintWriter err) throws IOException {
+        List<MachineConfigPool> rendering;
+        List<String> enabled;
         try {
-            printPools(out, ClusterPools.read(client).rendering(roles), mc.enabledRoles());
+            rendering = ClusterPools.read(client).rendering(roles);
+            enabled = mc.enabledRoles();
         } catch (ClusterAccessException e) {
             if (!e.getMessage().equals(ClusterEncapsulation.NO_API)) {
                 throw e;
             }
-            out.println("no MachineConfig API on this cluster: no pools; the nodes as they are:");
+            rendering = null;
+            enabled = List.of();
         }
-        out.println();
-        printNodes(out, readNodes(client, selected(client, roles), err), null);
+        EncapsulationStatus status = new EncapsulationStatus(rendering, enabled,
+                readNodes(client, selected(client, roles), err));
+        out.print(EncapsulationFormat.of(output.json()).status(status));
+        out.flush();
         return Main.OK;
     }
 
@@ -205,13 +227,10 @@ final class EncapsulationCommand implements Callable<Integer> {
             expected.put(name, expect != null ? expect.equals("on") : pools.poolOf(name)
                     .map(pool -> enabled.stream().anyMatch(pool::renders)).orElse(enabled.contains(role(node))));
         }
-        List<NodeVerification> nodes = readNodes(client, chosen, err);
-        int failed = printNodes(out, nodes, expected);
-        long skipped = nodes.stream().filter(v -> v.state() == NodeVerification.State.SKIPPED).count();
-        long checked = nodes.size() - skipped;
-        out.println((failed == 0 ? "PASS: " + checked + " node(s) agree" : "FAIL: " + failed + " of " + checked
-                + " node(s) disagree") + (skipped == 0 ? "" : "; " + skipped + " skipped, not checked"));
-        return failed == 0 ? Main.OK : Main.FAILED;
+        EncapsulationVerification verification = new EncapsulationVerification(readNodes(client, chosen, err), expected);
+        out.print(EncapsulationFormat.of(output.json()).verification(verification));
+        out.flush();
+        return verification.exitCode();
     }
 
     /** The documented check on each of {@code chosen}, read by a short-lived probe. */
@@ -252,55 +271,8 @@ final class EncapsulationCommand implements Callable<Integer> {
                 : MachineConfigs.WORKER;
     }
 
-    /** Each pool: the kubens MachineConfigs it selects (that exist), those its machines' config has, its state. */
-    private static void printPools(PrintWriter out, List<MachineConfigPool> pools, List<String> enabled) {
-        String format = "%-12s %-34s %-34s %-7s %-8s %-9s %-9s %s%n";
-        out.printf(Locale.ROOT, format, "POOL", "MACHINECONFIG", "IN ITS CONFIG", "PAUSED", "UPDATED", "UPDATING",
-                "DEGRADED", "MACHINES");
-        for (MachineConfigPool pool : pools) {
-            PoolStatus p = pool.status();
-            List<String> selects = enabled.stream().filter(pool::renders).map(MachineConfigs::name).toList();
-            List<String> rendered = MachineConfigs.ROLES.stream().map(MachineConfigs::name).filter(p::renders).toList();
-            out.printf(Locale.ROOT, format, p.name(), dash(String.join(",", selects)), dash(String.join(",", rendered)),
-                    pool.paused(), p.updated(), p.updating(), p.degraded(),
-                    p.updatedMachineCount() + "/" + p.machineCount());
-            if (p.degraded()) {
-                out.println("  degraded: " + p.degradedMessage());
-            }
-        }
-        out.flush();
-    }
-
     private static String poolNames(Reboots reboots) {
         return reboots.pools().isEmpty() ? "(none renders it)"
                 : String.join(", ", reboots.pools().stream().map(Reboots.Pool::name).toList());
-    }
-
-    /** Prints the documented check per node; returns how many disagree with {@code expected} (if given). */
-    private static int printNodes(PrintWriter out, List<NodeVerification> nodes, Map<String, Boolean> expected) {
-        out.printf(Locale.ROOT, "%-28s %-20s %-20s %-20s %-17s%s%n", "NODE", "PID 1 MNT", "KUBELET MNT", "CRIO MNT",
-                "STATE", expected == null ? "" : "EXPECTED RESULT");
-        int failed = 0;
-        for (NodeVerification v : nodes) {
-            String result = "";
-            if (expected != null && v.state() != NodeVerification.State.SKIPPED) {
-                Boolean on = expected.get(v.node());
-                boolean ok = on != null && v.agreesWith(on);
-                failed += ok ? 0 : 1;
-                result = String.format(Locale.ROOT, "%-8s %s", on == null ? "?" : on ? "on" : "off", ok ? "ok" : "FAIL");
-            }
-            out.printf(Locale.ROOT, "%-28s %-20s %-20s %-20s %-17s%s%n", v.node(), dash(v.systemd()), dash(v.kubelet()),
-                    dash(v.runtime()), v.state().name().toLowerCase(Locale.ROOT).replace('_', ' '), result);
-            if (v.state() != NodeVerification.State.ENCAPSULATED && v.state() != NodeVerification.State.NOT_ENCAPSULATED
-                    && v.detail() != null) {
-                out.println("  " + v.detail());
-            }
-        }
-        out.flush();
-        return failed;
-    }
-
-    private static String dash(String s) {
-        return s == null || s.isEmpty() ? "-" : s;
     }
 }

@@ -6,6 +6,7 @@ import io.kubensbench.bench.lab.KubeletProcess;
 import io.kubensbench.bench.lab.LabPreconditions;
 import io.kubensbench.bench.lab.LabNode;
 import io.kubensbench.bench.lab.LabVerifier;
+import io.kubensbench.bench.lab.VerifyJson;
 import io.kubensbench.bench.lab.VerifyReport;
 import io.kubensbench.workloads.mounts.MountPlan;
 import io.kubensbench.workloads.spec.WorkloadSpec;
@@ -19,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -111,6 +113,9 @@ final class LabCommand implements Callable<Integer> {
         @Option(names = "--pods", defaultValue = "50", description = "Pods to deploy for the mount check (default ${DEFAULT-VALUE}).")
         int pods;
 
+        @Mixin
+        OutputOption output;
+
         @Override
         public Integer call() throws Exception {
             if (pods < 1 || pods > 5000) {
@@ -120,7 +125,7 @@ final class LabCommand implements Callable<Integer> {
             PrintWriter err = progress(spec);
             WorkloadSpec shape = WorkloadSpec.defaults().withPods(pods);
             VerifyReport report = new LabVerifier(shape, m -> err.println("  .. " + m)).verify();
-            new VerifyTables(out).print(report);
+            (output.json() ? new VerifyJson(out) : new VerifyTables(out)).print(report);
             return report.passed() ? Main.OK : Main.FAILED;
         }
     }

@@ -12,7 +12,9 @@ import picocli.CommandLine;
 /**
  * The {@code kubens-bench} command line. Exit codes: 0 success, 1 the run failed, 2 bad
  * input or an unmet precondition (always one line on stderr; {@code --verbose} adds the
- * stack trace).
+ * stack trace); {@code compare} 10 to 13 (see {@link CompareCommand}); {@code encapsulation
+ * verify} 3 when a node checked disagrees with the state expected of it, apart from 1 when the
+ * check could not be made.
  */
 @Command(name = "kubens-bench", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Measures the CPU systemd (PID 1) spends on Kubernetes mounts, and what mount "

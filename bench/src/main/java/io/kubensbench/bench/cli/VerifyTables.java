@@ -4,13 +4,14 @@ import io.kubensbench.bench.lab.ArmFindings;
 import io.kubensbench.bench.lab.MountVisibility;
 import io.kubensbench.bench.lab.PropagationMatrix;
 import io.kubensbench.bench.lab.UnprivilegedView;
+import io.kubensbench.bench.lab.VerifyFormat;
 import io.kubensbench.bench.lab.VerifyReport;
 import io.kubensbench.bench.target.NamespaceIdentities;
 import java.io.PrintWriter;
 import java.util.stream.Collectors;
 
 /** Prints {@code lab verify}'s findings as the two tables a reader compares with the docs. */
-final class VerifyTables {
+final class VerifyTables implements VerifyFormat {
 
     private final PrintWriter out;
 
@@ -18,7 +19,8 @@ final class VerifyTables {
         this.out = out;
     }
 
-    void print(VerifyReport report) {
+    @Override
+    public void print(VerifyReport report) {
         arm(report.off());
         out.println();
         arm(report.on());

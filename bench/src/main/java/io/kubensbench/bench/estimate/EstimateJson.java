@@ -4,6 +4,7 @@ import io.kubensbench.analysis.model.LoadModel;
 import io.kubensbench.analysis.model.Prediction;
 import io.kubensbench.analysis.prediction.Saving;
 import io.kubensbench.analysis.results.Environment;
+import io.kubensbench.analysis.results.SchemaVersion;
 import io.kubensbench.workloads.time.Durations;
 import java.io.PrintWriter;
 import tools.jackson.databind.ObjectMapper;
@@ -18,14 +19,18 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class EstimateJson implements EstimateFormat {
 
-    /** Bumped when a field changes meaning or goes away; new fields do not bump it. */
+    /** Kept for scripts written before {@code schemaVersion}, which now versions every document. */
     static final int SCHEMA = 1;
+
+    static final String KIND = "estimate";
 
     private final ObjectMapper json = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
     @Override
     public void write(Estimate e, PrintWriter out) {
         ObjectNode root = json.createObjectNode();
+        root.put(SchemaVersion.FIELD, SchemaVersion.CURRENT);
+        root.put("kind", KIND);
         root.put("schema", SCHEMA);
         root.put("at", e.at().toString());
         root.put("window", Durations.exact(e.window()));

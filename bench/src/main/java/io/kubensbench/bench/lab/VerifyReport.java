@@ -22,6 +22,13 @@ public record VerifyReport(ArmFindings off, ArmFindings on) {
         return off.unprivileged().matches(Encapsulation.OFF) && on.unprivileged().matches(Encapsulation.ON);
     }
 
+    /** Every check of both arms, off first. */
+    public List<VerifyCheck> checks() {
+        List<VerifyCheck> c = new ArrayList<>(off.checks());
+        c.addAll(on.checks());
+        return c;
+    }
+
     public boolean passed() {
         return failures().isEmpty();
     }

@@ -2,6 +2,7 @@ package io.kubensbench.bench.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.kubensbench.analysis.results.SchemaVersion;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -11,6 +12,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /** The lab commands as a user runs them, on a real lab node. */
 class LabCommandTest {
@@ -32,6 +35,24 @@ class LabCommandTest {
                 "unprivileged view of secret/projected mounts: off 50 of 50 visible, on 0 of 50 visible -- protected: yes",
                 "PASS: the lab node matches the documented behaviour off and on");
         assertThat(out.toString()).doesNotContain("<-- unexpected", "!");
+    }
+
+    @Test
+    void labVerifyAsJsonIsOneDocumentWithEveryCheckPassed() {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.run(new String[] {"lab", "verify", "--pods", "10", "-o", "json"}, new PrintWriter(out, true),
+                new PrintWriter(err, true));
+        assertThat(code).as(err.toString()).isZero();
+        JsonNode doc = JsonMapper.builder().build().readTree(out.toString());
+        assertThat(doc.propertyNames()).startsWith(SchemaVersion.FIELD, "kind");
+        assertThat(doc.get("kind").asString()).isEqualTo("labVerification");
+        assertThat(doc.get("passed").asBoolean()).isTrue();
+        assertThat(doc.get("checks").valueStream().filter(c -> !c.get("passed").asBoolean())).isEmpty();
+        assertThat(doc.at("/arms/0/unprivileged/visible").asInt()).isEqualTo(50);
+        assertThat(doc.at("/arms/1/unprivileged/visible").asInt()).isZero();
+        assertThat(doc.at("/arms/1/namespaces/state").asString()).isEqualTo("ENCAPSULATED");
+        assertThat(err.toString()).as("progress goes to stderr").isNotEmpty();
     }
 
     @Test

@@ -6,6 +6,7 @@ import io.kubensbench.analysis.model.Parameter;
 import io.kubensbench.analysis.model.Prediction;
 import io.kubensbench.analysis.prediction.Calibration;
 import io.kubensbench.analysis.prediction.NodePrediction;
+import io.kubensbench.analysis.results.SchemaVersion;
 import java.util.List;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.SerializationFeature;
@@ -19,11 +20,15 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class PredictionJson implements PredictionFormat {
 
+    static final String KIND = "prediction";
+
     private static final ObjectMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
     @Override
     public String render(NodePrediction p) {
         ObjectNode root = JSON.createObjectNode();
+        root.put(SchemaVersion.FIELD, SchemaVersion.CURRENT);
+        root.put("kind", KIND);
         Calibration c = p.calibration();
         ObjectNode cal = root.putObject("calibration");
         cal.put("campaign", c.campaign());
