@@ -73,7 +73,7 @@ final class PlanCommand implements Callable<Integer> {
         }
         if (manifests && format instanceof PlanJson) {
             throw new IllegalArgumentException("--manifests prints Kubernetes objects as YAML, which kubectl and yq"
-                    + " read (yq -o json turns it into JSON); -o json is for the plan itself, without --manifests");
+                    + " read and turn into JSON; -o json is for the plan itself, without --manifests");
         }
         CampaignSpec parsed = new CampaignReader().read(campaign);
         PrintWriter out = spec.commandLine().getOut();

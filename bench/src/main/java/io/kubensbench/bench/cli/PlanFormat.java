@@ -1,5 +1,6 @@
 package io.kubensbench.bench.cli;
 
+import io.kubensbench.analysis.results.TargetTraits;
 import io.kubensbench.bench.plan.Plan;
 import java.io.PrintWriter;
 import java.util.List;
@@ -27,7 +28,7 @@ interface PlanFormat {
     /** The rollouts of a plan switched by MachineConfig, when {@code reboots} was worked out; else null. */
     static PlanRollouts rollouts(Plan plan, PlanReboots reboots) {
         return reboots == null || plan.campaign().target().traits().armSwitching()
-                != io.kubensbench.analysis.results.TargetTraits.ArmSwitching.ROLLOUT ? null
+                != TargetTraits.ArmSwitching.ROLLOUT ? null
                 : new PlanRollouts(plan, reboots);
     }
 }

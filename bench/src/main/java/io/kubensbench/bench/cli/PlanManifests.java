@@ -200,7 +200,9 @@ final class PlanManifests {
             String match = present.stream().filter(k -> k.equalsIgnoreCase(kind)).findFirst()
                     .orElseThrow(() -> new IllegalArgumentException("--kind " + kind + ": this plan creates no "
                             + (kind.isEmpty() ? "object of an empty kind" : kind) + "; its kinds: "
-                            + String.join(", ", present) + " (or " + ALL + ")"));
+                            + String.join(", ", present) + " (or " + ALL + ")"
+                            + (kind.equalsIgnoreCase(MachineConfigs.MACHINE_CONFIG_KIND) ? "; MachineConfigs come with"
+                            + " target.cluster.encapsulation: machineconfig" : "")));
             wanted.add(match.toLowerCase(Locale.ROOT));
         }
         return new PlanManifests(header, intros, entries.stream()
