@@ -83,7 +83,8 @@ record PlanRollouts(Plan plan, PlanReboots reboots) {
                 + " and still estimates a drift over time, blocked 1");
     }
 
-    private boolean firstNeeded() {
+    /** Whether the first run needs a rollout: the cluster was read, and is in the other state. */
+    boolean firstNeeded() {
         String state = reboots.state();
         return state != null && !state.equals(plan.runs().get(0).encapsulation().label());
     }

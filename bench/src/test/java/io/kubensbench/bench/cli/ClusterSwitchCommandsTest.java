@@ -11,17 +11,25 @@ import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.kubensbench.bench.cluster.MachineConfigs;
 import io.kubensbench.bench.cluster.MockMachineConfigOperator;
 import io.kubensbench.workloads.pods.PodFactory;
+import io.kubensbench.workloads.time.Durations;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeSet;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * What the commands that switch encapsulation say and ask before they reboot anything, on a
@@ -95,6 +103,50 @@ class ClusterSwitchCommandsTest {
                                 + " rollout of about 2m + 10m per node of the largest pool, 3 nodes)"));
         assertThat(out.toString()).doesNotContain("warning");
         assertThat(nothingOurs()).isTrue();
+    }
+
+    /**
+     * {@code plan -o json} of the same cluster: the pools, the state and the rollouts the text
+     * counts, with every field name against {@code plan-fields.txt} (a field renamed or dropped
+     * fails here and changes the schema version; a new one is added to the file).
+     */
+    @Test
+    void planAsJsonCountsWhatTheTextCountsUnderFieldNamesThatStayPut() throws IOException {
+        int code = run(null, "plan", EXAMPLE.toString(), "--kubeconfig", kubeconfig(), "-o", "json");
+
+        assertThat(code).as(err.toString()).isZero();
+        JsonNode plan = JsonMapper.builder().build().readTree(out.toString());
+        assertThat(plan.at("/reboots/counted").asBoolean()).isTrue();
+        assertThat(plan.at("/reboots/pools").findValuesAsString("name")).containsExactly("infra", "worker");
+        assertThat(plan.at("/reboots/nodes").asInt()).isEqualTo(5);
+        assertThat(plan.at("/reboots/measured").asInt()).isEqualTo(3);
+        assertThat(plan.at("/reboots/state").asString()).isEqualTo("off");
+        assertThat(plan.at("/rollouts/count").asInt()).isEqualTo(2);
+        assertThat(plan.at("/rollouts/beforeFirstRun").asBoolean()).isFalse();
+        assertThat(plan.at("/rollouts/secondsEach").asDouble()).isEqualTo(32 * 60.0);
+        assertThat(plan.at("/estimate/rolloutsSeconds").asDouble()).isEqualTo(2 * 32 * 60.0);
+        assertThat(plan.at("/estimate/rolloutsIncluded").asBoolean()).isTrue();
+        double seconds = plan.at("/estimate/seconds").asDouble();
+        assertThat(seconds).isEqualTo(plan.at("/estimate/runsSeconds").asDouble() + 2 * 32 * 60.0);
+        assertThat(Durations.rough(Duration.ofMillis(Math.round(seconds * 1000)))).isEqualTo("1h38m");
+
+        TreeSet<String> fields = new TreeSet<>();
+        paths("", plan, fields);
+        try (InputStream in = getClass().getResourceAsStream("plan-fields.txt")) {
+            assertThat(String.join("\n", fields) + "\n").isEqualTo(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        }
+    }
+
+    /** Every field's path, array elements as {@code []}; the node selector's keys are values, not names. */
+    private static void paths(String at, JsonNode node, TreeSet<String> out) {
+        if (node.isObject() && !at.endsWith("/nodeSelector")) {
+            for (Map.Entry<String, JsonNode> e : node.properties()) {
+                out.add(at + "/" + e.getKey());
+                paths(at + "/" + e.getKey(), e.getValue(), out);
+            }
+        } else if (node.isArray() && !node.isEmpty() && node.get(0).isContainer()) {
+            paths(at + "[]", node.get(0), out);
+        }
     }
 
     @Test

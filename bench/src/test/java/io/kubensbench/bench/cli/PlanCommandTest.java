@@ -159,9 +159,10 @@ class PlanCommandTest {
                 .allSatisfy(d -> assertThat(d.at("/metadata/namespace").asString()).isEqualTo("kubens-bench-plan"));
     }
 
+    /** The probe as {@code --manifests} shows it: with the SCC, ClusterRole and RoleBinding an OpenShift run adds. */
     static ProbeManifests probe(CampaignSpec spec, ClusterTargetSpec cluster) throws Exception {
         return new ProbeManifests(new ClusterManifests(cluster, "plan").probeNamespaceName(), cluster.image(), "plan",
-                spec.sampling().interval(), cluster.nodeSelector(), false, new ProbePrivileges(cluster.probeAsRoot()));
+                spec.sampling().interval(), cluster.nodeSelector(), true, new ProbePrivileges(cluster.probeAsRoot()));
     }
 
     @Test
