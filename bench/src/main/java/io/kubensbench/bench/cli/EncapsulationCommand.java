@@ -58,7 +58,7 @@ final class EncapsulationCommand implements Callable<Integer> {
     Main main;
 
     @Mixin
-    ClusterOptions cluster;
+    ClusterOptions.CurrentContext cluster;
 
     @Parameters(index = "0", paramLabel = "ACTION", description = "status, enable, disable or verify.")
     Action action;

@@ -66,7 +66,7 @@ final class PlanCommand implements Callable<Integer> {
     List<String> nodes = new ArrayList<>();
 
     @Mixin
-    ClusterOptions cluster;
+    ClusterOptions.CampaignContext cluster;
 
     @Override
     public Integer call() {
