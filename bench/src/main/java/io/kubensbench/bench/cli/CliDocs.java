@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Stream;
 import picocli.CommandLine;
 import picocli.codegen.docgen.manpage.ManPageGenerator;
 
@@ -36,6 +37,12 @@ public final class CliDocs {
         int exit = ManPageGenerator.generateManPage(man, null, new boolean[0], true, cli.getCommandSpec());
         if (exit != 0) {
             throw new IOException("the man page generator failed (exit " + exit + ")");
+        }
+        // picocli-codegen 4.7.7 writes exit code descriptions unformatted: "P%%" where help prints "P%".
+        try (Stream<Path> pages = Files.list(man.toPath())) {
+            for (Path page : pages.toList()) {
+                Files.writeString(page, Files.readString(page).replace("%%", "%"));
+            }
         }
     }
 }

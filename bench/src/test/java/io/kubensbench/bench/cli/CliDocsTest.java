@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -53,11 +54,17 @@ class CliDocsTest {
     void thereIsAManPagePerCommand(@TempDir Path target) throws Exception {
         CliDocs.write(target);
         for (List<String> command : COMMANDS) {
-            String name = String.join("-", java.util.stream.Stream.concat(java.util.stream.Stream.of("kubens-bench"),
-                    command.stream()).collect(Collectors.toList()));
+            String name = Stream.concat(Stream.of("kubens-bench"), command.stream()).collect(Collectors.joining("-"));
             Path page = target.resolve("man-adoc/" + name + ".adoc");
             assertThat(page).as(name).exists();
             assertThat(Files.readString(page)).contains(":doctype: manpage", "== Synopsis");
         }
+    }
+
+    @Test
+    void manPagesShowExitCodesAsHelpDoes(@TempDir Path target) throws Exception {
+        CliDocs.write(target);
+        String compare = Files.readString(target.resolve("man-adoc/kubens-bench-compare.adoc"));
+        assertThat(compare).contains("*10*::", "rise past P% of the baseline's off arm").doesNotContain("%%");
     }
 }
