@@ -55,7 +55,7 @@ final class CampaignSession {
     private final PrometheusOptions prometheus;
 
     CampaignSession(PrintWriter out, PrintWriter err) {
-        this(out, err, new ClusterOptions(), null, new RolloutOptions(), Prompt.NONE);
+        this(out, err, new ClusterOptions.CampaignContext(), null, new RolloutOptions(), Prompt.NONE);
     }
 
     CampaignSession(PrintWriter out, PrintWriter err, ClusterOptions cluster, String arm, RolloutOptions rollouts,

@@ -34,7 +34,7 @@ final class CleanupCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Mixin
-    ClusterOptions cluster;
+    ClusterOptions.CurrentContext cluster;
 
     @ArgGroup(exclusive = true, multiplicity = "1")
     Which which;

@@ -27,7 +27,7 @@ import picocli.CommandLine.Spec;
  * over everything undecided elsewhere (see {@link Comparison}).
  */
 @Command(name = "compare", mixinStandardHelpOptions = true,
-        description = "Compare a campaign with a baseline, level by level: the change of the reduction with a 90% "
+        description = "Compare a campaign with a baseline, level by level: the change of the reduction with a 90%% "
                 + "interval over both campaigns' runs, and the on arm's CPU.",
         exitCodeListHeading = "%nExit codes (the first that applies, in this order: 10, 12, 11, 13):%n",
         exitCodeList = {

@@ -66,7 +66,7 @@ final class EncapsulationCommand implements Callable<Integer> {
     Main main;
 
     @Mixin
-    ClusterOptions cluster;
+    ClusterOptions.CurrentContext cluster;
 
     /** status and verify; enable and disable print text only. */
     @Mixin

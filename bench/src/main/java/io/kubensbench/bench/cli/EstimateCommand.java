@@ -58,7 +58,7 @@ final class EstimateCommand implements Callable<Integer> {
     Integer baseMounts;
 
     @Mixin
-    ClusterOptions cluster;
+    ClusterOptions.CurrentContext cluster;
 
     @Override
     public Integer call() throws Exception {

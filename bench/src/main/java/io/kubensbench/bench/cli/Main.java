@@ -3,18 +3,21 @@ package io.kubensbench.bench.cli;
 import io.kubensbench.bench.lab.LabUnavailableException;
 import io.kubensbench.workloads.cluster.ClusterAccessException;
 import io.kubensbench.workloads.spec.InvalidSpecException;
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.HelpCommand;
 import picocli.CommandLine.Option;
 import picocli.CommandLine;
 
 /**
  * The {@code kubens-bench} command line. Exit codes: 0 success, 1 the run failed, 2 bad
- * input or an unmet precondition (always one line on stderr; {@code --verbose} adds the
- * stack trace); {@code compare} 10 to 13 (see {@link CompareCommand}); {@code encapsulation
- * verify} 3 when a node checked disagrees with the state expected of it, apart from 1 when the
- * check could not be made.
+ * input or an unmet precondition (always one line on stderr, with picocli's "did you mean"
+ * for a mistyped command or option; {@code --verbose} adds the stack trace); {@code compare}
+ * 10 to 13 (see {@link CompareCommand}); {@code encapsulation verify} 3 when a node checked
+ * disagrees with the state expected of it, apart from 1 when the check could not be made.
  */
 @Command(name = "kubens-bench", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Measures the CPU systemd (PID 1) spends on Kubernetes mounts, and what mount "
@@ -22,7 +25,7 @@ import picocli.CommandLine;
         subcommands = {LabCommand.class, RunCommand.class, PlanCommand.class, AnalyzeCommand.class,
             CompareCommand.class, ReportCommand.class, SampleCommand.class, EncapsulationCommand.class,
             CleanupCommand.class, JmhCommand.class, ObserveCommand.class, PredictCommand.class,
-            EstimateCommand.class})
+            EstimateCommand.class, CompletionCommand.class, HelpCommand.class})
 public final class Main {
 
     public static final int OK = 0;
@@ -53,12 +56,11 @@ public final class Main {
     /** Runs one invocation with the given streams, asking questions through {@code prompt}; returns the exit code. */
     static int run(String[] args, PrintWriter out, PrintWriter err, Prompt prompt) {
         Main main = new Main(prompt);
-        CommandLine cl = new CommandLine(main);
+        CommandLine cl = commandLine(main);
         cl.setOut(out);
         cl.setErr(err);
         cl.setParameterExceptionHandler((ex, a) -> {
-            err.println("kubens-bench: " + ex.getMessage().replace('\n', ' ')
-                    + " (see '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help')");
+            err.println(UsageErrorLine.of(ex));
             return BAD_INPUT;
         });
         cl.setExecutionExceptionHandler((ex, c, parsed) -> {
@@ -70,6 +72,18 @@ public final class Main {
             return code;
         });
         return cl.execute(args);
+    }
+
+    /**
+     * The whole command tree, built without running anything and asking nothing: for the
+     * completion script and the man pages the build writes.
+     */
+    static CommandLine commandLine() {
+        return commandLine(new Main(Prompt.NONE));
+    }
+
+    private static CommandLine commandLine(Main main) {
+        return new CommandLine(main).setHelpFactory(WordWrappedHelp::new);
     }
 
     /**
@@ -94,12 +108,27 @@ public final class Main {
         return m.replace('\n', ' ').strip();
     }
 
-    /** Version from the jar manifest, or "dev" when run from classes. */
+    /**
+     * Version from the jar's manifest and the git commit the build read, so a bug report names
+     * the exact build; "dev" when run from classes, "unknown commit" when built without git or a
+     * checkout.
+     */
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            String v = Main.class.getPackage().getImplementationVersion();
-            return new String[] {"kubens-bench " + (v == null ? "dev" : v)};
+            String version = Main.class.getPackage().getImplementationVersion();
+            String commit = commit();
+            return new String[] {"kubens-bench " + (version == null ? "dev" : version) + " ("
+                    + (commit.matches("[0-9a-f]{7,40}") ? "commit " + commit : "unknown commit") + ")"};
+        }
+
+        /** What the build wrote into {@code git-commit} beside this class: a hash, or nothing. */
+        private static String commit() {
+            try (InputStream in = Main.class.getResourceAsStream("git-commit")) {
+                return in == null ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8).strip();
+            } catch (IOException e) {
+                return "";
+            }
         }
     }
 }

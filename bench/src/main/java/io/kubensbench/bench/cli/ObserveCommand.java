@@ -86,7 +86,7 @@ final class ObserveCommand implements Callable<Integer> {
     boolean probeAsRoot;
 
     @Mixin
-    ClusterOptions cluster;
+    ClusterOptions.CurrentContext cluster;
 
     @Mixin
     RolloutOptions rollouts;

@@ -46,8 +46,8 @@ final class PlanCommand implements Callable<Integer> {
     boolean manifests;
 
     @Option(names = "--kind", paramLabel = "KIND", split = ",",
-            description = "With --manifests: print only objects of these kinds (case-insensitive, e.g."
-                    + " SecurityContextConstraints,ClusterRole,RoleBinding,MachineConfig); 'all' prints every"
+            description = "With --manifests: print only objects of these kinds, comma-separated or repeated"
+                    + " (any case; e.g. --kind ClusterRole,RoleBinding --kind MachineConfig); 'all' prints every"
                     + " object, also at a terminal.")
     List<String> kinds = new ArrayList<>();
 
@@ -63,7 +63,7 @@ final class PlanCommand implements Callable<Integer> {
     Terminal terminal = Terminal.console();
 
     @Mixin
-    ClusterOptions cluster;
+    ClusterOptions.CampaignContext cluster;
 
     @Override
     public Integer call() {

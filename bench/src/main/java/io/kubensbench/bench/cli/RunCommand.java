@@ -42,7 +42,7 @@ final class RunCommand implements Callable<Integer> {
     String arm;
 
     @Mixin
-    ClusterOptions cluster;
+    ClusterOptions.CampaignContext cluster;
 
     @Mixin
     RolloutOptions rollouts;

@@ -76,4 +76,45 @@ class MainTest {
         assertThat(run("lab", "--help")).isZero();
         assertThat(out.toString()).contains("verify", "shell", "bench-mounts");
     }
+
+    @Test
+    void aMistypedCommandGetsPicocliSuggestionOnTheSameLine() {
+        assertThat(run("anlyze", "r")).isEqualTo(2);
+        assertThat(err.toString()).isEqualTo("kubens-bench: unknown command 'anlyze': did you mean 'analyze'?"
+                + " (see 'kubens-bench --help')" + System.lineSeparator());
+    }
+
+    @Test
+    void aMistypedOptionGetsPicocliSuggestionOnTheSameLine() {
+        assertThat(run("compare", "--max-regresion", "5", "a", "b")).isEqualTo(2);
+        assertThat(err.toString().strip()).isEqualTo("kubens-bench: unknown option '--max-regresion': did you mean"
+                + " '--max-regression'? (see 'kubens-bench compare --help')");
+    }
+
+    @Test
+    void anUnknownOptionWithNothingAlikeSaysSoWithoutASuggestion() {
+        assertThat(run("analyze", "--max-regresion", "5", "x")).isEqualTo(2);
+        assertThat(err.toString().strip())
+                .isEqualTo("kubens-bench: unknown option '--max-regresion' (see 'kubens-bench analyze --help')");
+    }
+
+    @Test
+    void helpCommandPrintsTheNamedCommandsHelp() {
+        assertThat(run("help", "analyze")).isZero();
+        assertThat(out.toString()).startsWith("Usage: kubens-bench analyze ");
+        assertThat(err.toString()).isEmpty();
+    }
+
+    @Test
+    void helpOfAnUnknownCommandIsOneLineAndExit2() {
+        assertThat(run("help", "anlyze")).isEqualTo(2);
+        assertThat(err.toString().strip()).doesNotContain("\n").startsWith("kubens-bench: ").contains("anlyze");
+    }
+
+    @Test
+    void versionNamesTheBuildAndItsCommit() {
+        assertThat(run("--version")).isZero();
+        // From classes there is no jar manifest to name the version; the commit is there when git was.
+        assertThat(out.toString().strip()).matches("kubens-bench dev \\((commit [0-9a-f]{12}|unknown commit)\\)");
+    }
 }
