@@ -8,6 +8,11 @@ import io.kubensbench.reports.ResultsDirText;
 import io.kubensbench.reports.exports.ComparisonExport;
 import io.kubensbench.reports.exports.JunitXmlExport;
 import io.kubensbench.reports.exports.MarkdownExport;
+import io.kubensbench.analysis.results.ResultsDir;
+import io.kubensbench.bench.index.CampaignDocuments;
+import io.kubensbench.bench.index.ComparisonDocuments;
+import io.kubensbench.bench.index.IndexTarget;
+import io.kubensbench.bench.index.IndexedCampaign;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -68,11 +73,15 @@ final class CompareCommand implements Callable<Integer> {
     @Mixin
     BootstrapOptions bootstrap;
 
+    @Mixin
+    IndexOptions indexing;
+
     @Override
     public Integer call() throws Exception {
         if (!(maxRegression >= 0 && maxRegression <= 100)) {
             throw new IllegalArgumentException("--max-regression must be between 0 and 100 (got " + Numbers.plain(maxRegression) + ")");
         }
+        IndexTarget index = indexing.target(spec.commandLine().getErr());
         Summary b = CampaignAnalysis.analyze(List.of(baseline));
         Summary c = CampaignAnalysis.analyze(List.of(current));
         Comparison comparison = Comparison.of(b, c, maxRegression);
@@ -87,7 +96,10 @@ final class CompareCommand implements Callable<Integer> {
         out.flush();
         write(junit, new JunitXmlExport(), comparison, b, c);
         write(markdown, new MarkdownExport(), comparison, b, c);
-        return comparison.exitCode();
+        return IndexOptions.indexAfter(comparison.exitCode(), index, () -> new ComparisonDocuments(
+                CampaignDocuments.mapper()).of(IndexedCampaign.of(new ResultsDir(current)),
+                IndexedCampaign.of(new ResultsDir(baseline)), comparison, b, c),
+                "index them again with the same command", spec.commandLine().getErr());
     }
 
     /** Names the lines of a side's results that could not be read, so a gate never passes on damage unseen. */
