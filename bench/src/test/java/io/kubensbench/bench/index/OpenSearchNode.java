@@ -34,6 +34,8 @@ final class OpenSearchNode implements AutoCloseable {
     }
 
     OpenSearchNode(Path dir) throws Exception {
+        // Netty fixes its processor count once per JVM, and the mock server's tests may have used it first.
+        System.setProperty("opensearch.set.netty.runtime.available.processors", "false");
         Settings settings = Settings.builder()
                 .put("path.home", dir.resolve("home").toString())
                 .put("path.data", dir.resolve("data").toString())
