@@ -49,7 +49,7 @@ public final class CampaignReader {
     static final long MAX_FILE_BYTES = 1L << 20;
 
     static final List<String> FIELDS = List.of("apiVersion", "kind", "name", "target", "workload", "levels",
-            "arms", "schedule", "sampling", "prometheus");
+            "arms", "schedule", "sampling", "prometheus", "indexing");
     static final List<String> ARM_FIELDS = List.of("name", "encapsulation");
     static final List<String> SCHEDULE_FIELDS = List.of("warmup", "measure", "repetitions", "order", "seed");
     static final List<String> SAMPLING_FIELDS = List.of("interval");
@@ -129,6 +129,18 @@ public final class CampaignReader {
         }
     }
 
+    /**
+     * The {@code indexing} block of the campaign in {@code text}, which {@link #parse} has checked
+     * with the rest; {@link IndexingSpec#none()} when the file has none.
+     */
+    public IndexingSpec indexing(String text, String source) {
+        try {
+            return IndexingReader.indexing(YamlField.root(tree(text, source)).get("indexing"));
+        } catch (InvalidCampaignException e) {
+            throw e.in(source);
+        }
+    }
+
     private JsonNode tree(String text, String source) {
         try (JsonParser parser = yaml.createParser(text)) {
             JsonNode root = yaml.readTree(parser);
@@ -162,6 +174,7 @@ public final class CampaignReader {
         Schedule schedule = schedule(root.get("schedule"), Order.defaultFor(target.traits().armSwitching()));
         SamplingSpec sampling = sampling(root.get("sampling"));
         PrometheusSpec prometheus = PrometheusReader.prometheus(root.get("prometheus"));
+        IndexingReader.indexing(root.get("indexing"));
         CampaignSpec spec = new CampaignSpec(name, target, workload, levels, arms, schedule, sampling, prometheus);
         if (target.isLab()) {
             checkLabCapacity(spec, root.get("levels"));

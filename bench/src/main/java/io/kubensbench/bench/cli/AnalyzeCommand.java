@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import io.kubensbench.bench.index.CampaignDocuments;
+import io.kubensbench.bench.index.IndexTarget;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -36,8 +38,12 @@ final class AnalyzeCommand implements Callable<Integer> {
     @Mixin
     OutputOption output;
 
+    @Mixin
+    IndexOptions indexing;
+
     @Override
     public Integer call() throws Exception {
+        IndexTarget index = indexing.target(spec.commandLine().getErr());
         Summary summary = CampaignAnalysis.analyze(dirs);
         Path file = dirs.get(0).resolve(SummaryJson.FILE);
         SummaryJson.write(summary, file);
@@ -46,15 +52,17 @@ final class AnalyzeCommand implements Callable<Integer> {
             spec.commandLine().getOut().flush();
             spec.commandLine().getErr().println("kubens-bench: summary: " + file);
             spec.commandLine().getErr().flush();
-            return Main.OK;
+        } else {
+            List<RolloutRecord> rollouts = new ArrayList<>();
+            for (Path dir : dirs) {
+                rollouts.addAll(new ResultsDir(dir).rollouts());
+            }
+            new SummaryTable(spec.commandLine().getOut()).print(summary, rollouts);
+            spec.commandLine().getOut().println("summary: " + file);
+            spec.commandLine().getOut().flush();
         }
-        List<RolloutRecord> rollouts = new ArrayList<>();
-        for (Path dir : dirs) {
-            rollouts.addAll(new ResultsDir(dir).rollouts());
-        }
-        new SummaryTable(spec.commandLine().getOut()).print(summary, rollouts);
-        spec.commandLine().getOut().println("summary: " + file);
-        spec.commandLine().getOut().flush();
-        return Main.OK;
+        return IndexOptions.indexAfter(Main.OK, index, () -> new CampaignDocuments(CampaignDocuments.mapper())
+                .analysis(dirs.stream().map(ResultsDir::new).toList(), summary),
+                "index them again with the same command", spec.commandLine().getErr());
     }
 }

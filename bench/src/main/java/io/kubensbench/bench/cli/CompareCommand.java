@@ -8,6 +8,11 @@ import io.kubensbench.reports.exports.ComparisonJson;
 import io.kubensbench.reports.exports.ComparisonText;
 import io.kubensbench.reports.exports.JunitXmlExport;
 import io.kubensbench.reports.exports.MarkdownExport;
+import io.kubensbench.analysis.results.ResultsDir;
+import io.kubensbench.bench.index.CampaignDocuments;
+import io.kubensbench.bench.index.ComparisonDocuments;
+import io.kubensbench.bench.index.IndexTarget;
+import io.kubensbench.bench.index.IndexedCampaign;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -43,7 +48,8 @@ import picocli.CommandLine.Spec;
                     + "limit), the on arm's CPU rose past its limit but not with confidence, or one campaign's off "
                     + "arm used no CPU (nothing to save)",
             " 1:error",
-            " 2:bad input"})
+            " 2:bad input",
+            " 4:the gate passed and its files are written, but indexing the comparison failed"})
 final class CompareCommand implements Callable<Integer> {
 
     @Spec
@@ -71,11 +77,15 @@ final class CompareCommand implements Callable<Integer> {
     @Mixin
     OutputOption output;
 
+    @Mixin
+    IndexOptions indexing;
+
     @Override
     public Integer call() throws Exception {
         if (!(maxRegression >= 0 && maxRegression <= 100)) {
             throw new IllegalArgumentException("--max-regression must be between 0 and 100 (got " + Numbers.plain(maxRegression) + ")");
         }
+        IndexTarget index = indexing.target(spec.commandLine().getErr());
         Summary b = CampaignAnalysis.analyze(List.of(baseline));
         Summary c = CampaignAnalysis.analyze(List.of(current));
         Comparison comparison = Comparison.of(b, c, maxRegression);
@@ -85,7 +95,10 @@ final class CompareCommand implements Callable<Integer> {
         out.flush();
         write(junit, new JunitXmlExport(), comparison, b, c);
         write(markdown, new MarkdownExport(), comparison, b, c);
-        return comparison.exitCode();
+        return IndexOptions.indexAfter(comparison.exitCode(), index, () -> new ComparisonDocuments(
+                CampaignDocuments.mapper()).of(IndexedCampaign.of(new ResultsDir(current)),
+                IndexedCampaign.of(new ResultsDir(baseline)), comparison, b, c),
+                "index them again with the same command", spec.commandLine().getErr());
     }
 
     private static void write(Path file, ComparisonExport export, Comparison comparison, Summary b, Summary c)

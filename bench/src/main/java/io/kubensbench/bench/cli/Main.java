@@ -17,7 +17,9 @@ import picocli.CommandLine;
  * input or an unmet precondition (always one line on stderr, with picocli's "did you mean"
  * for a mistyped command or option; {@code --verbose} adds the stack trace); {@code compare}
  * 10 to 13 (see {@link CompareCommand}); {@code encapsulation verify} 3 when a node checked
- * disagrees with the state expected of it, apart from 1 when the check could not be made.
+ * disagrees with the state expected of it, apart from 1 when the check could not be made;
+ * {@code run}, {@code observe}, {@code analyze} and {@code compare} 4 when every result was
+ * written but indexing them failed (a gate's 10 to 13 wins over it).
  */
 @Command(name = "kubens-bench", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Measures the CPU systemd (PID 1) spends on Kubernetes mounts, and what mount "

@@ -12,6 +12,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import io.kubensbench.analysis.results.ResultsDir;
+import io.kubensbench.bench.index.CampaignDocuments;
+import io.kubensbench.bench.index.IndexTarget;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -94,6 +97,9 @@ final class ObserveCommand implements Callable<Integer> {
     @Mixin
     PrometheusOptions prometheus;
 
+    @Mixin
+    IndexOptions indexing;
+
     @Override
     public Integer call() throws Exception {
         Encapsulation then = switchTo == null ? null : state("--switch-to", switchTo);
@@ -104,8 +110,13 @@ final class ObserveCommand implements Callable<Integer> {
         }
         ClusterTargetSpec target = target(then != null);
         Path dir = out == null ? CampaignSession.defaultOut(plan.name()) : out;
-        return new ObserveSession(spec.commandLine().getOut(), spec.commandLine().getErr(), cluster, rollouts,
+        IndexTarget index = indexing.target(spec.commandLine().getErr());
+        int code = new ObserveSession(spec.commandLine().getOut(), spec.commandLine().getErr(), cluster, rollouts,
                 main.prompt, prometheus).execute(plan, target, dir);
+        return code != Main.OK ? code : IndexOptions.indexAfter(code, index,
+                () -> new CampaignDocuments(CampaignDocuments.mapper()).runs(new ResultsDir(dir)),
+                "index them with kubens-bench analyze " + dir + " and the same --es-* options",
+                spec.commandLine().getErr());
     }
 
     /** The selected nodes as a cluster target: checked by the campaign's own rules, named by this command's options. */

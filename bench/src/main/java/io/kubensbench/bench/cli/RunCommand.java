@@ -5,6 +5,8 @@ import io.kubensbench.analysis.results.ResultsDir;
 import io.kubensbench.bench.campaign.CampaignReader;
 import io.kubensbench.bench.campaign.CampaignSpec;
 import io.kubensbench.bench.campaign.Order;
+import io.kubensbench.bench.index.CampaignDocuments;
+import io.kubensbench.bench.index.IndexTarget;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -18,7 +20,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code kubens-bench run CAMPAIGN.yaml [--out DIR] [--resume DIR] [--arm NAME] [--kubeconfig F] [--context C]
- * [--yes] [--restore] [--rollout-timeout D] [--prometheus URL] [--prometheus-ca FILE] [--no-prometheus]}.
+ * [--yes] [--restore] [--rollout-timeout D] [--prometheus URL] [--prometheus-ca FILE] [--no-prometheus]
+ * [--es-server URL] [--index-dir DIR] ...}.
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = "Run a campaign on the target its file names; --resume finishes an interrupted one.")
@@ -50,6 +53,9 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     PrometheusOptions prometheus;
 
+    @Mixin
+    IndexOptions indexing;
+
     @ParentCommand
     Main main;
 
@@ -73,7 +79,9 @@ final class RunCommand implements Callable<Integer> {
                 throw new IllegalArgumentException(campaign + " differs from the campaign in " + resume
                         + ": resume without the file, or start a new campaign");
             }
-            return session.execute(stored, yaml, resume, true);
+            IndexTarget index = indexing.target(new CampaignReader().indexing(yaml, resume.resolve(ResultsDir.CAMPAIGN)
+                    .toString()), System.getenv(), spec.commandLine().getErr());
+            return indexed(session.execute(stored, yaml, resume, true), index, resume);
         }
         if (campaign == null) {
             throw new IllegalArgumentException("name a campaign file, or --resume DIR");
@@ -83,7 +91,21 @@ final class RunCommand implements Callable<Integer> {
         }
         String yaml = Files.readString(campaign);
         CampaignSpec parsed = new CampaignReader().parse(yaml, campaign.getFileName().toString());
-        return session.execute(parsed, yaml, out == null ? CampaignSession.defaultOut(parsed) : out, false);
+        IndexTarget index = indexing.target(new CampaignReader().indexing(yaml, campaign.getFileName().toString()),
+                System.getenv(), spec.commandLine().getErr());
+        Path dir = out == null ? CampaignSession.defaultOut(parsed) : out;
+        return indexed(session.execute(parsed, yaml, dir, false), index, dir);
+    }
+
+    /** Indexes the campaign's runs once it has ended; an interrupted one is indexed when its resume ends it. */
+    private int indexed(int code, IndexTarget index, Path dir) {
+        if (code != Main.OK) {
+            return code;
+        }
+        return IndexOptions.indexAfter(code, index,
+                () -> new CampaignDocuments(CampaignDocuments.mapper()).runs(new ResultsDir(dir)),
+                "index them with kubens-bench analyze " + dir + " and the same --es-* options",
+                spec.commandLine().getErr());
     }
 
     /**

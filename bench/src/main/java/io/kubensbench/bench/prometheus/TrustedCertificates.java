@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collection;
 import java.util.List;
+import javax.net.ssl.KeyManager;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
@@ -33,6 +34,11 @@ public final class TrustedCertificates {
 
     /** A TLS context trusting the JDK's authorities and {@code added}. */
     public static SSLContext context(List<X509Certificate> added) {
+        return context(added, null);
+    }
+
+    /** The same, presenting the client certificate of {@code keys} (null for none) when the server asks for one. */
+    public static SSLContext context(List<X509Certificate> added, KeyManager[] keys) {
         try {
             TrustManagerFactory jdk = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
             jdk.init((KeyStore) null);
@@ -52,7 +58,7 @@ public final class TrustedCertificates {
             TrustManagerFactory all = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
             all.init(store);
             SSLContext ssl = SSLContext.getInstance("TLS");
-            ssl.init(null, all.getTrustManagers(), null);
+            ssl.init(keys, all.getTrustManagers(), null);
             return ssl;
         } catch (GeneralSecurityException | IOException e) {
             throw new IllegalStateException("cannot set up TLS: " + e.getMessage(), e);
