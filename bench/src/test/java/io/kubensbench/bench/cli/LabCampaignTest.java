@@ -53,11 +53,16 @@ class LabCampaignTest {
         Path file = dir.resolve("c.yaml");
         Files.writeString(file, SMALL.formatted(1));
         Path results = dir.resolve("results");
-        int code = Main.run(new String[] {"run", file.toString(), "--out", results.toString()},
-                new PrintWriter(out, true), new PrintWriter(err, true));
+        Path index = dir.resolve("index");
+        int code = Main.run(new String[] {"run", file.toString(), "--out", results.toString(),
+            "--index-dir", index.toString()}, new PrintWriter(out, true), new PrintWriter(err, true));
         assertThat(code).as(err.toString()).isZero();
         List<RunRecord> runs = new ResultsDir(results).runs();
         assertThat(runs).hasSize(2).allMatch(RunRecord::valid);
+        // run indexes what it recorded: one systemdCpu document (an action line and a body) per run
+        assertThat(Files.readAllLines(index.resolve("systemdCpu.ndjson"))).hasSize(2 * runs.size())
+                .anySatisfy(line -> assertThat(line).contains("\"metricName\":\"systemdCpu\"", "\"arm\":\"off\""))
+                .anySatisfy(line -> assertThat(line).contains("\"metricName\":\"systemdCpu\"", "\"arm\":\"on\""));
         RunRecord off = runs.stream().filter(r -> r.arm().equals("off")).findFirst().orElseThrow();
         RunRecord on = runs.stream().filter(r -> r.arm().equals("on")).findFirst().orElseThrow();
         long podMounts = new MountPlan(WorkloadSpec.defaults()).expectedMounts(150);
