@@ -3,8 +3,6 @@ package io.kubensbench.bench.campaign;
 import io.kubensbench.bench.index.IndexTarget;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.nio.file.InvalidPathException;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 
@@ -25,7 +23,7 @@ final class IndexingReader {
         YamlField index = f.get("esIndex");
         YamlField dir = f.get("indexDir");
         return new IndexingSpec(server.present() ? server(server) : null, index.present() ? index(index) : null,
-                dir.present() ? dir(dir) : null);
+                dir.present() ? dir.path("directory") : null);
     }
 
     private static String server(YamlField f) {
@@ -55,17 +53,5 @@ final class IndexingReader {
             throw f.problem(problem + " (got " + f.got() + ")");
         }
         return text;
-    }
-
-    private static Path dir(YamlField f) {
-        String text = f.required().text();
-        if (text.isBlank()) {
-            throw f.problem("must name a directory");
-        }
-        try {
-            return Path.of(text);
-        } catch (InvalidPathException e) {
-            throw f.problem("is not a directory name: " + e.getReason());
-        }
     }
 }

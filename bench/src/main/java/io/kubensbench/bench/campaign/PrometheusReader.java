@@ -3,8 +3,6 @@ package io.kubensbench.bench.campaign;
 import io.kubensbench.analysis.results.AgreementTolerance;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.nio.file.InvalidPathException;
-import java.nio.file.Path;
 import java.util.List;
 
 /** Reads the campaign file's {@code prometheus} block, every problem named by its field. */
@@ -30,7 +28,7 @@ final class PrometheusReader {
         YamlField ca = f.get("caFile");
         YamlField token = f.get("bearerTokenFile");
         return new PrometheusSpec(url.present() ? url(url) : null, query.present() ? query(query) : null,
-                tolerance(f.get("tolerance")), ca.present() ? path(ca) : null, token.present() ? path(token) : null);
+                tolerance(f.get("tolerance")), ca.present() ? ca.path("file") : null, token.present() ? token.path("file") : null);
     }
 
     private static URI url(YamlField f) {
@@ -83,17 +81,5 @@ final class PrometheusReader {
             throw f.problem("must be at least 0 (got " + f.got() + ")");
         }
         return v;
-    }
-
-    private static Path path(YamlField f) {
-        String text = f.required().text();
-        if (text.isBlank()) {
-            throw f.problem("must name a file");
-        }
-        try {
-            return Path.of(text);
-        } catch (InvalidPathException e) {
-            throw f.problem("is not a file name: " + e.getReason());
-        }
     }
 }

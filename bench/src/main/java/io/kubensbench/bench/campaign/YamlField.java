@@ -1,6 +1,8 @@
 package io.kubensbench.bench.campaign;
 
 import io.kubensbench.workloads.time.Durations;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -54,6 +56,19 @@ record YamlField(String path, JsonNode node) {
             throw problem("is required");
         }
         return this;
+    }
+
+    /** This required field as a path to a {@code what} ("file", "directory"), refused when blank or not a path here. */
+    Path path(String what) {
+        String text = required().text();
+        if (text.isBlank()) {
+            throw problem("must name a " + what);
+        }
+        try {
+            return Path.of(text);
+        } catch (InvalidPathException e) {
+            throw problem("is not a " + what + " name: " + e.getReason());
+        }
     }
 
     /** This field as a map whose keys are all in {@code known}, in the order the file has them. */

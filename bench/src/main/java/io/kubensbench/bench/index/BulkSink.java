@@ -1,5 +1,6 @@
 package io.kubensbench.bench.index;
 
+import io.kubensbench.bench.http.TlsFailure;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.UnknownHostException;
@@ -95,7 +96,8 @@ public final class BulkSink implements DocumentSink {
                 response = http.send(request(pending), HttpResponse.BodyHandlers.ofString());
             } catch (IOException e) {
                 if (untrusted(e)) {
-                    throw new IndexingException("cannot index into " + server.shown() + ": TLS: " + tls(e));
+                    throw new IndexingException("cannot index into " + server.shown() + ": TLS: "
+                            + TlsFailure.explain(e, "--es-ca-cert"));
                 }
                 problem = "cannot reach it: " + unreachable(e);
                 continue;
@@ -234,21 +236,6 @@ public final class BulkSink implements DocumentSink {
             }
         }
         return false;
-    }
-
-    private static String tls(Throwable e) {
-        StringBuilder all = new StringBuilder();
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            all.append(' ').append(t.getMessage());
-        }
-        String said = all.toString();
-        if (said.contains("PKIX") || said.contains("certification path")) {
-            return "its certificate is not signed by an authority trusted here (trust its CA with --es-ca-cert FILE)";
-        }
-        if (said.contains("subject alternative") || said.contains("No name matching")) {
-            return "its certificate does not name the host of the URL";
-        }
-        return "handshake failed (is it https? trust its CA with --es-ca-cert FILE): " + firstLine(e.getMessage());
     }
 
     private static String unreachable(Throwable e) {

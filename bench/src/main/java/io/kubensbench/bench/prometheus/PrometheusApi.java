@@ -1,5 +1,6 @@
 package io.kubensbench.bench.prometheus;
 
+import io.kubensbench.bench.http.TlsFailure;
 import io.kubensbench.workloads.time.Durations;
 import java.io.IOException;
 import java.net.ConnectException;
@@ -196,7 +197,7 @@ public final class PrometheusApi {
         Throwable cause = e;
         while (cause != null) {
             if (cause instanceof SSLException) {
-                return Answer.failed(Problem.UNTRUSTED, tls(e));
+                return Answer.failed(Problem.UNTRUSTED, "TLS: " + TlsFailure.explain(e, "--prometheus-ca"));
             }
             if (cause instanceof ConnectException) {
                 return Answer.failed(Problem.UNREACHABLE, "unreachable: connection refused");
@@ -208,23 +209,6 @@ public final class PrometheusApi {
         }
         return Answer.failed(Problem.UNREACHABLE, "unreachable: " + firstLine(e.getMessage() == null
                 ? e.getClass().getSimpleName() : e.getMessage()));
-    }
-
-    /** Why TLS failed, in words that name no host. */
-    private static String tls(Throwable e) {
-        StringBuilder all = new StringBuilder();
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            all.append(' ').append(t.getMessage());
-        }
-        String said = all.toString();
-        if (said.contains("PKIX") || said.contains("certification path")) {
-            return "TLS: its certificate is not signed by an authority trusted here (trust its CA with"
-                    + " --prometheus-ca FILE)";
-        }
-        if (said.contains("subject alternative") || said.contains("No name matching")) {
-            return "TLS: its certificate does not name the host of the URL";
-        }
-        return "TLS handshake failed (is it https? trust its CA with --prometheus-ca FILE)";
     }
 
     private static String firstLine(String s) {

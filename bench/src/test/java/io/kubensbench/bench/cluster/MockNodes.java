@@ -353,8 +353,9 @@ final class MockNodes implements AutoCloseable {
             nodes.get(name).switchTo(wanted);
             operator.updating("worker", names.size(), ++done, done == names.size() ? to : from);
         }
-        operator.updated("worker", names.size(), to);
+        // recorded before the pool says Updated: the harness returns on Updated, and a test then reads this list
         rollouts.add(wanted ? "on" : "off");
+        operator.updated("worker", names.size(), to);
     }
 
     private void emit(String name, String line) {
