@@ -45,8 +45,11 @@ public final class SummaryJson {
                 .build();
     }
 
-    public static void write(Summary summary, Path file) throws IOException {
-        Files.writeString(file, text(summary));
+    /** Writes the document and returns it, so {@code analyze -o json} prints what it wrote. */
+    public static String write(Summary summary, Path file) throws IOException {
+        String document = text(summary);
+        Files.writeString(file, document);
+        return document;
     }
 
     /** The document: schemaVersion and kind, then the summary's fields. */

@@ -2,7 +2,6 @@ package io.kubensbench.bench.campaign;
 
 import io.kubensbench.bench.index.IndexTarget;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.util.List;
 import java.util.Locale;
 
@@ -28,12 +27,7 @@ final class IndexingReader {
 
     private static String server(YamlField f) {
         String text = f.required().text().strip();
-        URI uri;
-        try {
-            uri = new URI(text);
-        } catch (URISyntaxException e) {
-            throw f.problem("is not a URL: " + e.getReason() + " (got " + f.got() + ")");
-        }
+        URI uri = f.uri();
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("http") && !scheme.equals("https") || uri.getHost() == null) {
             throw f.problem("must be an http:// or https:// URL with a host, such as https://opensearch.example:9200"

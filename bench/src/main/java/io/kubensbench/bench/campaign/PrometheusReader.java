@@ -2,7 +2,6 @@ package io.kubensbench.bench.campaign;
 
 import io.kubensbench.analysis.results.AgreementTolerance;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.util.List;
 
 /** Reads the campaign file's {@code prometheus} block, every problem named by its field. */
@@ -32,13 +31,7 @@ final class PrometheusReader {
     }
 
     private static URI url(YamlField f) {
-        String text = f.required().text().strip();
-        URI uri;
-        try {
-            uri = new URI(text);
-        } catch (URISyntaxException e) {
-            throw f.problem("is not a URL: " + e.getReason() + " (got " + f.got() + ")");
-        }
+        URI uri = f.uri();
         PrometheusSpec.checkUrl(f.where(), uri);
         return uri;
     }

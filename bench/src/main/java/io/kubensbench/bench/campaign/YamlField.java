@@ -1,6 +1,8 @@
 package io.kubensbench.bench.campaign;
 
 import io.kubensbench.workloads.time.Durations;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -56,6 +58,16 @@ record YamlField(String path, JsonNode node) {
             throw problem("is required");
         }
         return this;
+    }
+
+    /** This required field as a URI, refused when it does not parse; what a URL must be is the caller's. */
+    URI uri() {
+        String text = required().text().strip();
+        try {
+            return new URI(text);
+        } catch (URISyntaxException e) {
+            throw problem("is not a URL: " + e.getReason() + " (got " + got() + ")");
+        }
     }
 
     /** This required field as a path to a {@code what} ("file", "directory"), refused when blank or not a path here. */

@@ -46,9 +46,9 @@ final class AnalyzeCommand implements Callable<Integer> {
         IndexTarget index = indexing.target(spec.commandLine().getErr());
         Summary summary = CampaignAnalysis.analyze(dirs);
         Path file = dirs.get(0).resolve(SummaryJson.FILE);
-        SummaryJson.write(summary, file);
+        String document = SummaryJson.write(summary, file);
         if (output.json()) {
-            spec.commandLine().getOut().print(SummaryJson.text(summary));
+            spec.commandLine().getOut().print(document);
             spec.commandLine().getOut().flush();
             spec.commandLine().getErr().println("kubens-bench: summary: " + file);
             spec.commandLine().getErr().flush();

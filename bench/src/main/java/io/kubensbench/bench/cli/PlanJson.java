@@ -1,5 +1,6 @@
 package io.kubensbench.bench.cli;
 
+import io.kubensbench.analysis.results.JsonDocument;
 import io.kubensbench.analysis.results.SchemaVersion;
 import io.kubensbench.analysis.results.TargetTraits;
 import io.kubensbench.bench.campaign.ArmSpec;
@@ -17,8 +18,6 @@ import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
-import tools.jackson.databind.SerializationFeature;
-import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -34,15 +33,11 @@ final class PlanJson implements PlanFormat {
     /** What {@code kind} says this document is. */
     static final String KIND = "plan";
 
-    private final JsonMapper json = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
-
     @Override
     public void write(Plan plan, PlanReboots reboots, PrintWriter out) {
         CampaignSpec c = plan.campaign();
         PlanRollouts rollouts = PlanFormat.rollouts(plan, reboots);
-        ObjectNode root = json.createObjectNode();
-        root.put(SchemaVersion.FIELD, SchemaVersion.CURRENT);
-        root.put("kind", KIND);
+        ObjectNode root = JsonDocument.of(KIND);
         root.put("campaign", c.name());
         target(root.putObject("target"), c);
         ArrayNode arms = root.putArray("arms");
@@ -73,7 +68,7 @@ final class PlanJson implements PlanFormat {
         if (rollouts != null) {
             rollouts.warning().ifPresent(warnings::add);
         }
-        out.println(json.writeValueAsString(root));
+        out.print(JsonDocument.text(root));
         out.flush();
     }
 

@@ -1,15 +1,14 @@
 package io.kubensbench.bench.estimate;
 
+import static io.kubensbench.analysis.results.JsonDocument.number;
+
 import io.kubensbench.analysis.model.LoadModel;
 import io.kubensbench.analysis.model.Prediction;
 import io.kubensbench.analysis.prediction.Saving;
 import io.kubensbench.analysis.results.Environment;
-import io.kubensbench.analysis.results.SchemaVersion;
+import io.kubensbench.analysis.results.JsonDocument;
 import io.kubensbench.workloads.time.Durations;
 import java.io.PrintWriter;
-import tools.jackson.databind.ObjectMapper;
-import tools.jackson.databind.SerializationFeature;
-import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -24,13 +23,9 @@ final class EstimateJson implements EstimateFormat {
 
     static final String KIND = "estimate";
 
-    private final ObjectMapper json = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
-
     @Override
     public void write(Estimate e, PrintWriter out) {
-        ObjectNode root = json.createObjectNode();
-        root.put(SchemaVersion.FIELD, SchemaVersion.CURRENT);
-        root.put("kind", KIND);
+        ObjectNode root = JsonDocument.of(KIND);
         root.put("schema", SCHEMA);
         root.put("at", e.at().toString());
         root.put("window", Durations.exact(e.window()));
@@ -51,7 +46,7 @@ final class EstimateJson implements EstimateFormat {
         prediction(totals.putObject("on"), e.totalOn());
         saving(totals.putObject("saving"), e.totalSaving());
         e.caveats().forEach(root.withArray("caveats")::add);
-        out.println(json.writeValueAsString(root));
+        out.print(JsonDocument.text(root));
         out.flush();
     }
 
@@ -136,13 +131,5 @@ final class EstimateJson implements EstimateFormat {
         number(o, "low", s.low());
         number(o, "high", s.high());
         o.put("note", s.note());
-    }
-
-    private static void number(ObjectNode o, String name, double v) {
-        if (Double.isFinite(v)) {
-            o.put(name, v);
-        } else {
-            o.putNull(name);
-        }
     }
 }

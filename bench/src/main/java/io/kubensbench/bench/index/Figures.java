@@ -1,5 +1,6 @@
 package io.kubensbench.bench.index;
 
+import io.kubensbench.analysis.results.JsonDocument;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -13,11 +14,7 @@ final class Figures {
     }
 
     static void number(ObjectNode node, String field, double value) {
-        if (Double.isFinite(value)) {
-            node.put(field, value);
-        } else {
-            node.putNull(field);
-        }
+        JsonDocument.number(node, field, value);
     }
 
     /** Cores as percent of one core: 0.25 cores is 25. */

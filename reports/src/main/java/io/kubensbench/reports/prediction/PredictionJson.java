@@ -1,16 +1,15 @@
 package io.kubensbench.reports.prediction;
 
+import static io.kubensbench.analysis.results.JsonDocument.number;
+
 import io.kubensbench.analysis.model.Candidate;
 import io.kubensbench.analysis.model.LoadModel;
 import io.kubensbench.analysis.model.Parameter;
 import io.kubensbench.analysis.model.Prediction;
 import io.kubensbench.analysis.prediction.Calibration;
 import io.kubensbench.analysis.prediction.NodePrediction;
-import io.kubensbench.analysis.results.SchemaVersion;
+import io.kubensbench.analysis.results.JsonDocument;
 import java.util.List;
-import tools.jackson.databind.ObjectMapper;
-import tools.jackson.databind.SerializationFeature;
-import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -22,13 +21,9 @@ final class PredictionJson implements PredictionFormat {
 
     static final String KIND = "prediction";
 
-    private static final ObjectMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
-
     @Override
     public String render(NodePrediction p) {
-        ObjectNode root = JSON.createObjectNode();
-        root.put(SchemaVersion.FIELD, SchemaVersion.CURRENT);
-        root.put("kind", KIND);
+        ObjectNode root = JsonDocument.of(KIND);
         Calibration c = p.calibration();
         ObjectNode cal = root.putObject("calibration");
         cal.put("campaign", c.campaign());
@@ -65,7 +60,7 @@ final class PredictionJson implements PredictionFormat {
         ex.put("forced", p.forced());
         ex.put("maxWithoutAsking", NodePrediction.MAX_REACH);
         strings(root.putArray("warnings"), p.warnings());
-        return JSON.writeValueAsString(root) + "\n";
+        return JsonDocument.text(root);
     }
 
     private static void model(ObjectNode out, LoadModel m, Candidate validation) {
@@ -102,13 +97,6 @@ final class PredictionJson implements PredictionFormat {
         return out;
     }
 
-    private static void number(ObjectNode out, String field, double v) {
-        if (Double.isFinite(v)) {
-            out.put(field, v);
-        } else {
-            out.putNull(field);
-        }
-    }
 
     private static void strings(ArrayNode out, List<String> values) {
         values.forEach(out::add);
