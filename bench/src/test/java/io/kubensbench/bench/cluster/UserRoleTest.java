@@ -143,7 +143,11 @@ class UserRoleTest {
                 for (JsonNode verb : rule.get("verbs")) {
                     Attributes granted = new Attributes(verb.asString(), rule.get("apiGroups").get(0).asString(),
                             resource.asString(), null);
-                    if (!verb.asString().equals("use")
+                    // use is checked by the API server, not called; watch pods only when fabric8 opens a
+                    // probe pod's log before the pod is Ready, which depends on timing
+                    boolean sometimes = verb.asString().equals("use")
+                            || verb.asString().equals("watch") && resource.asString().equals("pods");
+                    if (!sometimes
                             && calls.stream().noneMatch(c -> c.verb().equals(granted.verb())
                                     && c.group().equals(granted.group()) && c.resource().equals(granted.resource()))) {
                         unused.add(granted.toString());
