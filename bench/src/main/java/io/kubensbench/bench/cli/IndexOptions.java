@@ -1,6 +1,8 @@
 package io.kubensbench.bench.cli;
 
+import io.kubensbench.analysis.results.ResultsDir;
 import io.kubensbench.bench.campaign.IndexingSpec;
+import io.kubensbench.bench.http.SecretFile;
 import io.kubensbench.bench.index.BulkSink;
 import io.kubensbench.bench.index.CampaignDocuments;
 import io.kubensbench.bench.index.EsAuth;
@@ -12,9 +14,6 @@ import io.kubensbench.bench.index.Indexer;
 import io.kubensbench.bench.index.IndexingException;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -145,7 +144,7 @@ final class IndexOptions {
             return new EsAuth.Basic(user, password(env, "--es-user"));
         }
         if (token) {
-            String t = tokenFile != null ? secret(tokenFile, "--es-token-file") : envToken.strip();
+            String t = tokenFile != null ? SecretFile.read(tokenFile, "--es-token-file") : envToken.strip();
             return new EsAuth.Bearer(t);
         }
         return new EsAuth.None();
@@ -153,7 +152,7 @@ final class IndexOptions {
 
     private String password(Map<String, String> env, String who) {
         if (passwordFile != null) {
-            return secret(passwordFile, "--es-password-file");
+            return SecretFile.read(passwordFile, "--es-password-file");
         }
         String fromEnv = env.get(PASSWORD_ENV);
         if (fromEnv == null || fromEnv.isEmpty()) {
@@ -161,20 +160,6 @@ final class IndexOptions {
                     + " or give --es-password-file FILE (never on the command line)");
         }
         return fromEnv;
-    }
-
-    private static String secret(Path file, String option) {
-        try {
-            String s = Files.readString(file, StandardCharsets.UTF_8).strip();
-            if (s.isEmpty()) {
-                throw new IllegalArgumentException(option + " " + file + ": is empty");
-            }
-            return s;
-        } catch (NoSuchFileException e) {
-            throw new IllegalArgumentException(option + " " + file + ": no such file");
-        } catch (IOException e) {
-            throw new IllegalArgumentException(option + " " + file + ": cannot be read (" + e.getMessage() + ")");
-        }
     }
 
     /** What a command does to index once its results are written. */
@@ -191,6 +176,18 @@ final class IndexOptions {
      *
      * @param again how to index the same documents later, for the failure's line
      */
+    /**
+     * {@code run} and {@code observe}: the runs of a campaign that ended well (an interrupted one
+     * is indexed when its resume ends it); {@code code} as it is otherwise.
+     */
+    static int indexRuns(int code, IndexTarget target, Path dir, PrintWriter err) {
+        if (code != Main.OK) {
+            return code;
+        }
+        return indexAfter(code, target, () -> new CampaignDocuments(CampaignDocuments.mapper()).runs(new ResultsDir(dir)),
+                "index them with kubens-bench analyze " + dir + " and the same --es-* options", err);
+    }
+
     static int indexAfter(int code, IndexTarget target, Documents documents, String again, PrintWriter err) {
         if (!target.enabled()) {
             return code;

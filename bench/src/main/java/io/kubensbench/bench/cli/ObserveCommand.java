@@ -12,8 +12,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import io.kubensbench.analysis.results.ResultsDir;
-import io.kubensbench.bench.index.CampaignDocuments;
 import io.kubensbench.bench.index.IndexTarget;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -113,10 +111,7 @@ final class ObserveCommand implements Callable<Integer> {
         IndexTarget index = indexing.target(spec.commandLine().getErr());
         int code = new ObserveSession(spec.commandLine().getOut(), spec.commandLine().getErr(), cluster, rollouts,
                 main.prompt, prometheus).execute(plan, target, dir);
-        return code != Main.OK ? code : IndexOptions.indexAfter(code, index,
-                () -> new CampaignDocuments(CampaignDocuments.mapper()).runs(new ResultsDir(dir)),
-                "index them with kubens-bench analyze " + dir + " and the same --es-* options",
-                spec.commandLine().getErr());
+        return IndexOptions.indexRuns(code, index, dir, spec.commandLine().getErr());
     }
 
     /** The selected nodes as a cluster target: checked by the campaign's own rules, named by this command's options. */

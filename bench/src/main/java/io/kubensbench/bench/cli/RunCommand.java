@@ -5,7 +5,6 @@ import io.kubensbench.analysis.results.ResultsDir;
 import io.kubensbench.bench.campaign.CampaignReader;
 import io.kubensbench.bench.campaign.CampaignSpec;
 import io.kubensbench.bench.campaign.Order;
-import io.kubensbench.bench.index.CampaignDocuments;
 import io.kubensbench.bench.index.IndexTarget;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -99,13 +98,7 @@ final class RunCommand implements Callable<Integer> {
 
     /** Indexes the campaign's runs once it has ended; an interrupted one is indexed when its resume ends it. */
     private int indexed(int code, IndexTarget index, Path dir) {
-        if (code != Main.OK) {
-            return code;
-        }
-        return IndexOptions.indexAfter(code, index,
-                () -> new CampaignDocuments(CampaignDocuments.mapper()).runs(new ResultsDir(dir)),
-                "index them with kubens-bench analyze " + dir + " and the same --es-* options",
-                spec.commandLine().getErr());
+        return IndexOptions.indexRuns(code, index, dir, spec.commandLine().getErr());
     }
 
     /**

@@ -1,4 +1,4 @@
-package io.kubensbench.bench.prometheus;
+package io.kubensbench.bench.http;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -23,8 +23,8 @@ import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509TrustManager;
 
 /**
- * The certificate authorities an https Prometheus is checked against: the JDK's own and any
- * added (a CA file the user names, the kubeconfig's cluster CA). Verification stays on: an
+ * The certificate authorities a user's https server (Prometheus, OpenSearch) is checked
+ * against: the JDK's own and any added (a CA file the user names, the kubeconfig's cluster CA). Verification stays on: an
  * OpenShift route is served with the ingress certificate, which only its cluster's CA signs.
  */
 public final class TrustedCertificates {
@@ -95,7 +95,7 @@ public final class TrustedCertificates {
     }
 
     /** The certificates in PEM bytes; empty when there are none or they do not parse. */
-    static List<X509Certificate> parse(byte[] pem) {
+    public static List<X509Certificate> parse(byte[] pem) {
         try (InputStream in = new ByteArrayInputStream(pem)) {
             Collection<? extends Certificate> read = CertificateFactory.getInstance("X.509").generateCertificates(in);
             List<X509Certificate> out = new ArrayList<>();

@@ -1,6 +1,6 @@
 package io.kubensbench.bench.index;
 
-import io.kubensbench.bench.prometheus.TrustedCertificates;
+import io.kubensbench.bench.http.TrustedCertificates;
 import java.io.IOException;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;

@@ -3,9 +3,10 @@ package io.kubensbench.bench.prometheus;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.kubensbench.bench.campaign.PrometheusSpec;
+import io.kubensbench.bench.http.SecretFile;
+import io.kubensbench.bench.http.TrustedCertificates;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
@@ -119,18 +120,7 @@ public final class PrometheusChecks {
     }
 
     private static String token(Path file) {
-        try {
-            String t = Files.readString(file).strip();
-            if (t.isEmpty()) {
-                throw new IllegalArgumentException("prometheus.bearerTokenFile " + file + ": is empty");
-            }
-            return t;
-        } catch (NoSuchFileException e) {
-            throw new IllegalArgumentException("prometheus.bearerTokenFile " + file + ": no such file");
-        } catch (IOException e) {
-            throw new IllegalArgumentException("prometheus.bearerTokenFile " + file + ": cannot be read ("
-                    + e.getMessage() + ")");
-        }
+        return SecretFile.read(file, "prometheus.bearerTokenFile");
     }
 
     private static byte[] readQuietly(Path file) {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.kubensbench.analysis.results.AgreementTolerance;
 import io.kubensbench.bench.campaign.PrometheusSpec;
+import io.kubensbench.bench.http.TrustedCertificates;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
